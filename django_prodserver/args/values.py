@@ -1,0 +1,114 @@
+"""Value types shared by every ARGS model: how settings values are coerced.
+
+Settings are often written with strings (``"8000"``, ``"False"``), as on the seed page, so
+each type accepts its native form and the string form.  Types are plain ``Annotated``
+aliases so that pydantic does the work and mypy sees the Python type.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from os import PathLike
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer
+from pydantic_core import PydanticCustomError
+
+_DURATION = re.compile(r"^(?:(?P<d>\d+)d)?(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?$")
+_SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
+
+
+def _reject_bool(value: Any) -> Any:
+    # pydantic's lax mode reads True as 1: `workers: True` is a mistake, not one worker.
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+def parse_duration(value: Any) -> Any:
+    """Seconds from an int or Granian's duration syntax (``"90"``, ``"1h30m"``, ``"2d"``)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("duration", "Input should be a duration such as 90, '90s' or '1h30m'")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isdecimal():
+            return int(text)
+        match = _DURATION.fullmatch(text) if text else None
+        if match is not None:
+            return sum(int(n) * _SECONDS[unit] for unit, n in match.groupdict().items() if n)
+    raise PydanticCustomError("duration", "Input should be a duration such as 90, '90s' or '1h30m'")
+
+
+def _lower_choice(value: Any) -> Any:
+    # Granian's click choices are case-insensitive; `http: 2` is as natural as `"2"`.
+    if isinstance(value, str):
+        return value.strip().lower()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _one_or_many(value: Any) -> Any:
+    # A repeatable option given once may be written as a single value.
+    if isinstance(value, (str, PathLike)):
+        return [value]
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _octal(value: Any) -> Any:
+    # Same rule as Granian's OctalIntType: a leading 0 means octal ("0660").
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return int(text, 8 if text.startswith("0") and len(text) > 1 else 10)
+        except ValueError:
+            raise PydanticCustomError("octal", "Input should be file permissions such as '0660'") from None
+    return value
+
+
+def _ip_address(value: str) -> str:
+    # Granian's listener parses an IP literal and refuses host names ("localhost" included).
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "ip_address", "Input should be an IP address such as '127.0.0.1' or '::1', not a host name"
+        ) from None
+    return value
+
+
+def _not_empty_path(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        raise PydanticCustomError("path_empty", "Input should be a non-empty path")
+    return value
+
+
+def _regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise PydanticCustomError(
+            "regex", "Input should be a valid regular expression ({error})", {"error": str(exc)}
+        ) from None
+    return value
+
+
+def _octal_text(value: int) -> str:
+    return f"0{value:o}"
+
+
+Int = Annotated[int, BeforeValidator(_reject_bool)]
+Duration = Annotated[int, BeforeValidator(parse_duration)]
+Choice = BeforeValidator(_lower_choice)
+IPAddress = Annotated[str, AfterValidator(_ip_address)]
+OctalPermissions = Annotated[int, BeforeValidator(_octal), BeforeValidator(_reject_bool), PlainSerializer(_octal_text)]
+AnyPath = Annotated[Path, BeforeValidator(_not_empty_path)]
+PathList = Annotated[list[AnyPath], BeforeValidator(_one_or_many)]
+StrList = Annotated[list[str], BeforeValidator(_one_or_many)]
+RegexList = Annotated[list[Annotated[str, AfterValidator(_regex)]], BeforeValidator(_one_or_many)]

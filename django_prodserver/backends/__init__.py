@@ -1,0 +1,1 @@
+"""Process backends: the legacy untyped interface and the typed one (``base``), and Granian."""

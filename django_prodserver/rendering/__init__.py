@@ -1,0 +1,1 @@
+"""Model -> Granian: the in-process server call and the equivalent ``granian`` command line."""

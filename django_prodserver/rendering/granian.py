@@ -1,0 +1,128 @@
+"""Render validated Granian ARGS two ways: the in-process ``Server`` call and the ``granian`` argv.
+
+Both renderings walk the same list of forwarded options (:func:`forwarded`), so the
+command line a user copies starts exactly the server that ``prodserver`` starts; the
+equivalence is pinned by ``tests/unit/test_rendering_equivalence.py``.
+
+Nothing here imports granian at module level: only :func:`server_kwargs`, called when a
+server really starts, does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import SecretStr
+
+from ..args.base import OptionMeta
+from ..args.granian import GranianArgs
+
+MASK = "********"
+
+# Granian's enums, by Server keyword: values are converted when the server is built so
+# that Granian's comparisons (``http == HTTPModes.http2``) behave as with its own CLI.
+_ENUMS = {
+    "http": "HTTPModes",
+    "runtime_mode": "RuntimeModes",
+    "loop": "Loops",
+    "task_impl": "TaskImpl",
+    "ssl_protocol_min": "SSLProtocols",
+}
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """What a Granian backend serves: the app target, the interface and the options."""
+
+    target: str
+    interface: str
+    args: GranianArgs
+
+
+def forwarded(args: GranianArgs) -> Iterator[tuple[OptionMeta, Any]]:
+    """The options passed to Granian: set by the user or fixed by the seed contract.
+
+    Unset options are left out so that Granian applies its own defaults.
+    """
+    chosen = args.model_fields_set
+    for field, meta in type(args).options().items():
+        value = getattr(args, field)
+        if meta.cli is None or value is None or value == []:
+            continue
+        if field in chosen or meta.contract:
+            yield meta, value
+
+
+def _absolute(value: Any) -> Any:
+    if isinstance(value, Path):
+        return value.absolute()
+    if isinstance(value, list):
+        return [_absolute(item) for item in value]
+    return value
+
+
+def _text(meta: OptionMeta, value: Any, reveal: bool) -> str:
+    if isinstance(value, SecretStr):
+        return value.get_secret_value() if reveal else MASK
+    if meta.cli == "uds-permissions":
+        return f"0{value:o}"
+    return str(value)
+
+
+def command_line(invocation: Invocation, *, reveal_secrets: bool = False) -> list[str]:
+    """The ``granian`` argv equivalent to :func:`server_kwargs`; secrets masked unless revealed."""
+    argv = ["granian", "--interface", invocation.interface]
+    for meta, value in forwarded(invocation.args):
+        flag = f"--{meta.cli}"
+        value = _absolute(value)
+        if isinstance(value, bool):
+            argv.append(flag if value else f"--no-{meta.cli}")
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            text = _text(meta, item, reveal_secrets)
+            # A value that looks like a flag must be attached, or click reads it as one.
+            argv.extend([f"{flag}={text}"] if text.startswith("-") else [flag, text])
+    argv.append(invocation.target)
+    return argv
+
+
+def _server_value(meta: OptionMeta, value: Any) -> Any:
+    from granian import constants
+    from granian.log import LogLevels
+
+    assert meta.server is not None
+    value = _absolute(value)
+    if isinstance(value, SecretStr):
+        return value.get_secret_value()
+    if meta.server == "log_level":
+        return LogLevels(value)
+    if meta.server in _ENUMS:
+        return getattr(constants, _ENUMS[meta.server])(value)
+    if meta.server == "log_dictconfig":
+        # As Granian's CLI does with --log-config; the check reports unreadable files first.
+        return json.loads(Path(value).read_text())
+    return value
+
+
+def server_kwargs(invocation: Invocation) -> dict[str, Any]:
+    """Keyword arguments of ``granian.server.Server`` for this invocation (imports granian)."""
+    from granian.constants import Interfaces
+    from granian.http import HTTP1Settings, HTTP2Settings
+
+    kwargs: dict[str, Any] = {"target": invocation.target, "interface": Interfaces(invocation.interface)}
+    settings: dict[str, dict[str, Any]] = {"http1_settings": {}, "http2_settings": {}}
+    for meta, value in forwarded(invocation.args):
+        assert meta.server is not None
+        group, _, name = meta.server.partition(".")
+        if name:
+            settings[group][name] = _server_value(meta, value)
+        else:
+            kwargs[meta.server] = _server_value(meta, value)
+    # Granian's CLI always builds both settings objects; so do we, for identical servers.
+    kwargs["http1_settings"] = HTTP1Settings(**settings["http1_settings"])
+    kwargs["http2_settings"] = HTTP2Settings(**settings["http2_settings"])
+    return kwargs

@@ -1,0 +1,29 @@
+import asyncio
+import time
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from demo.models import Greeting
+
+
+def hello(request):
+    return HttpResponse("Hello from Django\n", content_type="text/plain")
+
+
+async def hello_async(request):
+    await asyncio.sleep(0)
+    scope = getattr(request, "scope", {})
+    return JsonResponse({"message": "Hello from an async view", "http_version": scope.get("http_version")})
+
+
+def greetings(request):
+    # A template and a query on SQLite: the "typical page" of the benchmarks.
+    return render(request, "demo/greetings.html", {"greetings": Greeting.objects.order_by("id")[:20]})
+
+
+def slow(request):
+    # Lets tests hold a request in flight (graceful shutdown).
+    seconds = min(float(request.GET.get("seconds", "1")), 10.0)
+    time.sleep(seconds)
+    return HttpResponse(f"slept {seconds}\n", content_type="text/plain")
