@@ -37,8 +37,10 @@ docs: $(VENV)/.installed-dev
 
 test: lint typecheck pytest docs
 
+# Installs wrk/h2load (apt) and the contenders' venvs under benchmarks/.work/, then writes
+# docs/benchmarks.md and its plot (~20 min). Flags: make bench BENCH_ARGS="--rounds 3 --suites check".
 bench: $(VENV)/.installed-dev
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) docs/_build .mypy_cache .ruff_cache .pytest_cache

@@ -1,21 +1,28 @@
 """Validate one process or the whole setting: the code shared by the check and ``prodserver``.
 
-Turns a raw ``PRODUCTION_PROCESSES`` entry (plus command-line overrides) into a backend,
-a validated ARGS model and the list of problems, without raising.
+Turns a raw ``PRODUCTION_PROCESSES`` entry (plus command-line overrides) into a backend, a
+validated ARGS model and the list of problems, without raising.  The rules in
+:mod:`django_prodserver.rules` say what is wrong; this module says where: each message starts
+with the key the user wrote (``PRODUCTION_PROCESSES['web']['ARGS']['log_access']``) or the
+command-line option (``Command-line option --log-access``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from django.utils.module_loading import import_string
 from pydantic import ValidationError
 
-from .args.base import ServerArgs
+from .args.base import ServerArgs, dashed
 from .backends.base import BaseProcessBackend, TypedServerBackend
-from .problems import Problem, Severity
+from .problems import Problem, Severity, located, setting_path
+from .rules.args import args_input, e010, error_problems
+from .rules.environment import target_problems
+from .rules.shape import E003, E005, E006, e009, e012, load_backend, process_problems, setting_problems
+
+Source = Literal["default", "settings", "command line"]
 
 
 @dataclass
@@ -26,6 +33,8 @@ class ProcessReport:
     backend: BaseProcessBackend | None = None
     args: ServerArgs | None = None
     problems: list[Problem] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    """Each field of the ARGS model -> where its value came from (empty for untyped backends)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -36,24 +45,160 @@ class ProcessReport:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
+@dataclass(frozen=True)
+class Origins:
+    """Where the ARGS keys came from, to name each one in messages as the user gave it."""
+
+    model: type[ServerArgs] | None = None
+    validated: frozenset[Hashable] = frozenset()
+    """The keys of the dict given to the model (settings keys as written, overrides by field)."""
+    command_line: frozenset[Hashable] = frozenset()
+    settings_keys: Mapping[str, Hashable] = field(default_factory=dict)
+    """Field -> the key the settings used for it."""
+
+    def locate(self, problem: Problem, name: str) -> Problem:
+        """``problem`` (relative to process ``name``) at its full path, the message prefixed with its location."""
+        if problem.path[:1] != ("ARGS",) or len(problem.path) < 2:
+            path = (name, *problem.path)
+            return located(problem, path, setting_path(path))
+        key, rest = problem.path[1], problem.path[2:]
+        if key in self.command_line:
+            return located(problem, (name, "ARGS", key, *rest), f"Command-line option --{dashed(str(key))}")
+        if key not in self.validated and isinstance(key, str):
+            # Rules name options by field; show the spelling the settings used.
+            key = self.settings_keys.get(key, self._documented(key))
+        path = (name, "ARGS", key, *rest)
+        return located(problem, path, setting_path(path))
+
+    def _documented(self, field: str) -> str:
+        options = self.model.options() if self.model else {}
+        return options[field].spellings[0] if field in options else field
+
+
+def validate_setting(
+    value: object, *, only: str | None = None, overrides: Mapping[str, object] | None = None, starting: bool = False
+) -> list[Problem]:
+    """Every problem of the whole setting, or of its shape and process ``only`` (with ``overrides``)."""
+    problems = [located(p, p.path, setting_path(p.path)) for p in setting_problems(value)]
+    if isinstance(value, Mapping):
+        for name, config in value.items():
+            if isinstance(name, str) and only in (None, name):
+                report = validate_process(name, config, overrides=overrides if only else None, starting=starting)
+                problems.extend(report.problems)
+    return problems
+
+
 def validate_process(
-    name: str, config: object, *, overrides: Mapping[str, Any] | None = None, starting: bool = False
+    name: str, config: object, *, overrides: Mapping[str, object] | None = None, starting: bool = False
 ) -> ProcessReport:
-    """Validate ``PRODUCTION_PROCESSES[name]``; ``overrides`` are ARGS given on the command line."""
+    """Validate ``PRODUCTION_PROCESSES[name]``; ``overrides`` are ARGS from the command line, by field name.
+
+    ``starting`` is True when the process is about to start: missing files are then errors.
+    """
     report = ProcessReport(name)
-    assert isinstance(config, Mapping)
-    backend_class = import_string(config["BACKEND"])
-    report.backend = backend = backend_class(**config)
-    if not isinstance(backend, TypedServerBackend):
-        return report
-    raw = dict(config.get("ARGS", {}))
-    raw.update(overrides or {})
-    try:
-        report.args = backend.args_model.model_validate(raw)
-    except ValidationError as exc:
-        for error in exc.errors():
-            path = (name, "ARGS", *(str(part) for part in error["loc"]))
-            report.problems.append(Problem("prodserver.E000", Severity.ERROR, path, error["msg"]))
-        return report
-    report.problems.extend(backend.problems(report.args, starting=starting))
+    problems = process_problems(config)
+    origins = Origins()
+    if isinstance(config, Mapping) and not problems_stop_at_backend(problems):
+        backend_class = load_backend(config["BACKEND"])
+        if isinstance(backend_class, Problem):
+            problems.append(backend_class)
+        else:
+            backend_problems, origins = _validate_backend(report, backend_class, config, overrides or {}, starting)
+            problems.extend(backend_problems)
+    report.problems = [origins.locate(problem, name) for problem in problems]
     return report
+
+
+def problems_stop_at_backend(problems: list[Problem]) -> bool:
+    """Whether the process has no ``BACKEND`` to load: not a dict, or ``BACKEND`` missing or not a string."""
+    return any(problem.id in {E003, E005, E006} for problem in problems)
+
+
+def _validate_backend(
+    report: ProcessReport,
+    backend_class: type[BaseProcessBackend],
+    config: Mapping[Any, Any],
+    overrides: Mapping[str, object],
+    starting: bool,
+) -> tuple[list[Problem], Origins]:
+    typed = issubclass(backend_class, TypedServerBackend)
+    if not typed and not isinstance(config.get("ARGS", {}), (str, Mapping)):
+        return [e010(config["ARGS"], "a dict of options or a string")], Origins()
+    try:
+        # Any exception: a third party's backend reads its settings here.
+        report.backend = backend_class(**{key: value for key, value in config.items() if isinstance(key, str)})
+    except Exception as error:
+        return [e009(error)], Origins()
+    if not isinstance(report.backend, TypedServerBackend):
+        return [], Origins()
+    problems, origins = _validate_args(report, report.backend, config.get("ARGS", {}), overrides, starting)
+    return [*problems, *_target_problems(report.backend, report.args)], origins
+
+
+def _validate_args(
+    report: ProcessReport,
+    backend: TypedServerBackend,
+    settings_args: object,
+    overrides: Mapping[str, object],
+    starting: bool,
+) -> tuple[list[Problem], Origins]:
+    model = backend.args_model
+    given = args_input(settings_args, model, type(backend).__name__)
+    if isinstance(given, Problem):
+        return [given], Origins(model)
+    raw, origins = merged(model, given, overrides)
+    report.sources = sources(model, origins)
+    try:
+        report.args = model.model_validate(raw)
+    except ValidationError as error:
+        return error_problems(error.errors(), model, raw, type(backend).__name__), origins
+    try:
+        return backend.problems(report.args, starting=starting), origins
+    except Exception as error:
+        # A third party's backend may have its own rules.
+        return [e012(error)], origins
+
+
+def merged(
+    model: type[ServerArgs], settings_args: Mapping[Any, Any], overrides: Mapping[str, object]
+) -> tuple[dict[Any, Any], Origins]:
+    """The settings' ARGS with each override replacing its option, whatever spelling the settings used."""
+    overridden = {model.field_for(key) or key: value for key, value in overrides.items()}
+    kept = {key: value for key, value in settings_args.items() if _field(model, key) not in overridden}
+    raw = {**kept, **overridden}
+    settings_keys: dict[str, Hashable] = {}
+    for key in kept:
+        field = _field(model, key)
+        if field is not None:
+            settings_keys.setdefault(field, key)
+    origins = Origins(model, frozenset(raw), frozenset(overridden), settings_keys)
+    return raw, origins
+
+
+def sources(model: type[ServerArgs], origins: Origins) -> dict[str, Source]:
+    def source(field: str) -> Source:
+        if field in origins.command_line:
+            return "command line"
+        return "settings" if field in origins.settings_keys else "default"
+
+    return {field: source(field) for field in model.options()}
+
+
+def _field(model: type[ServerArgs], key: object) -> str | None:
+    return model.field_for(key) if isinstance(key, str) else None
+
+
+def _target_problems(backend: TypedServerBackend, args: ServerArgs | None) -> list[Problem]:
+    if getattr(args, "working_dir", None) is not None:
+        # The server imports the application from its working directory, not from here.
+        return []
+    try:
+        target = backend.target()
+    except NotImplementedError:
+        return []
+    except Exception as error:
+        return [e012(error)]
+    return target_problems(target)
+
+
+__all__ = ["Origins", "ProcessReport", "Source", "validate_process", "validate_setting"]

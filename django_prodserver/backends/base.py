@@ -18,6 +18,10 @@ from ..args.base import ServerArgs
 from ..problems import Problem
 
 
+class ServerStartError(Exception):
+    """The server could not start; the message is one line for the user, no traceback."""
+
+
 class BaseProcessBackend:
     """One configured process: ``{"BACKEND": "dotted.path", "ARGS": {...}}``."""
 
@@ -74,8 +78,12 @@ class TypedServerBackend(BaseServerBackend):
         """An equivalent shell command, secrets masked unless revealed."""
         raise NotImplementedError
 
+    def address(self, args: ServerArgs) -> str:
+        """Where the server listens, for ``prodserver --list``."""
+        return "-"
+
     def serve(self, args: ServerArgs) -> None:
-        """Run the server in the foreground until it is stopped."""
+        """Run the server in the foreground until it is stopped; :class:`ServerStartError` if it cannot start."""
         raise NotImplementedError
 
     def start_server(self, *args: str) -> None:

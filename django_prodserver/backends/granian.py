@@ -15,14 +15,17 @@ from django.conf import settings
 from ..args.base import ServerArgs
 from ..args.granian import GranianArgs, GranianASGIArgs, GranianWSGIArgs
 from ..problems import Problem
-from ..rendering.granian import Invocation, command_line, server_kwargs
-from .base import TypedServerBackend
+from ..rendering.granian import Invocation, bind_address, command_line, server_kwargs
+from .base import ServerStartError, TypedServerBackend
 
-__all__ = ["GranianASGIArgs", "GranianASGIServer", "GranianServer", "GranianWSGIArgs", "GranianWSGIServer"]
-
-
-class ServerStartError(Exception):
-    """The server could not start; the message is one line for the user, no traceback."""
+__all__ = [
+    "GranianASGIArgs",
+    "GranianASGIServer",
+    "GranianServer",
+    "GranianWSGIArgs",
+    "GranianWSGIServer",
+    "ServerStartError",
+]
 
 
 def import_target(dotted: str) -> str:
@@ -49,6 +52,10 @@ class GranianServer(TypedServerBackend):
 
     def command_line(self, args: ServerArgs, *, reveal_secrets: bool = False) -> list[str]:
         return command_line(self.invocation(args), reveal_secrets=reveal_secrets)
+
+    def address(self, args: ServerArgs) -> str:
+        assert isinstance(args, GranianArgs)
+        return bind_address(args)
 
     def serve(self, args: ServerArgs) -> None:
         from granian.errors import FatalError

@@ -2,7 +2,7 @@
 
 Both renderings walk the same list of forwarded options (:func:`forwarded`), so the
 command line a user copies starts exactly the server that ``prodserver`` starts; the
-equivalence is pinned by ``tests/unit/test_rendering_equivalence.py``.
+equivalence is pinned by ``tests/unit/test_equivalence.py``.
 
 Nothing here imports granian at module level: only :func:`server_kwargs`, called when a
 server really starts, does.
@@ -20,8 +20,7 @@ from pydantic import SecretStr
 
 from ..args.base import OptionMeta
 from ..args.granian import GranianArgs
-
-MASK = "********"
+from . import MASK
 
 # Granian's enums, by Server keyword: values are converted when the server is built so
 # that Granian's comparisons (``http == HTTPModes.http2``) behave as with its own CLI.
@@ -41,6 +40,14 @@ class Invocation:
     target: str
     interface: str
     args: GranianArgs
+
+
+def bind_address(args: GranianArgs) -> str:
+    """Where the server listens: ``unix:/run/web.sock``, ``127.0.0.1:8000`` or ``[::1]:8000``."""
+    if args.uds is not None:
+        return f"unix:{args.uds.absolute()}"
+    host = f"[{args.address}]" if ":" in args.address else args.address
+    return f"{host}:{args.port}"
 
 
 def forwarded(args: GranianArgs) -> Iterator[tuple[OptionMeta, Any]]:
@@ -102,6 +109,9 @@ def _server_value(meta: OptionMeta, value: Any) -> Any:
         return LogLevels(value)
     if meta.server in _ENUMS:
         return getattr(constants, _ENUMS[meta.server])(value)
+    if isinstance(value, list):
+        # Tuples, as click gives Granian's CLI for repeated options.
+        return tuple(value)
     if meta.server == "log_dictconfig":
         # As Granian's CLI does with --log-config; the check reports unreadable files first.
         return json.loads(Path(value).read_text())

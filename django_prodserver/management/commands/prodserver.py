@@ -1,51 +1,138 @@
-"""``manage.py prodserver [NAME]``: validate a process from PRODUCTION_PROCESSES, then run it."""
+"""``manage.py prodserver [NAME]``: validate a process of PRODUCTION_PROCESSES, then run it.
+
+Thin on purpose: the options come from the process's ARGS model (:mod:`...overrides`),
+validation is the system check's (:mod:`...checks`, :mod:`...validation`), and what is
+printed is :mod:`..output`'s.  Precedence: model default < settings < command line.
+"""
 
 from __future__ import annotations
 
-from argparse import ArgumentParser
+from collections.abc import Mapping
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.module_loading import import_string
 
-from ...backends.base import TypedServerBackend
-from ...backends.granian import ServerStartError
-from ...conf import production_processes
-from ...validation import validate_process
+from ...args.base import ServerArgs
+from ...backends.base import ServerStartError, TypedServerBackend
+from ...checks import validating_start
+from ...conf import SETTING, production_processes
+from ...overrides import add_override_options, collected_overrides, first_positional, flags_without_value
+from ...validation import ProcessReport, validate_process
+from ..output import dry_run, dry_run_of, process_list, summarize
+
+_USAGE = "%(prog)s [NAME] [--list | --dry-run] [--format {text,json}] [--skip-checks] [ARGS options]"
 
 
 class Command(BaseCommand):
-    help = "Start a process declared in the PRODUCTION_PROCESSES setting."
-    # Checks run in handle(), after the process is known, as runserver does.
+    help = "Run a process declared in the PRODUCTION_PROCESSES setting (the first one by default)."
+    # The checks run in handle(), once the process and its overrides are known.
     requires_system_checks: list[str] = []
+    _argv: list[str] = []
 
-    def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("name", nargs="?", help="Process to start (default: the first one).")
-        parser.add_argument("--list", action="store_true", help="List the configured processes.")
-        parser.add_argument("--skip-checks", action="store_true", help="Skip Django's system checks.")
+    def run_from_argv(self, argv: list[str]) -> None:
+        # create_parser() must know the process before parsing: its ARGS model defines the options.
+        self._argv = argv[2:]
+        super().run_from_argv(argv)
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        # No abbreviations: --blocking-threads must not silently mean --blocking-threads-idle-timeout.
+        parser = super().create_parser(prog_name, subcommand, usage=_USAGE, allow_abbrev=False, **kwargs)
+        processes = production_processes()
+        if isinstance(processes, Mapping) and processes:
+            named = first_positional(self._argv, flags_without_value(parser))
+            # An unknown name gets the default's options, so that handle() can say it is unknown.
+            name = named if named is not None and named in processes else next(iter(processes))
+            model = _args_model(processes[name])
+            if model is not None:
+                add_override_options(parser, model, name)
+        return parser
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("name", nargs="?", metavar="NAME", help="Process to run (default: the first declared).")
+        mode = parser.add_mutually_exclusive_group()
+        mode.add_argument(
+            "--list", action="store_true", help="List the processes, their address and whether they are valid."
+        )
+        mode.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Validate, print the effective configuration and the equivalent command line; do not serve.",
+        )
+        parser.add_argument(
+            "--format", choices=("text", "json"), default="text", help="Output of --list and --dry-run."
+        )
+        parser.add_argument(
+            "--skip-checks", action="store_true", help="Skip Django's system checks (the process is still validated)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        processes = production_processes()
-        if not isinstance(processes, dict) or not processes:
-            raise CommandError("PRODUCTION_PROCESSES declares no process.")
+        processes = _declared_processes()
         if options["list"]:
-            for name in processes:
-                self.stdout.write(name)
+            summaries = [summarize(validate_process(name, config), config) for name, config in processes.items()]
+            self.stdout.write(process_list(summaries, options["format"]))
             return
         name = options["name"] or next(iter(processes))
         if name not in processes:
-            raise CommandError(f"No process named {name!r} in PRODUCTION_PROCESSES.")
-        if not options["skip_checks"]:
-            self.check(display_num_errors=True)
-        report = validate_process(name, processes[name], starting=True)
-        if report.errors:
-            raise CommandError("\n".join(p.message for p in report.errors))
-        backend = report.backend
-        assert backend is not None
-        if isinstance(backend, TypedServerBackend):
-            assert report.args is not None
-            try:
-                backend.serve(report.args)
-            except ServerStartError as exc:
-                raise CommandError(str(exc)) from None
+            declared = ", ".join(repr(key) for key in processes)
+            raise CommandError(f"No process named {name!r} in {SETTING}; declared: {declared}.")
+        overrides = collected_overrides(options)
+        self._check(name, overrides, django_checks=not options["skip_checks"], quiet=options["dry_run"])
+        report = validate_process(name, processes[name], overrides=overrides, starting=True)
+        _refuse_invalid(report)
+        if options["dry_run"]:
+            self.stdout.write(dry_run(dry_run_of(report, processes[name]), options["format"]))
         else:
-            backend.start_server(*backend.prep_server_args())
+            _run(report)
+
+    def _check(self, name: str, overrides: Mapping[str, Any], *, django_checks: bool, quiet: bool) -> None:
+        """Run the system checks, the process's own always (so nothing invalid starts) with its overrides."""
+        with validating_start(name, overrides):
+            if django_checks:
+                # --dry-run keeps stdout for its output (warnings still go to stderr).
+                self.check(display_num_errors=not quiet)
+            else:
+                self.check(tags=["prodserver"])
+
+
+def _declared_processes() -> Mapping[str, object]:
+    processes = production_processes()
+    if not isinstance(processes, Mapping):
+        raise CommandError(f"{SETTING} must be a dict of process names to process settings.")
+    if not processes:
+        raise CommandError(f"{SETTING} is missing or empty: declare at least one process.")
+    return processes
+
+
+def _args_model(config: object) -> type[ServerArgs] | None:
+    """The ARGS model of a process's backend; None if untyped or broken (the check says why)."""
+    path = config.get("BACKEND") if isinstance(config, Mapping) else None
+    try:
+        backend = import_string(path) if isinstance(path, str) else None
+    except Exception:
+        # Any import failure: the parser is built without overrides, the check reports it.
+        return None
+    if isinstance(backend, type) and issubclass(backend, TypedServerBackend):
+        return backend.args_model
+    return None
+
+
+def _refuse_invalid(report: ProcessReport) -> None:
+    """Stop if the check's errors were silenced (SILENCED_SYSTEM_CHECKS) but nothing can be run."""
+    typed = isinstance(report.backend, TypedServerBackend)
+    if report.backend is None or (typed and report.args is None):
+        reasons = " ".join(problem.message for problem in report.errors)
+        raise CommandError(f"Process {report.name!r} cannot run: {reasons}")
+
+
+def _run(report: ProcessReport) -> None:
+    backend = report.backend
+    if isinstance(backend, TypedServerBackend):
+        assert report.args is not None
+        try:
+            backend.serve(report.args)
+        except ServerStartError as exc:
+            raise CommandError(str(exc)) from None
+    else:
+        assert backend is not None
+        backend.start_server(*backend.prep_server_args())

@@ -1,0 +1,114 @@
+"""Set up what the suite needs: wrk and h2load from Debian, and one virtualenv per contender.
+
+Each virtualenv is rebuilt only when its requirement list changes (a stamp file holds it).
+Every venv gets the Django (and Granian) version of the project's own ``.venv``, so the
+servers differ and the application does not.  This repository's package is installed from a
+copy of its sources, like a release: an editable install adds its own import hook to every
+``manage.py`` run, which a user's install does not have.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from benchmarks.config import REPO
+
+APT_TOOLS = {"wrk": "wrk", "h2load": "nghttp2-client"}
+
+
+@dataclass(frozen=True)
+class Venv:
+    """A Python environment: ``root`` is its prefix."""
+
+    root: Path
+
+    @property
+    def python(self) -> str:
+        return str(self.root / "bin" / "python")
+
+    def bin(self, name: str) -> str:
+        return str(self.root / "bin" / name)
+
+    def versions(self, *distributions: str) -> dict[str, str]:
+        """Installed versions of the given distributions, read inside the venv."""
+        code = "import sys, importlib.metadata as m; print(*(m.version(d) for d in sys.argv[1:]))"
+        out = subprocess.run([self.python, "-c", code, *distributions], capture_output=True, text=True, check=True)
+        return dict(zip(distributions, out.stdout.split(), strict=True))
+
+
+def current() -> Venv:
+    """The interpreter running the harness (``--quick`` serves from it instead of building venvs)."""
+    return Venv(Path(sys.prefix))
+
+
+SOURCES = ("django_prodserver", "pyproject.toml", "README.md", "LICENSE")
+
+
+def source_snapshot(work: Path) -> Path:
+    """Copy the package's sources under ``work``; the folder's name is their digest, so edits reinstall."""
+    digest = hashlib.sha256()
+    for name in SOURCES:
+        path = REPO / name
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for file in files if path.is_dir() else [path] if path.exists() else []:
+            digest.update(str(file.relative_to(REPO)).encode() + b"\0" + file.read_bytes())
+    target = work / "src" / digest.hexdigest()[:16]
+    if not target.exists():
+        shutil.rmtree(target.parent, ignore_errors=True)
+        for name in SOURCES:
+            if (REPO / name).is_dir():
+                shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+            elif (REPO / name).exists():
+                shutil.copy2(REPO / name, target / name)
+    return target
+
+
+def requirements(work: Path) -> dict[str, list[str]]:
+    """Each venv's requirements, pinned to the Django and Granian of the running interpreter."""
+    django = f"Django=={version('django')}"
+    granian = f"granian[uvloop]=={version('granian')}"
+    return {
+        "prodserver": [django, granian, f"{source_snapshot(work)}[granian]"],
+        "prodserver3": [django, granian, "django-prodserver[granian]==3.0.0"],
+        "gunicorn": [django, "gunicorn"],
+        "uvicorn": [django, "uvicorn[standard]"],
+        "plot": ["matplotlib"],
+    }
+
+
+def ensure_venv(root: Path, packages: list[str]) -> Venv:
+    venv = Venv(root)
+    stamp = root / ".bench-requirements"
+    wanted = "\n".join(packages)
+    if stamp.exists() and stamp.read_text() == wanted:
+        return venv
+    print(f"bench: building {root.name} venv: {' '.join(packages)}", flush=True)
+    shutil.rmtree(root, ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "venv", str(root)], check=True)
+    pip = [venv.python, "-m", "pip", "--disable-pip-version-check", "-q", "install"]
+    subprocess.run([*pip, *packages], check=True)
+    stamp.write_text(wanted)
+    return venv
+
+
+def ensure_venvs(work: Path) -> dict[str, Venv]:
+    return {name: ensure_venv(work / "venvs" / name, packages) for name, packages in requirements(work).items()}
+
+
+def ensure_tools() -> None:
+    """Install wrk and h2load from Debian when missing (``make bench`` runs as root here)."""
+    missing = [package for tool, package in APT_TOOLS.items() if shutil.which(tool) is None]
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        raise SystemExit(f"bench: missing {', '.join(missing)}; install them (apt-get install {' '.join(missing)})")
+    print(f"bench: installing {' '.join(missing)} from Debian", flush=True)
+    subprocess.run(["apt-get", "update", "-qq"], check=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True)

@@ -1,0 +1,68 @@
+"""Draw docs/_static/benchmarks.png from results.json; runs in the ``plot`` venv (matplotlib).
+
+``python -m benchmarks.plot RESULTS_JSON OUTPUT_PNG``
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+
+from benchmarks import stats
+from benchmarks.report import P99_TARGET, PROTOCOLS, RPS_TARGET
+from benchmarks.results import Results
+
+
+def overhead(axes: Axes, results: Results) -> None:
+    """Per configuration, prodserver / granian ratios of throughput and p99, with the targets."""
+    table = sorted(stats.by_round(results.measurements, "overhead").items())
+    labels = [f"{group}\n{PROTOCOLS[protocol]}" for (group, _view, protocol), _sides in table]
+    positions = range(len(table))
+    for offset, metric, color in ((-0.2, "rps", "tab:blue"), (0.2, "p99", "tab:orange")):
+        spreads = [stats.paired(sides["prodserver"], sides["granian"], metric) for _key, sides in table]
+        medians = [s.median for s in spreads]
+        errors = [[s.median - s.low for s in spreads], [s.high - s.median for s in spreads]]
+        axes.bar([p + offset for p in positions], medians, 0.4, yerr=errors, color=color, label=f"{metric} ratio")
+    axes.axhline(RPS_TARGET, color="tab:blue", linestyle="--", linewidth=1)
+    axes.axhline(P99_TARGET, color="tab:orange", linestyle="--", linewidth=1)
+    axes.set_xticks(list(positions), labels, fontsize=7)
+    axes.set_ylim(0.8, 1.2)
+    axes.set_title("prodserver / bare granian (median, range of rounds)")
+    axes.legend(fontsize=8)
+
+
+def peers(axes: Axes, results: Results) -> None:
+    """Requests per second of each server on each view."""
+    table = stats.by_round(results.measurements, "peers")
+    labels = {key: info["label"] for key, info in results.context.get("peers", {}).items()}
+    views = sorted({view for _group, view, _protocol in table})
+    width = 0.8 / max(len(labels), 1)
+    for index, key in enumerate(labels):
+        values = [
+            stats.median(sides[key], "rps") for (_g, view, _p), sides in sorted(table.items(), key=lambda i: i[0][1])
+        ]
+        axes.bar([v + index * width for v in range(len(views))], values, width, label=labels[key])
+    axes.set_xticks([v + 0.4 - width / 2 for v in range(len(views))], views)
+    axes.set_ylabel("requests per second (median)")
+    axes.set_title("Django views, one worker each")
+    axes.legend(fontsize=7)
+
+
+def main(raw: str, output: str) -> None:
+    results = Results.load(Path(raw))
+    figure, (left, right) = plt.subplots(1, 2, figsize=(14, 5))
+    overhead(left, results)
+    peers(right, results)
+    figure.suptitle(f"django-prodserver benchmarks, {results.context['date']} ({results.context['cpu']})")
+    figure.tight_layout()
+    figure.savefig(output, dpi=100)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])

@@ -1,0 +1,210 @@
+"""Write ``django_prodserver/types.py`` from the ARGS models: ``python -m django_prodserver._typegen``.
+
+The typed dictionaries must accept what the models accept under the documented names, and
+nothing the models refuse, so they are generated rather than written by hand;
+``tests/unit/test_types.py`` fails when the committed module differs from this output.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import SecretStr
+from pydantic.fields import FieldInfo
+
+from .args import values
+from .args.base import ServerArgs
+from .backends.base import TypedServerBackend
+from .backends.granian import GranianASGIServer, GranianWSGIServer
+
+BACKENDS: tuple[type[TypedServerBackend], ...] = (GranianASGIServer, GranianWSGIServer)
+"""The backends that get typed settings, in the order of the ``ProductionProcesses`` union."""
+
+TYPES_MODULE = Path(__file__).with_name("types.py")
+
+# Scalar type -> the alias of types.py naming what the model accepts for it.
+SCALAR_ALIASES: dict[Any, str] = {int: "Integer", bool: "Boolean", float: "Number", Path: "PathValue", str: "str"}
+LIST_ALIASES: dict[Any, str] = {Path: "PathValues", str: "Strings"}
+VALUE_ALIASES = ("Integer", "Duration", "Boolean", "Number", "PathValue", "PathValues", "Strings")
+"""The aliases HEADER defines for the value types."""
+
+HEADER = '''\
+"""Typed dictionaries for the ``PRODUCTION_PROCESSES`` setting: IDE completion and type checking.
+
+GENERATED from the ARGS models by ``python -m django_prodserver._typegen``: do not edit.
+
+    from django_prodserver.types import ProductionProcesses
+
+    PRODUCTION_PROCESSES: ProductionProcesses = {...}
+
+Each process is typed by its ``BACKEND``; its ``ARGS`` take the documented option names, with
+the value types the ARGS model accepts (``8000`` and ``"8000"`` alike), or a model instance.
+A setting that also holds custom backends: see ``CustomProcess`` and ``AnyProcess``.
+"""
+
+# No ``from __future__ import annotations``: the TypedDicts must see ``NotRequired`` at runtime.
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Literal, TypeAlias
+
+# typing_extensions' TypedDict reads NotRequired on Python 3.10 too.
+from typing_extensions import NotRequired, TypedDict
+
+{model_imports}
+
+Integer: TypeAlias = int | str
+"""An integer, or its decimal text: ``8000`` or ``"8000"``."""
+Duration: TypeAlias = int | str
+"""Seconds, or Granian's duration text: ``90``, ``"90"``, ``"1h30m"``."""
+Boolean: TypeAlias = bool | str
+"""``True``/``False``, or their text: ``"true"``, ``"False"``, ``"0"``, ``"yes"``..."""
+Number: TypeAlias = float | str
+"""A number, or its text: ``3.5`` or ``"3.5"``."""
+PathValue: TypeAlias = str | Path
+"""A path as text or a ``pathlib.Path`` (the models refuse other ``os.PathLike`` objects)."""
+PathValues: TypeAlias = PathValue | Sequence[PathValue]
+"""One path, or a list of paths."""
+Strings: TypeAlias = str | Sequence[str]
+"""One string, or a list of strings."""
+'''
+
+FOOTER = '''
+
+class CustomProcess(TypedDict):
+    """A process whose backend is not typed here (a custom or django-prodserver 3.x backend)."""
+
+    BACKEND: str
+    ARGS: NotRequired[Mapping[str, object] | str]
+
+
+ProductionProcesses: TypeAlias = dict[str, {granian}]
+"""The ``PRODUCTION_PROCESSES`` setting when every process uses a typed backend."""
+
+AnyProcess: TypeAlias = {granian} | CustomProcess
+"""Any process.  ``CustomProcess`` accepts any ``BACKEND`` string, so annotate typed processes
+on their own (``WEB: GranianASGIProcess = {{...}}``) before putting them in a
+``dict[str, AnyProcess]``: inside that union a misspelt key would match ``CustomProcess``."""
+
+__all__ = [
+{exports}
+]
+'''
+
+
+def value_type(name: str, info: FieldInfo) -> str:
+    """The source text of what ARGS accept for one field, e.g. ``Integer | None``."""
+    annotation, optional = _strip_none(info.annotation)
+    text = _value_text(name, annotation, list(info.metadata))
+    return f"{text} | None" if optional else text
+
+
+def _strip_none(annotation: Any) -> tuple[Any, bool]:
+    if get_origin(annotation) in (Union, UnionType) and type(None) in get_args(annotation):
+        rest = [arg for arg in get_args(annotation) if arg is not type(None)]
+        assert len(rest) == 1, f"unexpected union {annotation!r}"
+        return rest[0], True
+    return annotation, False
+
+
+def _value_text(name: str, annotation: Any, metadata: list[Any]) -> str:
+    if get_origin(annotation) is Annotated:
+        inner, *extra = get_args(annotation)
+        return _value_text(name, inner, [*metadata, *extra])
+    if get_origin(annotation) is Literal:
+        return _literal_text(get_args(annotation), metadata)
+    if get_origin(annotation) is list:
+        (item,) = get_args(annotation)
+        return LIST_ALIASES[_scalar(item)]
+    if annotation is SecretStr:
+        # The key password: given as text, held by the model as a SecretStr.
+        return "str"
+    if annotation is int and any(getattr(m, "func", None) is values.parse_duration for m in metadata):
+        return "Duration"
+    if annotation in SCALAR_ALIASES:
+        return SCALAR_ALIASES[annotation]
+    raise TypeError(f"no settings type for ARGS option {name!r} of type {annotation!r}")
+
+
+def _scalar(annotation: Any) -> Any:
+    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
+
+
+def _literal_text(choices: tuple[Any, ...], metadata: list[Any]) -> str:
+    accepted: list[Any] = list(choices)
+    if values.Choice in metadata:
+        # The Choice validator reads the int 2 as the choice "2".
+        accepted += [int(choice) for choice in choices if isinstance(choice, str) and choice.isdecimal()]
+    # json.dumps writes the double-quoted strings ruff format wants; ints as they are.
+    return f"Literal[{', '.join(json.dumps(choice) for choice in accepted)}]"
+
+
+def args_dict_name(backend: type[TypedServerBackend]) -> str:
+    return f"{backend_stem(backend)}ArgsDict"
+
+
+def process_name(backend: type[TypedServerBackend]) -> str:
+    return f"{backend_stem(backend)}Process"
+
+
+def backend_stem(backend: type[TypedServerBackend]) -> str:
+    return backend.__name__.removesuffix("Server")
+
+
+def dotted_path(backend: type[TypedServerBackend]) -> str:
+    return f"{backend.__module__}.{backend.__qualname__}"
+
+
+def args_dict(backend: type[TypedServerBackend]) -> Iterator[str]:
+    model: type[ServerArgs] = backend.args_model
+    name = args_dict_name(backend)
+    yield f'\n{name} = TypedDict(\n    "{name}",\n    {{'
+    for field, meta in model.options().items():
+        yield f'        "{meta.name}": {value_type(field, model.model_fields[field])},'
+    yield "    },\n    total=False,\n)"
+    yield f'"""ARGS of ``{dotted_path(backend)}``, under their documented names."""\n'
+
+
+def process(backend: type[TypedServerBackend]) -> Iterator[str]:
+    yield f"\nclass {process_name(backend)}(TypedDict):"
+    yield f'    """A process served by ``{backend.__name__}``."""\n'
+    yield f'    BACKEND: Literal["{dotted_path(backend)}"]'
+    yield f"    ARGS: NotRequired[{args_dict_name(backend)} | {backend.args_model.__name__}]\n"
+
+
+def model_imports() -> str:
+    """``from .args.granian import GranianASGIArgs, ...``: the models ARGS may also be."""
+    modules: dict[str, list[str]] = {}
+    for backend in BACKENDS:
+        model = backend.args_model
+        modules.setdefault(model.__module__.removeprefix(__package__ or ""), []).append(model.__name__)
+    return "\n".join(f"from {module} import {', '.join(sorted(names))}" for module, names in sorted(modules.items()))
+
+
+def render() -> str:
+    """The text of ``types.py``."""
+    parts = [HEADER.replace("{model_imports}", model_imports())]
+    for backend in BACKENDS:
+        parts.extend(args_dict(backend))
+        parts.extend(process(backend))
+    names = [name for backend in BACKENDS for name in (args_dict_name(backend), process_name(backend))]
+    exports = sorted([*names, *VALUE_ALIASES, "AnyProcess", "CustomProcess", "ProductionProcesses"])
+    footer = FOOTER.format(
+        granian=" | ".join(process_name(backend) for backend in BACKENDS),
+        exports="\n".join(f'    "{name}",' for name in exports),
+    )
+    return "\n".join(parts) + footer
+
+
+def main() -> int:
+    TYPES_MODULE.write_text(render())
+    sys.stdout.write(f"Wrote {TYPES_MODULE}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

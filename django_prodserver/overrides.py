@@ -1,0 +1,173 @@
+"""Command-line overrides of ARGS: argparse options built from a process's ARGS model.
+
+``manage.py prodserver web --workers 8 --log-access false`` takes each option under its
+documented (dashed) name.  Values stay raw strings, as in settings, so the model
+validates them with the same rules and messages as ``PRODUCTION_PROCESSES``; argparse
+only collects them.  Booleans take a value (``true`` / ``false``) so that an override can
+switch an option off as easily as on.
+
+Pure argparse and pydantic: no Django.
+"""
+
+from __future__ import annotations
+
+import argparse
+import types
+import typing
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from annotated_types import Ge, Le
+from pydantic import BeforeValidator, SecretStr
+from pydantic.fields import FieldInfo
+
+from .args.base import ServerArgs, dashed
+from .args.values import parse_duration
+
+DEST_PREFIX = "ARGS:"
+"""argparse destination of an override: ``ARGS:workers``; never clashes with the command's own options."""
+
+# Presentation only: the first matching prefix wins; other fields go under _OTHER.
+_GROUPS = (
+    ("binding", ("address", "port", "uds", "backlog")),
+    ("TLS", ("ssl_",)),
+    ("HTTP/1", ("http1_",)),
+    ("HTTP/2", ("http2_",)),
+    ("protocols", ("http", "ws")),
+    ("worker lifecycle", ("respawn_", "rss_", "workers_")),
+    ("workers", ("workers", "threads", "blocking_threads", "runtime_", "backpressure", "loop", "task_impl")),
+    ("logging", ("log", "access_log")),
+    ("static files", ("static_path_",)),
+    ("metrics", ("metrics",)),
+    ("reloader", ("reload",)),
+)
+_OTHER = "application and process"
+
+_METAVARS: dict[type, str] = {int: "N", float: "SECONDS", Path: "PATH", SecretStr: "SECRET", str: "TEXT"}
+
+
+def group_of(field: str) -> str:
+    """The help section an option is listed in."""
+    for title, prefixes in _GROUPS:
+        if any(field == prefix or field.startswith(prefix) for prefix in prefixes):
+            return title
+    return _OTHER
+
+
+def _unwrapped(annotation: Any) -> tuple[Any, list[Any]]:
+    """The annotation without ``Optional`` and ``Annotated``, and the metadata found on the way."""
+    metadata: list[Any] = []
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation, *extra = typing.get_args(annotation)
+            metadata.extend(extra)
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(arg for arg in typing.get_args(annotation) if arg is not type(None))
+        else:
+            return annotation, metadata
+
+
+def is_repeatable(info: FieldInfo) -> bool:
+    return typing.get_origin(_unwrapped(info.annotation)[0]) is list
+
+
+def metavar(info: FieldInfo) -> str:
+    """``{true,false}``, ``{auto,1,2}``, ``N``, ``DURATION``, ``PATH``..."""
+    annotation, metadata = _unwrapped(info.annotation)
+    if typing.get_origin(annotation) is list:
+        annotation, more = _unwrapped(typing.get_args(annotation)[0])
+        metadata.extend(more)
+    if annotation is bool:
+        return "{true,false}"
+    if typing.get_origin(annotation) is typing.Literal:
+        return "{" + ",".join(typing.get_args(annotation)) + "}"
+    validators = [item.func for item in [*metadata, *info.metadata] if isinstance(item, BeforeValidator)]
+    if parse_duration in validators:
+        return "DURATION"
+    return _METAVARS.get(annotation, "VALUE")
+
+
+def _range(info: FieldInfo) -> str | None:
+    low = next((item.ge for item in info.metadata if isinstance(item, Ge)), None)
+    high = next((item.le for item in info.metadata if isinstance(item, Le)), None)
+    if low is not None and high is not None:
+        return f"{low} to {high}"
+    if low is not None:
+        return f"at least {low}"
+    return None if high is None else f"at most {high}"
+
+
+def _default(info: FieldInfo) -> str | None:
+    if isinstance(info.default, bool):
+        return str(info.default).lower()
+    if info.default is None or info.default == []:
+        return None
+    return str(info.default)
+
+
+def help_text(info: FieldInfo) -> str:
+    """The description, then the default and the range; argparse's ``%`` escaped."""
+    facts = [f"default: {default}" if (default := _default(info)) is not None else None, _range(info)]
+    if is_repeatable(info):
+        facts.append("repeatable")
+    details = "; ".join(fact for fact in facts if fact)
+    text = f"{info.description} ({details})" if details else str(info.description)
+    return text.replace("%", "%%")
+
+
+def _groups(model: type[ServerArgs]) -> Iterator[tuple[str, list[str]]]:
+    grouped: dict[str, list[str]] = {}
+    for field in model.options():
+        grouped.setdefault(group_of(field), []).append(field)
+    # In declaration order, the miscellany last.
+    yield from sorted(grouped.items(), key=lambda group: group[0] == _OTHER)
+
+
+def add_override_options(parser: argparse.ArgumentParser, model: type[ServerArgs], process: str) -> None:
+    """One option per field of ``model``, grouped by topic; unset options stay out of the namespace."""
+    for title, fields in _groups(model):
+        group = parser.add_argument_group(f"{title} (ARGS of {process!r})")
+        for field in fields:
+            info = model.model_fields[field]
+            group.add_argument(
+                f"--{dashed(model.options()[field].name)}",
+                dest=DEST_PREFIX + field,
+                action="append" if is_repeatable(info) else "store",
+                default=argparse.SUPPRESS,
+                metavar=metavar(info),
+                help=help_text(info),
+            )
+
+
+def collected_overrides(options: Mapping[str, Any]) -> dict[str, Any]:
+    """Parsed command options -> ``{field: raw value}``, the overrides the validation takes."""
+    return {key.removeprefix(DEST_PREFIX): value for key, value in options.items() if key.startswith(DEST_PREFIX)}
+
+
+def flags_without_value(parser: argparse.ArgumentParser) -> set[str]:
+    """Option strings of ``parser`` that take no value (``--list``, ``-h``)."""
+    return {flag for action in parser._actions if action.nargs == 0 for flag in action.option_strings}
+
+
+def first_positional(argv: Sequence[str], no_value: Collection[str]) -> str | None:
+    """The first positional argument of ``argv``, skipping options and their values.
+
+    Run before the parser exists, to learn which process's options to build: every option
+    takes one value except those in ``no_value``.
+    """
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--":
+            return next(tokens, None)
+        if token.startswith("--"):
+            takes_value = "=" not in token and token not in no_value
+        elif token.startswith("-") and len(token) > 1:
+            # "-v2" carries its value; "-v" takes the next token.
+            takes_value = len(token) == 2 and token not in no_value
+        else:
+            return token
+        if takes_value:
+            next(tokens, None)
+    return None

@@ -1,0 +1,205 @@
+"""ARGS the model rejects: one problem per pydantic error, in our words, at the key the user wrote.
+
+Pydantic's own texts are not shown: they name Python types and not the fix.  Each error type
+maps to one check ID; a type not listed here (a backend's own validator, say) gets E030.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Mapping
+from typing import Any
+
+import annotated_types
+from pydantic_core import ErrorDetails
+
+from ..args.base import ServerArgs
+from ..problems import Problem, Severity
+from .shape import type_name
+from .text import MASK, choices_text, closest, shown
+
+E010 = "prodserver.E010"
+E011 = "prodserver.E011"
+E020 = "prodserver.E020"
+E021 = "prodserver.E021"
+E022 = "prodserver.E022"
+E023 = "prodserver.E023"
+E024 = "prodserver.E024"
+E025 = "prodserver.E025"
+E026 = "prodserver.E026"
+E027 = "prodserver.E027"
+E028 = "prodserver.E028"
+E029 = "prodserver.E029"
+E030 = "prodserver.E030"
+
+E025_HINT = "Write seconds (90) or a duration with d, h, m and s units ('1h30m')."
+E027_HINT = "Write the permissions as an octal string, e.g. '0660'."
+E029_HINT = "Name a file or directory, or remove the option."
+
+# Pydantic error type -> (what was expected, how to write it).
+_EXPECTED = {
+    "int_type": ("an integer", "Write a whole number, e.g. 4 or '4'."),
+    "int_parsing": ("an integer", "Write a whole number, e.g. 4 or '4'."),
+    "int_from_float": ("an integer", "Write a whole number, e.g. 4 or '4'."),
+    "bool_type": ("true or false", "Write True or False ('true' and 'false' work too)."),
+    "bool_parsing": ("true or false", "Write True or False ('true' and 'false' work too)."),
+    "float_type": ("a number", "Write a number, e.g. 3.5."),
+    "float_parsing": ("a number", "Write a number, e.g. 3.5."),
+    "finite_number": ("a finite number", "Write a number, e.g. 3.5."),
+    "string_type": ("a string", "Write the value as a string."),
+    "string_unicode": ("a string", "Write the value as a string."),
+    "list_type": ("a list", "Write one value, or a list of values."),
+    "path_type": ("a path", "Write the path as a string."),
+}
+_RANGE_TYPES = {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}
+
+
+def e010(value: object, expected: str = "a dict of options") -> Problem:
+    return Problem(
+        E010, Severity.ERROR, ("ARGS",), f"is {type_name(value)}; expected {expected}.", "Write ARGS as a dict."
+    )
+
+
+def e011(given: ServerArgs, model: type[ServerArgs], backend: str) -> Problem:
+    return Problem(
+        E011,
+        Severity.ERROR,
+        ("ARGS",),
+        f"is a {type(given).__name__}; {backend} takes {model.__name__}.",
+        f"Build ARGS with {model.__name__}(...), or write it as a dict.",
+    )
+
+
+def args_input(value: object, model: type[ServerArgs], backend: str) -> dict[Any, Any] | Problem:
+    """ARGS as the dict to validate: a model instance counts by the options it was given."""
+    if isinstance(value, model):
+        return {field: getattr(value, field) for field in value.model_fields_set}
+    if isinstance(value, ServerArgs):
+        return e011(value, model, backend)
+    if isinstance(value, Mapping):
+        return dict(value)
+    return e010(value)
+
+
+def error_problems(
+    errors: list[ErrorDetails], model: type[ServerArgs], raw: Mapping[Any, Any], backend: str
+) -> list[Problem]:
+    """One problem per pydantic error on ``raw`` (the ARGS as validated), paths relative to the process."""
+    return [_problem(error, model, raw, backend) for error in errors]
+
+
+def _problem(error: ErrorDetails, model: type[ServerArgs], raw: Mapping[Any, Any], backend: str) -> Problem:
+    key = error["loc"][0] if error["loc"] else None
+    field = model.field_for(key) if isinstance(key, str) else None
+    path = ("ARGS", *error["loc"])
+    kind = error["type"]
+    if kind in {"extra_forbidden", "invalid_key"}:
+        return _unknown_or_repeated(key, field, model, raw, backend, path)
+    # The value as written (before coercion turned '1h' into 3600), unless it is a secret.
+    given = raw[key] if len(error["loc"]) == 1 and key in raw else error["input"]
+    value = MASK if field and model.options()[field].secret else shown(given)
+    if kind in _EXPECTED:
+        expected, hint = _EXPECTED[kind]
+        return Problem(E022, Severity.ERROR, path, f"is {value}; expected {expected}.", hint)
+    if kind in _RANGE_TYPES and field is not None:
+        bounds = range_text(model, field)
+        return Problem(E023, Severity.ERROR, path, f"is {value}; expected {bounds}.", f"Use a value {bounds}.")
+    if kind == "literal_error" and field is not None and literal_choices(model, field):
+        choices = choices_text(literal_choices(model, field))
+        return Problem(E024, Severity.ERROR, path, f"is {value}; expected {choices}.", f"Use {choices}.")
+    return _custom(kind, given, error, path, backend)
+
+
+def _custom(kind: str, given: object, error: ErrorDetails, path: tuple[Any, ...], backend: str) -> Problem:
+    """Errors of the value types in ``args/values.py``, then the catch-all."""
+    value = shown(given)
+    if kind == "duration":
+        return Problem(E025, Severity.ERROR, path, f"is {value}; expected a duration such as 90 or '1h30m'.", E025_HINT)
+    if kind == "ip_address":
+        return e026(given, path)
+    if kind == "octal":
+        return Problem(E027, Severity.ERROR, path, f"is {value}; expected octal file permissions.", E027_HINT)
+    if kind == "regex":
+        reason = str((error.get("ctx") or {}).get("error", "invalid"))
+        return Problem(
+            E028,
+            Severity.ERROR,
+            path,
+            f"is {value}, not a regular expression ({reason}).",
+            "Fix the pattern (Python re syntax).",
+        )
+    if kind == "path_empty":
+        return Problem(E029, Severity.ERROR, path, "is an empty path.", E029_HINT)
+    return Problem(
+        E030,
+        Severity.ERROR,
+        path,
+        f"is {value}, which {backend} rejects ({kind}).",
+        "See the configuration reference for the values this option accepts.",
+    )
+
+
+def e026(address: object, path: tuple[Any, ...]) -> Problem:
+    hint = "Use an IP address: '0.0.0.0' for every interface, '127.0.0.1' for this machine only."
+    if isinstance(address, str) and address.strip().lower() == "localhost":
+        hint = "Use '127.0.0.1' (or '::1') instead of 'localhost'."
+    return Problem(
+        E026,
+        Severity.ERROR,
+        path,
+        f"is {shown(address)}, not an IP address; Granian binds IP addresses only.",
+        hint,
+    )
+
+
+def _unknown_or_repeated(
+    key: object, field: str | None, model: type[ServerArgs], raw: Mapping[Any, Any], backend: str, path: tuple[Any, ...]
+) -> Problem:
+    others = [other for other in raw if other != key and model.field_for(other) == field] if field else []
+    if others:
+        name = model.options()[str(field)].name
+        return Problem(
+            E021,
+            Severity.ERROR,
+            path,
+            f"gives {name} again, already given as {others[0]!r}.",
+            f"Keep only one of {choices_text([*others, key])}.",
+        )
+    spellings = [spelling for meta in model.options().values() for spelling in meta.spellings]
+    suggestion = closest(key, spellings)
+    if suggestion is None:
+        return Problem(
+            E020,
+            Severity.ERROR,
+            path,
+            f"is not an option of {backend}.",
+            "Remove it; the configuration reference lists every option.",
+        )
+    return Problem(
+        E020,
+        Severity.ERROR,
+        path,
+        f"is not an option of {backend}; did you mean {suggestion!r}?",
+        f"Rename it to {suggestion!r}.",
+    )
+
+
+def range_text(model: type[ServerArgs], field: str) -> str:
+    """``between 5 and 600``, ``at least 1``: a field's bounds, from its constraints."""
+    metadata = model.model_fields[field].metadata
+    low = next((c for c in metadata if isinstance(c, (annotated_types.Ge, annotated_types.Gt))), None)
+    high = next((c for c in metadata if isinstance(c, (annotated_types.Le, annotated_types.Lt))), None)
+    if isinstance(low, annotated_types.Ge) and isinstance(high, annotated_types.Le):
+        return f"between {low.ge} and {high.le}"
+    parts = []
+    if low is not None:
+        parts.append(f"at least {low.ge}" if isinstance(low, annotated_types.Ge) else f"above {low.gt}")
+    if high is not None:
+        parts.append(f"at most {high.le}" if isinstance(high, annotated_types.Le) else f"below {high.lt}")
+    return " and ".join(parts) or "in range"
+
+
+def literal_choices(model: type[ServerArgs], field: str) -> tuple[object, ...]:
+    """The values a ``Literal`` field accepts."""
+    annotation = model.model_fields[field].annotation
+    return typing.get_args(annotation) if typing.get_origin(annotation) is typing.Literal else ()

@@ -1,0 +1,163 @@
+"""The shape of the setting and of each process: a dict of dicts with a usable ``BACKEND``."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Hashable, Mapping
+
+from ..backends.base import BaseProcessBackend
+from ..problems import Problem, Severity
+from .text import closest, shown
+
+E001 = "prodserver.E001"
+E002 = "prodserver.E002"
+E003 = "prodserver.E003"
+E004 = "prodserver.E004"
+E005 = "prodserver.E005"
+E006 = "prodserver.E006"
+E007 = "prodserver.E007"
+E008 = "prodserver.E008"
+E009 = "prodserver.E009"
+E012 = "prodserver.E012"
+
+PROCESS_KEYS = ("BACKEND", "ARGS")
+BACKEND_HINT = "Use a backend's dotted path, e.g. 'django_prodserver.backends.granian.GranianASGIServer'."
+
+E005_MISSING_BACKEND = Problem(
+    E005, Severity.ERROR, (), "has no 'BACKEND'; expected a backend's dotted path.", BACKEND_HINT
+)
+
+
+def type_name(value: object) -> str:
+    """``a list``, ``an int``: how messages name the type of a wrong value."""
+    name = type(value).__name__
+    return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}"
+
+
+def first_line(error: BaseException) -> str:
+    """``ModuleNotFoundError: No module named 'x'``: an exception on one line, for a message."""
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
+
+
+def e001(value: object) -> Problem:
+    return Problem(
+        E001,
+        Severity.ERROR,
+        (),
+        f"is {type_name(value)}; expected a dict of process names to processes.",
+        "Write PRODUCTION_PROCESSES = {'web': {'BACKEND': '...', 'ARGS': {...}}}.",
+    )
+
+
+def e002(name: object) -> Problem:
+    return Problem(
+        E002,
+        Severity.ERROR,
+        (),
+        f"names a process with {type_name(name)} ({shown(name)}); process names are strings.",
+        "Name the process with a string such as 'web': prodserver takes it on the command line.",
+    )
+
+
+def e003(config: object) -> Problem:
+    return Problem(
+        E003,
+        Severity.ERROR,
+        (),
+        f"is {type_name(config)}; expected a dict with 'BACKEND' and 'ARGS'.",
+        "Write the process as {'BACKEND': '<dotted path>', 'ARGS': {...}}.",
+    )
+
+
+def e004(key: Hashable) -> Problem:
+    suggestion = closest(key, PROCESS_KEYS)
+    if suggestion is None:
+        return Problem(
+            E004, Severity.ERROR, (key,), "is not a process key; expected 'BACKEND' or 'ARGS'.", "Remove it."
+        )
+    return Problem(
+        E004,
+        Severity.ERROR,
+        (key,),
+        f"is not a process key; did you mean {suggestion!r}?",
+        f"Rename it to {suggestion!r}.",
+    )
+
+
+def e006(backend: object) -> Problem:
+    return Problem(
+        E006, Severity.ERROR, ("BACKEND",), f"is {shown(backend)}; expected a dotted path string.", BACKEND_HINT
+    )
+
+
+def e007(dotted: str, error: BaseException) -> Problem:
+    return Problem(
+        E007,
+        Severity.ERROR,
+        ("BACKEND",),
+        f"is {dotted!r}, which cannot be imported ({first_line(error)}).",
+        BACKEND_HINT,
+    )
+
+
+def e008(dotted: str) -> Problem:
+    return Problem(
+        E008,
+        Severity.ERROR,
+        ("BACKEND",),
+        f"is {dotted!r}, which is not a backend class (a subclass of BaseProcessBackend).",
+        BACKEND_HINT,
+    )
+
+
+def e009(error: BaseException) -> Problem:
+    return Problem(
+        E009,
+        Severity.ERROR,
+        ("BACKEND",),
+        f"cannot be created from this process's settings ({first_line(error)}).",
+        "Fix the process's ARGS as the backend's documentation describes.",
+    )
+
+
+def e012(error: BaseException) -> Problem:
+    return Problem(
+        E012,
+        Severity.ERROR,
+        ("BACKEND",),
+        f"failed while validating this process ({first_line(error)}).",
+        "Report this to the backend's authors; check the ARGS against its documentation.",
+    )
+
+
+def setting_problems(value: object) -> list[Problem]:
+    """The setting itself: a dict whose keys are process names (paths relative to the setting)."""
+    if not isinstance(value, Mapping):
+        return [e001(value)]
+    return [e002(name) for name in value if not isinstance(name, str)]
+
+
+def process_problems(config: object) -> list[Problem]:
+    """One process entry: a dict with a dotted-path ``BACKEND`` and no unknown keys (paths relative to it)."""
+    if not isinstance(config, Mapping):
+        return [e003(config)]
+    problems = [e004(key) for key in config if key not in PROCESS_KEYS]
+    if "BACKEND" not in config:
+        problems.append(E005_MISSING_BACKEND)
+    elif not isinstance(config["BACKEND"], str) or not config["BACKEND"].strip():
+        problems.append(e006(config["BACKEND"]))
+    return problems
+
+
+def load_backend(dotted: str) -> type[BaseProcessBackend] | Problem:
+    """The backend class at ``dotted``, or the problem that prevents loading it."""
+    module_name, _, class_name = dotted.strip().rpartition(".")
+    try:
+        # Any exception: importing the backend runs a third party's module code.
+        backend = getattr(importlib.import_module(module_name), class_name)
+    except Exception as error:
+        return e007(dotted, error)
+    if not (isinstance(backend, type) and issubclass(backend, BaseProcessBackend)):
+        return e008(dotted)
+    return backend

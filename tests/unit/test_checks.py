@@ -1,0 +1,831 @@
+"""The ``prodserver`` system check: exact messages for every rule, each with a passing case."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.checks import CheckMessage, Error, Warning
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+from django.test import override_settings
+
+from django_prodserver.args import GranianASGIArgs, GranianWSGIArgs
+from django_prodserver.checks import (
+    check_production_processes,
+    check_production_processes_deploy,
+    validating_start,
+)
+from django_prodserver.rules import environment
+
+ASGI = "django_prodserver.backends.granian.GranianASGIServer"
+WSGI = "django_prodserver.backends.granian.GranianWSGIServer"
+WEB = "PRODUCTION_PROCESSES['web']"
+ARGS = "PRODUCTION_PROCESSES['web']['ARGS']"
+BACKEND_HINT = "Use a backend's dotted path, e.g. 'django_prodserver.backends.granian.GranianASGIServer'."
+MISSING_HINT = "Create it where prodserver runs, or fix the path; prodserver refuses to start without it."
+RELOAD_HINT = "Disable reload (it is for development), or remove this option."
+
+
+def web(args: object, backend: str = ASGI) -> dict[str, object]:
+    return {"web": {"BACKEND": backend, "ARGS": args}}
+
+
+def check(setting: object) -> list[CheckMessage]:
+    with override_settings(PRODUCTION_PROCESSES=setting):
+        return check_production_processes()
+
+
+def deploy_check(setting: object) -> list[CheckMessage]:
+    with override_settings(PRODUCTION_PROCESSES=setting):
+        return check_production_processes_deploy()
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in an empty directory holding tls/cert.pem, tls/key.pem, static/ and logging.json."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tls").mkdir()
+    (tmp_path / "tls" / "cert.pem").write_text("cert")
+    (tmp_path / "tls" / "key.pem").write_text("key")
+    (tmp_path / "static").mkdir()
+    (tmp_path / "logging.json").write_text('{"version": 1}')
+    return tmp_path
+
+
+def test_defaults_pass() -> None:
+    assert check_production_processes() == []
+    assert check_production_processes_deploy() == []
+
+
+def test_seed_examples_pass() -> None:
+    seed = {"address": "0.0.0.0", "port": "8000", "workers": "4"}
+    assert check({"web": {"BACKEND": ASGI, "ARGS": seed}, "wsgi": {"BACKEND": WSGI, "ARGS": seed}}) == []
+
+
+def test_no_setting_passes() -> None:
+    assert check({}) == []
+
+
+def test_checks_are_bound() -> None:
+    with override_settings(PRODUCTION_PROCESSES=web({"workers": 0})), pytest.raises(SystemCheckError):
+        call_command("check")
+
+
+def test_deploy_checks_are_bound() -> None:
+    with override_settings(PRODUCTION_PROCESSES=web({"reload": True})), pytest.raises(SystemCheckError):
+        call_command("check", "--deploy", "--fail-level", "WARNING")
+
+
+# The setting's shape ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        pytest.param(
+            [ASGI],
+            [
+                Error(
+                    "PRODUCTION_PROCESSES is a list; expected a dict of process names to processes.",
+                    hint="Write PRODUCTION_PROCESSES = {'web': {'BACKEND': '...', 'ARGS': {...}}}.",
+                    id="prodserver.E001",
+                )
+            ],
+            id="E001",
+        ),
+        pytest.param(
+            {1: {"BACKEND": ASGI}},
+            [
+                Error(
+                    "PRODUCTION_PROCESSES names a process with an int (1); process names are strings.",
+                    hint="Name the process with a string such as 'web': prodserver takes it on the command line.",
+                    id="prodserver.E002",
+                )
+            ],
+            id="E002",
+        ),
+        pytest.param(
+            {"web": ASGI},
+            [
+                Error(
+                    f"{WEB} is a str; expected a dict with 'BACKEND' and 'ARGS'.",
+                    hint="Write the process as {'BACKEND': '<dotted path>', 'ARGS': {...}}.",
+                    id="prodserver.E003",
+                )
+            ],
+            id="E003",
+        ),
+        pytest.param(
+            {"web": {"BACKEND": ASGI, "ARG": {}}},
+            [
+                Error(
+                    f"{WEB}['ARG'] is not a process key; did you mean 'ARGS'?",
+                    hint="Rename it to 'ARGS'.",
+                    id="prodserver.E004",
+                )
+            ],
+            id="E004-did-you-mean",
+        ),
+        pytest.param(
+            {"web": {"BACKEND": ASGI, "OPTIONS": {}}},
+            [
+                Error(
+                    f"{WEB}['OPTIONS'] is not a process key; expected 'BACKEND' or 'ARGS'.",
+                    hint="Remove it.",
+                    id="prodserver.E004",
+                )
+            ],
+            id="E004",
+        ),
+        pytest.param(
+            {"web": {"ARGS": {}}},
+            [
+                Error(
+                    f"{WEB} has no 'BACKEND'; expected a backend's dotted path.",
+                    hint=BACKEND_HINT,
+                    id="prodserver.E005",
+                )
+            ],
+            id="E005",
+        ),
+        pytest.param(
+            {"web": {"BACKEND": None}},
+            [
+                Error(
+                    f"{WEB}['BACKEND'] is None; expected a dotted path string.", hint=BACKEND_HINT, id="prodserver.E006"
+                )
+            ],
+            id="E006",
+        ),
+        pytest.param(
+            {"web": {"BACKEND": "django_prodserver.backends.granian.Nope"}},
+            [
+                Error(
+                    f"{WEB}['BACKEND'] is 'django_prodserver.backends.granian.Nope', which cannot be imported "
+                    "(AttributeError: module 'django_prodserver.backends.granian' has no attribute 'Nope').",
+                    hint=BACKEND_HINT,
+                    id="prodserver.E007",
+                )
+            ],
+            id="E007",
+        ),
+        pytest.param(
+            {"web": {"BACKEND": "django_prodserver.args.GranianASGIArgs"}},
+            [
+                Error(
+                    f"{WEB}['BACKEND'] is 'django_prodserver.args.GranianASGIArgs', which is not a backend class "
+                    "(a subclass of BaseProcessBackend).",
+                    hint=BACKEND_HINT,
+                    id="prodserver.E008",
+                )
+            ],
+            id="E008",
+        ),
+        pytest.param(
+            web(["--workers=4"]),
+            [
+                Error(
+                    f"{ARGS} is a list; expected a dict of options.", hint="Write ARGS as a dict.", id="prodserver.E010"
+                )
+            ],
+            id="E010",
+        ),
+        pytest.param(
+            web(GranianWSGIArgs(workers=2)),
+            [
+                Error(
+                    f"{ARGS} is a GranianWSGIArgs; GranianASGIServer takes GranianASGIArgs.",
+                    hint="Build ARGS with GranianASGIArgs(...), or write it as a dict.",
+                    id="prodserver.E011",
+                )
+            ],
+            id="E011",
+        ),
+    ],
+)
+def test_shape(setting: object, expected: list[CheckMessage]) -> None:
+    assert check(setting) == expected
+
+
+def test_every_process_is_reported_at_once() -> None:
+    setting = {"a": {"ARGS": {}}, "b": web({"workers": 0})["web"], "c": "x"}
+    assert [message.id for message in check(setting)] == ["prodserver.E005", "prodserver.E023", "prodserver.E003"]
+
+
+def test_a_model_instance_counts_like_its_dict() -> None:
+    assert check(web(GranianASGIArgs(address="0.0.0.0", port=8000, workers=4))) == []
+    assert check(web(GranianASGIArgs(blocking_threads=2))) == [
+        Error(
+            f"{ARGS}['blocking_threads'] is 2; Granian refuses more than 1 blocking thread for ASGI.",
+            hint="Remove it (or set 1) and scale with 'workers'.",
+            id="prodserver.E040",
+        )
+    ]
+
+
+# Each ARG -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        pytest.param(
+            {"wokers": 4},
+            Error(
+                f"{ARGS}['wokers'] is not an option of GranianASGIServer; did you mean 'workers'?",
+                hint="Rename it to 'workers'.",
+                id="prodserver.E020",
+            ),
+            id="E020-did-you-mean",
+        ),
+        pytest.param(
+            {"log_acess": False},
+            Error(
+                f"{ARGS}['log_acess'] is not an option of GranianASGIServer; did you mean 'log_access'?",
+                hint="Rename it to 'log_access'.",
+                id="prodserver.E020",
+            ),
+            id="E020-spelling-kept",
+        ),
+        pytest.param(
+            {"zzz": 1},
+            Error(
+                f"{ARGS}['zzz'] is not an option of GranianASGIServer.",
+                hint="Remove it; the configuration reference lists every option.",
+                id="prodserver.E020",
+            ),
+            id="E020",
+        ),
+        pytest.param(
+            {"log-level": "info", "log_level": "debug"},
+            Error(
+                f"{ARGS}['log_level'] gives log-level again, already given as 'log-level'.",
+                hint="Keep only one of 'log-level' or 'log_level'.",
+                id="prodserver.E021",
+            ),
+            id="E021",
+        ),
+        pytest.param(
+            {"workers": "four"},
+            Error(
+                f"{ARGS}['workers'] is 'four'; expected an integer.",
+                hint="Write a whole number, e.g. 4 or '4'.",
+                id="prodserver.E022",
+            ),
+            id="E022-int",
+        ),
+        pytest.param(
+            {"workers": True},
+            Error(
+                f"{ARGS}['workers'] is True; expected an integer.",
+                hint="Write a whole number, e.g. 4 or '4'.",
+                id="prodserver.E022",
+            ),
+            id="E022-bool-is-not-int",
+        ),
+        pytest.param(
+            {"log-access": "maybe"},
+            Error(
+                f"{ARGS}['log-access'] is 'maybe'; expected true or false.",
+                hint="Write True or False ('true' and 'false' work too).",
+                id="prodserver.E022",
+            ),
+            id="E022-bool",
+        ),
+        pytest.param(
+            {"ssl-keyfile-password": 1234},
+            Error(
+                f"{ARGS}['ssl-keyfile-password'] is ********; expected a string.",
+                hint="Write the value as a string.",
+                id="prodserver.E022",
+            ),
+            id="E022-secret-masked",
+        ),
+        pytest.param(
+            {"port": 70000},
+            Error(
+                f"{ARGS}['port'] is 70000; expected between 0 and 65535.",
+                hint="Use a value between 0 and 65535.",
+                id="prodserver.E023",
+            ),
+            id="E023-range",
+        ),
+        pytest.param(
+            {"workers-lifetime": "30s"},
+            Error(
+                f"{ARGS}['workers-lifetime'] is '30s'; expected at least 60.",
+                hint="Use a value at least 60.",
+                id="prodserver.E023",
+            ),
+            id="E023-workers-lifetime",
+        ),
+        pytest.param(
+            {"blocking-threads-idle-timeout": "1h"},
+            Error(
+                f"{ARGS}['blocking-threads-idle-timeout'] is '1h'; expected between 5 and 600.",
+                hint="Use a value between 5 and 600.",
+                id="prodserver.E023",
+            ),
+            id="E023-idle-timeout",
+        ),
+        pytest.param(
+            {"http": "3"},
+            Error(
+                f"{ARGS}['http'] is '3'; expected 'auto', '1' or '2'.",
+                hint="Use 'auto', '1' or '2'.",
+                id="prodserver.E024",
+            ),
+            id="E024",
+        ),
+        pytest.param(
+            {"workers-lifetime": "1 hour"},
+            Error(
+                f"{ARGS}['workers-lifetime'] is '1 hour'; expected a duration such as 90 or '1h30m'.",
+                hint="Write seconds (90) or a duration with d, h, m and s units ('1h30m').",
+                id="prodserver.E025",
+            ),
+            id="E025",
+        ),
+        pytest.param(
+            {"address": "localhost"},
+            Error(
+                f"{ARGS}['address'] is 'localhost', not an IP address; Granian binds IP addresses only.",
+                hint="Use '127.0.0.1' (or '::1') instead of 'localhost'.",
+                id="prodserver.E026",
+            ),
+            id="E026-localhost",
+        ),
+        pytest.param(
+            {"metrics-address": "example.com"},
+            Error(
+                f"{ARGS}['metrics-address'] is 'example.com', not an IP address; Granian binds IP addresses only.",
+                hint="Use an IP address: '0.0.0.0' for every interface, '127.0.0.1' for this machine only.",
+                id="prodserver.E026",
+            ),
+            id="E026",
+        ),
+        pytest.param(
+            {"uds-permissions": "rw-rw----"},
+            Error(
+                f"{ARGS}['uds-permissions'] is 'rw-rw----'; expected octal file permissions.",
+                hint="Write the permissions as an octal string, e.g. '0660'.",
+                id="prodserver.E027",
+            ),
+            id="E027",
+        ),
+        pytest.param(
+            {"reload-ignore-patterns": ["^x$", "*.pyc"]},
+            Error(
+                f"{ARGS}['reload-ignore-patterns'][1] is '*.pyc', not a regular expression "
+                "(nothing to repeat at position 0).",
+                hint="Fix the pattern (Python re syntax).",
+                id="prodserver.E028",
+            ),
+            id="E028",
+        ),
+        pytest.param(
+            {"ssl-cert": " "},
+            Error(
+                f"{ARGS}['ssl-cert'] is an empty path.",
+                hint="Name a file or directory, or remove the option.",
+                id="prodserver.E029",
+            ),
+            id="E029",
+        ),
+    ],
+)
+def test_args(args: dict[str, object], expected: CheckMessage) -> None:
+    assert check(web(args)) == [expected]
+
+
+def test_every_bad_arg_is_reported_at_once() -> None:
+    ids = [message.id for message in check(web({"workers": 0, "http": "3", "port": "x"}))]
+    assert sorted(ids) == ["prodserver.E022", "prodserver.E023", "prodserver.E024"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"workers": "4", "port": 9000, "log-access": "False", "log_access_format": "%(path)s"},
+        {"http": "2", "ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"},
+        {"http": 1, "workers-lifetime": "1h30m", "blocking-threads-idle-timeout": "10m"},
+        {"address": "::", "metrics": True, "metrics-address": "0.0.0.0", "uds-permissions": "0660", "uds": "app.sock"},
+        {"reload-ignore-patterns": [r"\.pyc$"], "reload": True},
+    ],
+)
+def test_good_args_pass(in_tmp: Path, args: dict[str, object]) -> None:
+    assert check(web(args)) == []
+
+
+# What Granian refuses, ignores or changes -------------------------------------------------------
+
+TLS = {"ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"}
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        pytest.param(
+            web({"blocking-threads": 2}),
+            Error(
+                f"{ARGS}['blocking-threads'] is 2; Granian refuses more than 1 blocking thread for ASGI.",
+                hint="Remove it (or set 1) and scale with 'workers'.",
+                id="prodserver.E040",
+            ),
+            id="E040",
+        ),
+        pytest.param(
+            web({"static-path-mount": ["static", "static"], "static-path-route": "/static"}),
+            Error(
+                f"{ARGS}['static-path-route'] gives 1 route(s) for 2 static-path-mount directories; "
+                "Granian refuses that.",
+                hint="Give one route per mount, in the same order.",
+                id="prodserver.E041",
+            ),
+            id="E041",
+        ),
+        pytest.param(
+            web({"factory": True}),
+            Error(
+                f"{ARGS}['factory'] is True, but Django's application is not a factory: "
+                "Granian would call it and fail.",
+                hint="Remove factory.",
+                id="prodserver.E042",
+            ),
+            id="E042",
+        ),
+        pytest.param(
+            web({"ssl-cert": "tls/cert.pem"}),
+            Error(
+                f"{ARGS}['ssl-cert'] is set without ssl-key: Granian would silently serve plain HTTP.",
+                hint="Set ssl-key to the certificate's private key file.",
+                id="prodserver.E043",
+            ),
+            id="E043",
+        ),
+        pytest.param(
+            web({"ssl_key": "tls/key.pem"}),
+            Error(
+                f"{ARGS}['ssl_key'] is set without ssl-cert: Granian would silently serve plain HTTP.",
+                hint="Set ssl-cert to the certificate file that goes with this key.",
+                id="prodserver.E044",
+            ),
+            id="E044",
+        ),
+        pytest.param(
+            web({"address": "0.0.0.0", "metrics": True, "metrics-address": "127.0.0.1", "metrics-port": 8000}),
+            Error(
+                f"{ARGS}['metrics-port'] is 8000, the server's port too: the server and the exporter cannot "
+                "both bind it.",
+                hint="Give the metrics exporter another port, e.g. 9090.",
+                id="prodserver.E045",
+            ),
+            id="E045",
+        ),
+        pytest.param(
+            web({"ws": "true"}, WSGI),
+            Warning(
+                f"{ARGS}['ws'] is True, but WSGI has no websockets: Granian turns them off.",
+                hint="Remove it, or serve websockets with the ASGI backend.",
+                id="prodserver.W040",
+            ),
+            id="W040",
+        ),
+        pytest.param(
+            web({**TLS, "ssl-client-verify": True}),
+            Warning(
+                f"{ARGS}['ssl-client-verify'] is True without ssl-ca: Granian ignores it and accepts every client.",
+                hint="Set ssl-ca to the CA certificate that signs your clients' certificates.",
+                id="prodserver.W041",
+            ),
+            id="W041",
+        ),
+        pytest.param(
+            web({"threads": 4}),
+            Warning(
+                f"{ARGS}['threads'] is ignored by the ASGI backend: each worker runs one event loop.",
+                hint="Remove it and scale with 'workers'; 'threads' applies to the WSGI backend.",
+                id="prodserver.W042",
+            ),
+            id="W042",
+        ),
+        pytest.param(
+            web({"http": 2}),
+            Warning(
+                f"{ARGS}['http'] is '2' without TLS: Granian then refuses every HTTP/1.1 client, browsers included.",
+                hint="Use 'auto' to serve HTTP/1.1 and HTTP/2, or set ssl-cert and ssl-key.",
+                id="prodserver.W043",
+            ),
+            id="W043",
+        ),
+        pytest.param(
+            web({**TLS, "http": "2", "websockets": True}),
+            Warning(
+                f"{ARGS}['websockets'] is True, but http is '2': websocket handshakes need HTTP/1.1, so none succeeds.",
+                hint="Use http 'auto' to serve websockets.",
+                id="prodserver.W044",
+            ),
+            id="W044",
+        ),
+        pytest.param(
+            web({"reload": True, "workers-max-rss": 512}),
+            Warning(
+                f"{ARGS}['workers-max-rss'] is ignored while reload is enabled: Granian turns it off.",
+                hint=RELOAD_HINT,
+                id="prodserver.W045",
+            ),
+            id="W045",
+        ),
+        pytest.param(
+            web({"static-path-route": "/static"}),
+            Warning(
+                f"{ARGS}['static-path-route'] has no effect without static-path-mount.",
+                hint="Remove it, or enable what it depends on.",
+                id="prodserver.W046",
+            ),
+            id="W046",
+        ),
+    ],
+)
+def test_granian_rules(in_tmp: Path, setting: object, expected: CheckMessage) -> None:
+    assert check(setting) == [expected]
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        pytest.param(web({"blocking-threads": 1}), id="E040"),
+        pytest.param(web({"threads": 8}, WSGI), id="E040-wsgi-threads"),
+        pytest.param(web({"static-path-mount": "static"}), id="E041-one-mount-no-route"),
+        pytest.param(web({"static-path-mount": ["static"], "static-path-route": ["/assets"]}), id="E041"),
+        pytest.param(web({"factory": False}), id="E042"),
+        pytest.param(web(TLS), id="E043-E044"),
+        pytest.param(web({"metrics": True, "metrics-port": 9090}), id="E045"),
+        pytest.param(web({"metrics": True, "metrics-port": 8000, "metrics-address": "::1"}), id="E045-addresses"),
+        pytest.param(web({"ws": True}), id="W040-asgi"),
+        pytest.param(web({"ws": False}, WSGI), id="W040"),
+        pytest.param(web({**TLS, "ssl-client-verify": True, "ssl-ca": "tls/cert.pem"}), id="W041"),
+        pytest.param(web({**TLS, "http": "2"}), id="W043-W044"),
+        pytest.param(web({"reload": False, "workers-lifetime": "1h", "workers-max-rss": 512}), id="W045"),
+        pytest.param(web({"reload": True, "reload-tick": 100}), id="W046"),
+    ],
+)
+def test_granian_rules_pass(in_tmp: Path, setting: object) -> None:
+    assert check(setting) == []
+
+
+def test_options_ignored_with_reload_are_each_reported() -> None:
+    messages = check(web({"reload": True, "workers-lifetime": 3600, "metrics": True}))
+    assert messages == [
+        Warning(
+            f"{ARGS}['workers-lifetime'] is ignored while reload is enabled: Granian turns it off.",
+            hint=RELOAD_HINT,
+            id="prodserver.W045",
+        ),
+        Warning(
+            f"{ARGS}['metrics'] is ignored while reload is enabled: Granian turns it off.",
+            hint=RELOAD_HINT,
+            id="prodserver.W045",
+        ),
+    ]
+
+
+# Files ----------------------------------------------------------------------------------------------
+
+
+def test_missing_files_warn(in_tmp: Path) -> None:
+    messages = check(web({"ssl-cert": "tls/cert.pem", "ssl-key": "tls/nokey.pem", "env-files": ["static"]}))
+    assert messages == [
+        Warning(
+            f"{ARGS}['ssl-key'] names 'tls/nokey.pem', which does not exist.", hint=MISSING_HINT, id="prodserver.W050"
+        ),
+        Warning(f"{ARGS}['env-files'] names 'static', which is not a file.", hint=MISSING_HINT, id="prodserver.W050"),
+    ]
+
+
+def test_missing_directories_warn(in_tmp: Path) -> None:
+    messages = check(web({"static-path-mount": "tls/cert.pem", "pid-file": "run/app.pid", "working-dir": "src"}))
+    assert messages == [
+        Warning(
+            f"{ARGS}['static-path-mount'] names 'tls/cert.pem', which is not a directory.",
+            hint=MISSING_HINT,
+            id="prodserver.W050",
+        ),
+        Warning(f"{ARGS}['working-dir'] names 'src', which does not exist.", hint=MISSING_HINT, id="prodserver.W050"),
+        Warning(
+            f"{ARGS}['pid-file'] names 'run/app.pid', in a directory that does not exist.",
+            hint=MISSING_HINT,
+            id="prodserver.W050",
+        ),
+    ]
+
+
+def test_existing_files_pass(in_tmp: Path) -> None:
+    args = {**TLS, "static-path-mount": "static", "log-config": "logging.json", "pid-file": "app.pid"}
+    assert check(web({**args, "working-dir": ".", "reload": True, "reload-paths": ["static", "tls/cert.pem"]})) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        pytest.param("[loggers]\nkeys=root\n", "is not valid JSON (Expecting value, line 1)", id="ini"),
+        pytest.param("[]", "holds a list, not a JSON object", id="list"),
+    ],
+)
+def test_log_config_must_be_a_json_object(in_tmp: Path, content: str, reason: str) -> None:
+    (in_tmp / "logging.ini").write_text(content)
+    assert check(web({"log-config": "logging.ini"})) == [
+        Error(
+            f"{ARGS}['log-config'] names 'logging.ini', which {reason}.",
+            hint="Write a JSON object in logging.dictConfig format.",
+            id="prodserver.E051",
+        )
+    ]
+
+
+# The machine --------------------------------------------------------------------------------------
+
+
+def test_missing_extra_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(environment, "installed", lambda module: module != "setproctitle")
+    assert check(web({"process-name": "web"})) == [
+        Error(
+            f"{ARGS}['process-name'] needs the setproctitle package, which is not installed.",
+            hint="Install it: pip install 'granian[pname]'.",
+            id="prodserver.E060",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        ({"reload": True}, "watchfiles"),
+        ({"env-files": ".env"}, "dotenv"),
+        ({"loop": "uvloop"}, "uvloop"),
+        ({"loop": "rloop"}, "rloop"),
+    ],
+)
+def test_each_extra_is_looked_up(monkeypatch: pytest.MonkeyPatch, args: dict[str, object], module: str) -> None:
+    looked_up: list[str] = []
+    monkeypatch.setattr(environment, "installed", lambda name: looked_up.append(name) or True)
+    check(web(args))
+    assert looked_up == [module]
+
+
+def test_extras_installed_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(environment, "installed", lambda module: True)
+    assert check(web({"loop": "uvloop", "process-name": "web", "reload": False})) == []
+
+
+def test_winloop_off_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(environment, "on_windows", lambda: False)
+    assert check(web({"loop": "winloop"})) == [
+        Error(
+            f"{ARGS}['loop'] is 'winloop', which exists only on Windows.",
+            hint="Use 'auto' (the fastest loop installed), 'uvloop' or 'asyncio'.",
+            id="prodserver.E061",
+        )
+    ]
+
+
+def test_winloop_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(environment, "on_windows", lambda: True)
+    monkeypatch.setattr(environment, "installed", lambda module: True)
+    assert check(web({"loop": "winloop"})) == []
+
+
+def test_uds_on_windows(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(environment, "on_windows", lambda: True)
+    assert check(web({"uds": "app.sock"})) == [
+        Error(
+            f"{ARGS}['uds'] is set, but Granian has no Unix domain sockets on Windows.",
+            hint="Bind an address and port instead.",
+            id="prodserver.E062",
+        )
+    ]
+    monkeypatch.setattr(environment, "on_windows", lambda: False)
+    assert check(web({"uds": "app.sock"})) == []
+
+
+@pytest.mark.parametrize(("version", "expected"), [((3, 11), 0), ((3, 12), 1)])
+def test_rust_tasks_fall_back_on_python_312(
+    monkeypatch: pytest.MonkeyPatch, version: tuple[int, int], expected: int
+) -> None:
+    monkeypatch.setattr(environment, "python_version", lambda: version)
+    assert (
+        check(web({"task-impl": "rust"}))
+        == [
+            Warning(
+                f"{ARGS}['task-impl'] is 'rust', which Python 3.12+ lacks: Granian falls back to asyncio.",
+                hint="Remove task-impl (asyncio is the default).",
+                id="prodserver.W060",
+            )
+        ][:expected]
+    )
+
+
+@pytest.mark.parametrize(
+    ("settings", "target", "module"),
+    [
+        ({"ASGI_APPLICATION": "demo.nope.application"}, "demo.nope:application", "demo.nope"),
+        ({"WSGI_APPLICATION": "nowhere.wsgi.application"}, "nowhere.asgi:application", "nowhere.asgi"),
+    ],
+)
+def test_application_module_must_exist(settings: dict[str, str], target: str, module: str) -> None:
+    with override_settings(**settings):
+        assert check(web({})) == [
+            Error(
+                f"{WEB} serves {target!r}, but its module {module!r} does not exist.",
+                hint="Point ASGI_APPLICATION (ASGI) or WSGI_APPLICATION at your project's application.",
+                id="prodserver.E063",
+            )
+        ]
+
+
+def test_application_module_found_without_importing_it() -> None:
+    with override_settings(ASGI_APPLICATION="demo.asgi.application"):
+        assert check(web({})) == []
+    assert "demo.asgi" not in sys.modules
+
+
+# check --deploy -------------------------------------------------------------------------------------
+
+
+def test_deploy_advice() -> None:
+    setting = web({"reload": True, "log-level": "DEBUG"})
+    assert check(setting) == []
+    assert deploy_check(setting) == [
+        Warning(
+            f"{ARGS}['reload'] is True: the reloader restarts workers on file changes and is meant for development.",
+            hint="Remove reload from production settings.",
+            id="prodserver.W070",
+        ),
+        Warning(
+            f"{ARGS}['log-level'] is 'debug': verbose logs slow every request and may record sensitive data.",
+            hint="Use 'info' or 'warning' in production.",
+            id="prodserver.W071",
+        ),
+    ]
+
+
+def test_deploy_passes_public_address_without_tls() -> None:
+    # Behind a proxy that terminates TLS, this is the normal production set-up.
+    assert deploy_check(web({"address": "0.0.0.0", "log-level": "warning"})) == []
+
+
+# prodserver: validating_start -----------------------------------------------------------------------
+
+
+def test_validating_start_checks_only_that_process() -> None:
+    setting = {"web": web({"workers": 0})["web"], "wsgi": web({"port": -1}, WSGI)["web"]}
+    with validating_start("wsgi", {}):
+        assert [message.id for message in check(setting)] == ["prodserver.E023"]
+        assert "['wsgi']" in check(setting)[0].msg
+    assert len(check(setting)) == 2
+
+
+def test_validating_start_escalates_missing_files(in_tmp: Path) -> None:
+    setting = web({"static-path-mount": "staticfiles"})
+    message = f"{ARGS}['static-path-mount'] names 'staticfiles', which does not exist."
+    assert check(setting) == [Warning(message, hint=MISSING_HINT, id="prodserver.W050")]
+    with validating_start("web", {}):
+        assert check(setting) == [Error(message, hint="Create it, or fix the path.", id="prodserver.E050")]
+
+
+def test_validating_start_applies_overrides() -> None:
+    setting = web({"workers": 0, "http": "3"})
+    with validating_start("web", {"workers": "x", "http": "1"}):
+        assert check(setting) == [
+            Error(
+                "Command-line option --workers is 'x'; expected an integer.",
+                hint="Write a whole number, e.g. 4 or '4'.",
+                id="prodserver.E022",
+            )
+        ]
+
+
+def test_validating_start_reports_the_setting_shape() -> None:
+    with validating_start("web", {}):
+        assert [message.id for message in check([])] == ["prodserver.E001"]
+
+
+def test_check_does_not_import_granian() -> None:
+    # Every management command runs the check: importing granian would cost ~135 ms each time.
+    code = (
+        "import sys, django; django.setup();"
+        "from django.core.management import call_command; call_command('check', '--deploy');"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'granian', 'uvloop', 'watchfiles'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env={"DJANGO_SETTINGS_MODULE": "tests.settings", "PYTHONPATH": ".:example", "PATH": ""},
+    )
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,130 @@
+"""Command-line options built from an ARGS model (``django_prodserver.overrides``), without Django."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from django_prodserver.args import GranianASGIArgs, GranianWSGIArgs
+from django_prodserver.overrides import (
+    add_override_options,
+    collected_overrides,
+    first_positional,
+    flags_without_value,
+    group_of,
+    help_text,
+    metavar,
+)
+
+NO_VALUE = {"--list", "--dry-run", "-h", "--help"}
+
+
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        ([], None),
+        (["web"], "web"),
+        (["--workers", "8", "wsgi"], "wsgi"),
+        (["--dry-run", "wsgi", "--port", "9000"], "wsgi"),
+        (["--process-name", "web", "wsgi"], "wsgi"),
+        (["--workers=8", "wsgi"], "wsgi"),
+        (["-v", "2", "wsgi"], "wsgi"),
+        (["-v2", "wsgi"], "wsgi"),
+        (["--", "--odd-name"], "--odd-name"),
+        (["--list"], None),
+    ],
+)
+def test_first_positional_skips_options_and_their_values(argv: list[str], name: str | None) -> None:
+    assert first_positional(argv, NO_VALUE) == name
+
+
+def test_flags_without_value() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--list", action="store_true")
+    parser.add_argument("--format")
+    assert flags_without_value(parser) == {"-h", "--help", "--list"}
+
+
+@pytest.fixture
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="prodserver")
+    add_override_options(parser, GranianWSGIArgs, "web")
+    return parser
+
+
+def test_overrides_are_raw_strings_by_field_name(parser: argparse.ArgumentParser) -> None:
+    argv = ["--workers", "8", "--log-access", "false", "--ssl-crl", "a.crl", "--ssl-crl", "b.crl", "--threads", "4"]
+    options = vars(parser.parse_args(argv))
+    assert collected_overrides(options) == {
+        "workers": "8",
+        "log_access": "false",
+        "ssl_crl": ["a.crl", "b.crl"],
+        "threads": "4",
+    }
+
+
+def test_options_not_given_are_not_overrides(parser: argparse.ArgumentParser) -> None:
+    assert collected_overrides({"verbosity": 1, **vars(parser.parse_args([]))}) == {}
+
+
+def test_values_are_left_to_the_model(parser: argparse.ArgumentParser) -> None:
+    # The model validates with the same messages as in settings; argparse only collects.
+    assert collected_overrides(vars(parser.parse_args(["--http", "3", "--workers", "many"]))) == {
+        "http": "3",
+        "workers": "many",
+    }
+
+
+def test_only_documented_names_are_options(parser: argparse.ArgumentParser) -> None:
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--host", "0.0.0.0"])
+
+
+@pytest.mark.parametrize(
+    ("field", "group"),
+    [
+        ("address", "binding"),
+        ("http", "protocols"),
+        ("http2_max_frame_size", "HTTP/2"),
+        ("workers", "workers"),
+        ("workers_lifetime", "worker lifecycle"),
+        ("log_access", "logging"),
+        ("loop", "workers"),
+        ("ssl_keyfile_password", "TLS"),
+        ("pid_file", "application and process"),
+    ],
+)
+def test_group_of(field: str, group: str) -> None:
+    assert group_of(field) == group
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        ("port", "N"),
+        ("log_access", "{true,false}"),
+        ("http", "{auto,1,2}"),
+        ("workers_lifetime", "DURATION"),
+        ("ssl_crl", "PATH"),
+        ("ssl_keyfile_password", "SECRET"),
+        ("reload_ignore_dirs", "TEXT"),
+        ("respawn_interval", "SECONDS"),
+    ],
+)
+def test_metavar(field: str, expected: str) -> None:
+    assert metavar(GranianASGIArgs.model_fields[field]) == expected
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        ("port", "TCP port to bind to (default: 8000; 0 to 65535)"),
+        ("backlog", "Maximum number of connections to hold in backlog (default: 1024; at least 128)"),
+        ("log_access", "Access log (Granian's own default is off) (default: true)"),
+        ("ssl_crl", "Certificate revocation list file(s) (repeatable)"),
+        ("ssl_keyfile_password", "Password of the TLS private key"),
+    ],
+)
+def test_help_text(field: str, expected: str) -> None:
+    assert help_text(GranianASGIArgs.model_fields[field]) == expected

@@ -1,0 +1,133 @@
+"""``django_prodserver.types`` agrees with the ARGS models it is generated from."""
+
+from __future__ import annotations
+
+import functools
+import operator
+import types
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+import pytest
+from pydantic import ValidationError
+
+from django_prodserver import _typegen
+from django_prodserver import types as settings_types
+from django_prodserver.args.base import ServerArgs, option
+from django_prodserver.backends.base import TypedServerBackend
+
+BACKENDS = _typegen.BACKENDS
+
+
+def args_dict(backend: type[TypedServerBackend]) -> Any:
+    return getattr(settings_types, _typegen.args_dict_name(backend))
+
+
+def members(hint: Any) -> list[Any]:
+    """The alternatives of a value type, aliases expanded: ``Integer | None`` -> [int, str, None]."""
+    if get_origin(hint) in (Union, types.UnionType):
+        return [member for arg in get_args(hint) for member in members(arg)]
+    if get_origin(hint) is Literal:
+        return [Literal[choice] for choice in get_args(hint)]
+    return [None if hint is type(None) else hint]
+
+
+def base_value(model: type[ServerArgs], field: str) -> Any:
+    """A valid value of a scalar field: its default, or its lower bound when it has none."""
+    info = model.model_fields[field]
+    if info.default not in (None, []):
+        return info.default
+    bounds = [getattr(m, "ge", None) for m in info.metadata]
+    return next((bound for bound in bounds if bound is not None), 1)
+
+
+def samples(model: type[ServerArgs], field: str, member: Any) -> list[Any]:
+    """Values of one member type of an ARGS key, as a user would write them."""
+    if member is None:
+        return [None]
+    if get_origin(member) is Literal:
+        return list(get_args(member))
+    if member is bool:
+        return [True, False]
+    if member is str:
+        return [str(base_value(model, field))]
+    if member in (int, float):
+        return [member(base_value(model, field))]
+    if member is Path:
+        return [Path("/srv/app")]
+    if get_origin(member) is Sequence:
+        (item,) = get_args(member)
+        one = Path("/srv/app") if item == str | Path else "/srv/app"
+        return [[one, "/srv/other"], ("/srv/app",)]
+    raise AssertionError(f"no samples for {member!r}")
+
+
+def key_types() -> list[tuple[type[ServerArgs], str, str, Any]]:
+    cases = []
+    for backend in BACKENDS:
+        hints = get_type_hints(args_dict(backend))
+        for field, meta in backend.args_model.options().items():
+            cases.extend((backend.args_model, field, meta.name, member) for member in members(hints[meta.name]))
+    return cases
+
+
+def test_committed_module_is_the_generators_output() -> None:
+    assert Path(settings_types.__file__).read_text() == _typegen.render(), (
+        "django_prodserver/types.py is stale: run `python -m django_prodserver._typegen`"
+    )
+
+
+@pytest.mark.parametrize("backend", BACKENDS, ids=lambda backend: backend.__name__)
+def test_keys_are_the_documented_names(backend: type[TypedServerBackend]) -> None:
+    names = [meta.name for meta in backend.args_model.options().values()]
+    assert list(get_type_hints(args_dict(backend))) == names
+    assert args_dict(backend).__total__ is False
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "key", "member"),
+    key_types(),
+    ids=lambda value: getattr(value, "__name__", str(value)),
+)
+def test_every_accepted_type_validates(model: type[ServerArgs], field: str, key: str, member: Any) -> None:
+    for value in samples(model, field, member):
+        model.model_validate({key: value})
+
+
+@pytest.mark.parametrize("backend", BACKENDS, ids=lambda backend: backend.__name__)
+def test_choices_outside_the_literal_are_refused(backend: type[TypedServerBackend]) -> None:
+    # A Literal must not be looser than the model: a non-choice is refused by both.
+    hints = get_type_hints(args_dict(backend))
+    literal_keys = [key for key, hint in hints.items() if get_origin(hint) is Literal]
+    assert "http" in literal_keys
+    for key in literal_keys:
+        with pytest.raises(ValidationError, match="literal_error"):
+            backend.args_model.model_validate({key: "not-a-choice"})
+
+
+@pytest.mark.parametrize("backend", BACKENDS, ids=lambda backend: backend.__name__)
+def test_process_is_typed_by_its_backend(backend: type[TypedServerBackend]) -> None:
+    process = getattr(settings_types, _typegen.process_name(backend))
+    hints = get_type_hints(process)
+    assert hints["BACKEND"] == Literal[f"{backend.__module__}.{backend.__name__}"]
+    assert hints["ARGS"] == args_dict(backend) | backend.args_model
+    assert process.__required_keys__ == frozenset({"BACKEND"})
+
+
+def test_production_processes_is_every_typed_backend() -> None:
+    processes = [getattr(settings_types, _typegen.process_name(backend)) for backend in BACKENDS]
+    assert get_args(settings_types.ProductionProcesses) == (str, functools.reduce(operator.or_, processes))
+
+
+def test_http_accepts_the_ints_the_model_reads_as_choices() -> None:
+    (backend, *_) = BACKENDS
+    assert get_type_hints(args_dict(backend))["http"] == Literal["auto", "1", "2", 1, 2]
+
+
+def test_an_unknown_value_type_stops_the_generator() -> None:
+    class Odd(ServerArgs):
+        when: complex = option(0j, "An option of a type settings cannot hold", cli="when")
+
+    with pytest.raises(TypeError, match=r"^no settings type for ARGS option 'when' of type <class 'complex'>$"):
+        _typegen.value_type("when", Odd.model_fields["when"])
