@@ -15,7 +15,7 @@ DOC = REPO / "docs" / "benchmarks.md"
 PLOT = REPO / "docs" / "_static" / "benchmarks.png"
 
 SUITES = ("overhead", "peers", "startup", "check")
-LOADERS = ("auto", "wrk", "python")
+LOADERS = ("wrk", "python")
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     add("--peer-workers", type=int, default=1, help="worker processes of every peer (default: 1)")
     add("--startup-runs", type=int, default=8, help="launches per contender and interface (default: 8)")
     add("--check-runs", type=int, default=20, help="`manage.py check` runs per site (default: 20)")
-    add("--loader", choices=LOADERS, default="auto", help="wrk/h2load, or the pure-Python HTTP/1.1 client")
+    add("--loader", choices=LOADERS, default="wrk", help="wrk and h2load, or the pure-Python client (HTTP/1.1 only)")
     add("--quick", action="store_true", help="a tiny run for the smoke test: this interpreter, no setup")
     add("--no-pin", dest="pin", action="store_false", help="do not pin servers and load generator to cores")
     add("--output", type=Path, default=DOC, help=f"the Markdown report (default: {DOC.relative_to(REPO)})")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import settings
-from benchmarks.config import EXAMPLE
+from benchmarks.config import EXAMPLE, REPO
 from benchmarks.environment import Venv
 from benchmarks.processes import Command, free_port
 
@@ -31,6 +31,11 @@ class Contender:
     label: str
     setup: str
     command: Command
+
+    def shell(self) -> str:
+        """The command as typed in example/ (with its environment variables), paths made relative."""
+        words = [*(f"{name}={value}" for name, value in self.command.env.items()), *self.command.argv]
+        return " ".join(word.replace(f"{REPO}/", "../") for word in words)
 
 
 def process_name(interface: str, workers: int) -> str:

@@ -39,7 +39,9 @@ class Venv:
     def versions(self, *distributions: str) -> dict[str, str]:
         """Installed versions of the given distributions, read inside the venv."""
         code = "import sys, importlib.metadata as m; print(*(m.version(d) for d in sys.argv[1:]))"
-        out = subprocess.run([self.python, "-c", code, *distributions], capture_output=True, text=True, check=True)
+        # -I: the repository's own *.egg-info in the working directory must not answer for the venv.
+        argv = [self.python, "-I", "-c", code, *distributions]
+        out = subprocess.run(argv, capture_output=True, text=True, check=True)
         return dict(zip(distributions, out.stdout.split(), strict=True))
 
 

@@ -20,21 +20,22 @@ from benchmarks.results import Results
 
 
 def overhead(axes: Axes, results: Results) -> None:
-    """Per configuration, prodserver / granian ratios of throughput and p99, with the targets."""
+    """Per configuration, prodserver / granian ratios of throughput and p99: median and range of rounds."""
     table = sorted(stats.by_round(results.measurements, "overhead").items())
     labels = [f"{group}\n{PROTOCOLS[protocol]}" for (group, _view, protocol), _sides in table]
-    positions = range(len(table))
-    for offset, metric, color in ((-0.2, "rps", "tab:blue"), (0.2, "p99", "tab:orange")):
+    for offset, metric, color in ((-0.12, "rps", "tab:blue"), (0.12, "p99", "tab:orange")):
         spreads = [stats.paired(sides["prodserver"], sides["granian"], metric) for _key, sides in table]
         medians = [s.median for s in spreads]
         errors = [[s.median - s.low for s in spreads], [s.high - s.median for s in spreads]]
-        axes.bar([p + offset for p in positions], medians, 0.4, yerr=errors, color=color, label=f"{metric} ratio")
-    axes.axhline(RPS_TARGET, color="tab:blue", linestyle="--", linewidth=1)
-    axes.axhline(P99_TARGET, color="tab:orange", linestyle="--", linewidth=1)
-    axes.set_xticks(list(positions), labels, fontsize=7)
-    axes.set_ylim(0.8, 1.2)
-    axes.set_title("prodserver / bare granian (median, range of rounds)")
-    axes.legend(fontsize=8)
+        positions = [index + offset for index in range(len(table))]
+        axes.errorbar(positions, medians, yerr=errors, fmt="o", color=color, capsize=3, label=f"{metric} ratio")
+    axes.axhline(1.0, color="grey", linewidth=0.8)
+    axes.axhline(RPS_TARGET, color="tab:blue", linestyle="--", linewidth=1, label=f"rps target >= {RPS_TARGET}")
+    axes.axhline(P99_TARGET, color="tab:orange", linestyle="--", linewidth=1, label=f"p99 target <= {P99_TARGET}")
+    axes.set_xticks(range(len(table)), labels, fontsize=7)
+    axes.set_ylabel("prodserver / bare granian")
+    axes.set_title("Serving overhead (median and range of per-round ratios)")
+    axes.legend(fontsize=7)
 
 
 def peers(axes: Axes, results: Results) -> None:
@@ -50,7 +51,8 @@ def peers(axes: Axes, results: Results) -> None:
         axes.bar([v + index * width for v in range(len(views))], values, width, label=labels[key])
     axes.set_xticks([v + 0.4 - width / 2 for v in range(len(views))], views)
     axes.set_ylabel("requests per second (median)")
-    axes.set_title("Django views, one worker each")
+    workers = next(iter(table))[0] if table else ""
+    axes.set_title(f"Peers on example/ views ({workers} = worker processes each, HTTP/1.1)")
     axes.legend(fontsize=7)
 
 

@@ -95,13 +95,13 @@ class Server:
         with suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
 
-    def memory_kib(self) -> tuple[int, int]:
-        """RSS and PSS (KiB), summed over the process group; PSS shares common pages out fairly."""
+    def memory_kib(self) -> tuple[int, int, int]:
+        """The master's RSS, then RSS and PSS summed over the group (KiB); PSS shares common pages out."""
         rss = pss = 0
         for pid in _group_members(self.process.pid):
             rss += _status_kib(pid, "VmRSS")
             pss += _rollup_kib(pid, "Pss")
-        return rss, pss
+        return _status_kib(self.process.pid, "VmRSS"), rss, pss
 
 
 def _group_members(pgid: int) -> Iterator[int]:

@@ -30,6 +30,7 @@ class Memory:
     suite: str
     group: str
     contender: str
+    master_rss_kib: int
     rss_kib: int
     pss_kib: int
 

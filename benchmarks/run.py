@@ -6,8 +6,9 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from benchmarks import contenders, environment, machine, report, settings
+from benchmarks import contenders, environment, load, machine, report, settings
 from benchmarks.config import REPO, Config, parse
 from benchmarks.environment import Venv
 from benchmarks.results import Results
@@ -37,30 +38,39 @@ def prepare(config: Config) -> Bench:
     original = contenders.original_processes(config.peer_workers)
     settings.write(config.work, ours, original)
     settings.migrate(config.work, venvs["prodserver"])
-    return Bench(config, venvs, ours, original, Results())
+    bench = Bench(config, venvs, ours, original, Results())
+    bench.results.context["cpus"] = {"server": bench.server_cpus, "load": bench.load_cpus}
+    bench.results.context["load_commands"] = {
+        protocol: " ".join(load.command(bench.spec("PORT", "/VIEW", protocol, config.duration)))
+        for protocol in bench.protocols()
+    }
+    return bench
 
 
-def _plot(config: Config, bench: Bench, raw: str) -> None:
+def _plot(config: Config, bench: Bench, raw: Path) -> Path | None:
+    """Draw the PNG in the plot venv (matplotlib stays out of the project's venv); None when skipped."""
     if config.plot is None or "plot" not in bench.venvs:
-        return
+        return None
     config.plot.parent.mkdir(parents=True, exist_ok=True)
-    plotter = [bench.venvs["plot"].python, "-m", "benchmarks.plot", raw, str(config.plot)]
+    plotter = [bench.venvs["plot"].python, "-m", "benchmarks.plot", str(raw), str(config.plot)]
     subprocess.run(plotter, cwd=REPO, check=True)
+    return config.plot
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     config = parse(argv)
     started = time.monotonic()
     bench = prepare(config)
-    bench.results.context.update(machine.describe(config, bench.venvs, sys.argv[1:] if argv is None else argv))
+    context = bench.results.context
+    context.update(machine.describe(config, bench.venvs, sys.argv[1:] if argv is None else argv))
     for name in config.suites:
         SUITES[name](bench)
-    bench.results.context["minutes"] = (time.monotonic() - started) / 60
+    context["minutes"] = (time.monotonic() - started) / 60
+    context["load_average_end"] = machine.load_average()
     raw = config.work / "results.json"
     bench.results.save(raw)
-    plotted = config.plot is not None and "plot" in bench.venvs
-    _plot(config, bench, str(raw))
+    plot = _plot(config, bench, raw)
     config.output.parent.mkdir(parents=True, exist_ok=True)
-    config.output.write_text(report.render(bench.results, config.plot if plotted else None, config.output))
-    print(f"bench: wrote {config.output} in {bench.results.context['minutes']:.1f} min", flush=True)
+    config.output.write_text(report.render(bench.results, plot, config.output))
+    print(f"bench: wrote {config.output} in {context['minutes']:.1f} min", flush=True)
     return 0

@@ -50,7 +50,7 @@ _METAVARS: dict[type, str] = {int: "N", float: "SECONDS", Path: "PATH", SecretSt
 def group_of(field: str) -> str:
     """The help section an option is listed in."""
     for title, prefixes in _GROUPS:
-        if any(field == prefix or field.startswith(prefix) for prefix in prefixes):
+        if field.startswith(prefixes):
             return title
     return _OTHER
 
@@ -127,6 +127,11 @@ def _groups(model: type[ServerArgs]) -> Iterator[tuple[str, list[str]]]:
 
 def add_override_options(parser: argparse.ArgumentParser, model: type[ServerArgs], process: str) -> None:
     """One option per field of ``model``, grouped by topic; unset options stay out of the namespace."""
+    parser.epilog = (
+        f"ARGS options override the settings of {process!r} for this run "
+        "(precedence: default < settings < command line). Booleans take true or false; "
+        "repeatable options may be given several times."
+    )
     for title, fields in _groups(model):
         group = parser.add_argument_group(f"{title} (ARGS of {process!r})")
         for field in fields:

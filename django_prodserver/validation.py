@@ -98,7 +98,7 @@ def validate_process(
     report = ProcessReport(name)
     problems = process_problems(config)
     origins = Origins()
-    if isinstance(config, Mapping) and not problems_stop_at_backend(problems):
+    if isinstance(config, Mapping) and not _has_no_backend(problems):
         backend_class = load_backend(config["BACKEND"])
         if isinstance(backend_class, Problem):
             problems.append(backend_class)
@@ -109,7 +109,7 @@ def validate_process(
     return report
 
 
-def problems_stop_at_backend(problems: list[Problem]) -> bool:
+def _has_no_backend(problems: list[Problem]) -> bool:
     """Whether the process has no ``BACKEND`` to load: not a dict, or ``BACKEND`` missing or not a string."""
     return any(problem.id in {E003, E005, E006} for problem in problems)
 
@@ -151,12 +151,29 @@ def _validate_args(
     try:
         report.args = model.model_validate(raw)
     except ValidationError as error:
-        return error_problems(error.errors(), model, raw, type(backend).__name__), origins
+        problems = error_problems(error.errors(), model, raw, type(backend).__name__)
+        # The rules still judge the options that are valid, so that every problem shows at once.
+        return [*problems, *_rule_problems(backend, valid_part(model, raw, error), starting)], origins
+    return _rule_problems(backend, report.args, starting), origins
+
+
+def valid_part(model: type[ServerArgs], raw: Mapping[Any, Any], error: ValidationError) -> ServerArgs | None:
+    """The model of ``raw`` without the keys that ``error`` rejects, if that validates."""
+    rejected = {details["loc"][0] for details in error.errors() if details["loc"]}
     try:
-        return backend.problems(report.args, starting=starting), origins
+        return model.model_validate({key: value for key, value in raw.items() if key not in rejected})
+    except ValidationError:
+        return None
+
+
+def _rule_problems(backend: TypedServerBackend, args: ServerArgs | None, starting: bool) -> list[Problem]:
+    if args is None:
+        return []
+    try:
+        return backend.problems(args, starting=starting)
     except Exception as error:
         # A third party's backend may have its own rules.
-        return [e012(error)], origins
+        return [e012(error)]
 
 
 def merged(

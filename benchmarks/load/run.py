@@ -50,24 +50,28 @@ def _run(argv: list[str], timeout: float) -> str:
     return done.stdout
 
 
-def _wrk(load: Load) -> LoadResult:
-    seconds = max(1, round(load.duration))  # wrk takes whole seconds
-    argv = ["wrk", "-t1", f"-c{load.connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(SUMMARY_LUA)]
-    return LoadResult.from_json_line(_run(_pinned([*argv, load.url], load.cpus), timeout=seconds + 30))
+def _seconds(load: Load) -> int:
+    return max(1, round(load.duration))  # wrk and h2load take whole seconds
 
 
-def _python(load: Load) -> LoadResult:
-    argv = [sys.executable, "-m", "benchmarks.load.pyload", load.url]
-    argv += ["--connections", str(load.connections), "--duration", str(load.duration)]
-    return LoadResult.from_json_line(_run(_pinned(argv, load.cpus), timeout=load.duration + 30))
+def command(load: Load, log: Path = Path("requests.tsv")) -> list[str]:
+    """The load generator's argv (pinned with taskset when ``load.cpus`` is set); h2load logs to ``log``."""
+    if load.protocol == "h2":
+        argv = ["h2load", "-t1", f"-c{load.connections}", f"-m{load.streams}", f"-D{_seconds(load)}"]
+        argv.append(f"--log-file={log}")
+    elif load.python_client:
+        argv = [sys.executable, "-m", "benchmarks.load.pyload", "--connections", str(load.connections)]
+        argv += ["--duration", str(load.duration)]
+    else:
+        argv = ["wrk", "-t1", f"-c{load.connections}", f"-d{_seconds(load)}s", "--timeout", "10s"]
+        argv += ["-s", str(SUMMARY_LUA.relative_to(REPO))]
+    return _pinned([*argv, load.url], load.cpus)
 
 
 def _h2load(load: Load) -> LoadResult:
-    seconds = max(1, round(load.duration))
     with tempfile.TemporaryDirectory() as scratch:
         log = Path(scratch) / "requests.tsv"
-        argv = ["h2load", "-t1", f"-c{load.connections}", f"-m{load.streams}", f"-D{seconds}"]
-        output = _run(_pinned([*argv, f"--log-file={log}", load.url], load.cpus), timeout=seconds + 30)
+        output = _run(command(load, log), timeout=_seconds(load) + 30)
         # Per request: start time, status code, microseconds until the end of the response.
         durations = sorted(int(line.split("\t")[2]) / 1000 for line in log.read_text().splitlines() if line)
     counts = H2LOAD_REQUESTS.search(output)
@@ -83,4 +87,4 @@ def generate(load: Load) -> LoadResult:
     """Make the load and return what it measured; raises RuntimeError when the tool fails."""
     if load.protocol == "h2":
         return _h2load(load)
-    return _python(load) if load.python_client else _wrk(load)
+    return LoadResult.from_json_line(_run(command(load), timeout=_seconds(load) + 30))

@@ -43,20 +43,21 @@ class Bench:
         python_client = self.config.loader == "python"
         return tuple(p for p in ("h1", "h2") if available(p, python_client))
 
-    def load(self, contender: Contender, view: str, protocol: str, duration: float) -> LoadResult:
-        config = self.config
+    def spec(self, port: int | str, view: str, protocol: str, duration: float) -> Load:
+        """The load of one measurement (``port`` may be a placeholder, for the report)."""
         h2 = protocol == "h2"
-        return generate(
-            Load(
-                url=f"http://127.0.0.1:{contender.command.port}{view}",
-                protocol=protocol,
-                duration=duration,
-                connections=config.h2_connections if h2 else config.connections,
-                streams=config.h2_streams if h2 else 1,
-                cpus=self.load_cpus,
-                python_client=config.loader == "python",
-            )
+        return Load(
+            url=f"http://127.0.0.1:{port}{view}",
+            protocol=protocol,
+            duration=duration,
+            connections=self.config.h2_connections if h2 else self.config.connections,
+            streams=self.config.h2_streams if h2 else 1,
+            cpus=self.load_cpus,
+            python_client=self.config.loader == "python",
         )
+
+    def load(self, contender: Contender, view: str, protocol: str, duration: float) -> LoadResult:
+        return generate(self.spec(contender.command.port, view, protocol, duration))
 
 
 def rotated(items: Sequence[T], turn: int) -> list[T]:
@@ -66,18 +67,23 @@ def rotated(items: Sequence[T], turn: int) -> list[T]:
 
 
 @contextmanager
-def serving(bench: Bench, suite: str, group: str, contenders: Sequence[Contender]) -> Iterator[list[Server]]:
-    """Start the contenders one after another, warm each up on every view and protocol used, record memory."""
-    views = VIEWS if suite == "peers" else ("/",)
+def serving(
+    bench: Bench,
+    suite: str,
+    group: str,
+    contenders: Sequence[Contender],
+    views: Sequence[str],
+    protocols: Sequence[str],
+) -> Iterator[list[Server]]:
+    """Start the contenders one after another, warm each up on ``views`` x ``protocols``, record memory."""
     with ExitStack() as stack:
         servers = []
         for contender in contenders:
             log = bench.config.work / "logs" / f"{suite}-{group}-{contender.key}.log".replace(" ", "_")
             server = stack.enter_context(running(contender.command, log, bench.server_cpus))
             for view in views:
-                for protocol in bench.protocols() if suite == "overhead" else ("h1",):
+                for protocol in protocols:
                     bench.load(contender, view, protocol, bench.config.warmup)
-            rss, pss = server.memory_kib()
-            bench.results.memory.append(Memory(suite, group, contender.key, rss, pss))
+            bench.results.memory.append(Memory(suite, group, contender.key, *server.memory_kib()))
             servers.append(server)
         yield servers

@@ -26,10 +26,13 @@ def lineup(bench: Bench) -> list[Contender]:
 
 def run(bench: Bench) -> None:
     lined_up = lineup(bench)
-    bench.results.context["peers"] = {c.key: {"label": c.label, "setup": c.setup} for c in lined_up}
+    bench.results.context["peers"] = {
+        c.key: {"label": c.label, "setup": c.setup, "command": c.shell()} for c in lined_up
+    }
     group = f"{bench.config.peer_workers}w"
     print(f"bench: peers ({len(lined_up)} servers, {group})", flush=True)
-    with serving(bench, "peers", group, lined_up):
+    # HTTP/1.1 only: gunicorn does not speak HTTP/2, and uvicorn only behind a proxy.
+    with serving(bench, "peers", group, lined_up, VIEWS, ("h1",)):
         for turn in range(bench.config.rounds):
             for view in VIEWS:
                 for contender in rotated(lined_up, turn):

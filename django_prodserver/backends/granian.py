@@ -7,8 +7,8 @@ time: the check imports it on every management command.
 
 from __future__ import annotations
 
-import ssl
-from typing import ClassVar
+import re
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 
@@ -17,6 +17,9 @@ from ..args.granian import GranianArgs, GranianASGIArgs, GranianWSGIArgs
 from ..problems import Problem
 from ..rendering.granian import Invocation, bind_address, command_line, server_kwargs
 from .base import ServerStartError, TypedServerBackend
+
+if TYPE_CHECKING:
+    from granian.server.common import AbstractServer
 
 __all__ = [
     "GranianASGIArgs",
@@ -59,32 +62,65 @@ class GranianServer(TypedServerBackend):
 
     def serve(self, args: ServerArgs) -> None:
         from granian.errors import FatalError
-        from granian.server import Server
 
         invocation = self.invocation(args)
-        kwargs = server_kwargs(invocation)
         if invocation.args.working_dir is not None:
             # As Granian's CLI does, so the target imports from the working directory.
             from granian._internal import patch_pypath
 
             patch_pypath(invocation.args.working_dir)
-        try:
-            server = Server(**kwargs)
-        except ssl.SSLError as exc:
-            raise ServerStartError(f"Cannot load the TLS certificate and key: {exc.reason or exc}.") from None
-        except OSError as exc:
-            raise ServerStartError(f"Cannot start Granian: {exc}") from None
+        server = _build_server(invocation)
         try:
             server.serve()
         except FatalError:
             # Granian logged the reason on its own line already.
             raise ServerStartError("Granian refused to start (see the error above).") from None
         except RuntimeError as exc:
-            first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            if "os error" not in first_line:
+            reason = os_error_reason(exc)
+            if reason is None:
                 raise
-            address = f"{invocation.args.address}:{invocation.args.port}"
-            raise ServerStartError(f"Cannot listen on {address}: {first_line}.") from None
+            raise _socket_fault(server, invocation.args, reason) from None
+
+
+# Granian's Rust core reports a socket error as RuntimeError("Address already in use (os error 98)"),
+# followed by a Rust backtrace when RUST_BACKTRACE is set.
+_OS_ERROR = re.compile(r"(?P<reason>[^\n]+) \(os error \d+\)(\n|$)")
+
+
+def os_error_reason(exc: RuntimeError) -> str | None:
+    """The reason of an OS error raised by Granian's Rust core, without error number or backtrace."""
+    match = _OS_ERROR.match(str(exc))
+    return match["reason"] if match else None
+
+
+def _build_server(invocation: Invocation) -> AbstractServer[Any]:
+    from granian.server import Server
+
+    try:
+        return Server(**server_kwargs(invocation))
+    except OSError as exc:
+        # Granian loads the TLS certificate and key here (ssl.SSLError is an OSError).
+        raise ServerStartError(_tls_fault(invocation.args, exc)) from None
+
+
+def _tls_fault(args: GranianArgs, exc: OSError) -> str:
+    if args.ssl_cert is None:
+        return f"Cannot start Granian: {exc}"
+    if getattr(exc, "reason", None) == "KEY_VALUES_MISMATCH":
+        why = "the private key does not match the certificate"
+    else:
+        why = exc.strerror or str(exc)
+    return f"Cannot load the TLS certificate {args.ssl_cert} with the key {args.ssl_key}: {why}."
+
+
+def _socket_fault(server: AbstractServer[Any], args: GranianArgs, reason: str) -> ServerStartError:
+    if not server.wrks:
+        # Granian binds the listening socket before it spawns any worker.
+        return ServerStartError(f"Cannot listen on {bind_address(args)}: {reason}.")
+    # Only the metrics exporter binds after the workers started: stop them, or the process never exits.
+    server.shutdown()  # type: ignore[no-untyped-call]  # Granian leaves it unannotated
+    host = f"[{args.metrics_address}]" if ":" in args.metrics_address else args.metrics_address
+    return ServerStartError(f"Cannot serve metrics on {host}:{args.metrics_port}: {reason}.")
 
 
 class GranianASGIServer(GranianServer):

@@ -2,9 +2,10 @@
 
 ``tests/unit/test_check_catalogue.py`` keeps this list honest: every ID the code can emit is
 here, no ID appears twice, and every example triggers its ID and nothing else.  Examples name
-files relative to the current directory; the test creates the ones that should exist
-(``tls/cert.pem``, ``tls/key.pem``, ``static/``, ``media/``, ``logging.ini``).  An ID is never
-reused, even after its check is removed: retire it here instead.
+files relative to the current directory; the test creates the ones that should exist:
+``tls/cert.pem`` and its ``tls/key.pem``, another certificate's ``tls/other-key.pem``,
+``static/``, ``media/`` and ``logging.ini``.  An ID is never reused, even after its check is
+removed: list it in the test's RETIRED set instead.
 """
 
 from __future__ import annotations
@@ -184,6 +185,12 @@ _FILES = (
         "log-config is not a JSON object.",
         "Write logging.dictConfig JSON.",
         asgi({"log-config": "logging.ini"}),
+    ),
+    error(
+        "E052",
+        "ssl-cert and ssl-key cannot be loaded together.",
+        "Use the certificate's own key, in PEM, with its password.",
+        asgi({"ssl-cert": "tls/cert.pem", "ssl-key": "tls/other-key.pem"}),
     ),
     warning(
         "W050",

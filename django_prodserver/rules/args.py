@@ -15,8 +15,7 @@ from pydantic_core import ErrorDetails
 
 from ..args.base import ServerArgs
 from ..problems import Problem, Severity
-from .shape import type_name
-from .text import MASK, choices_text, closest, shown
+from .text import MASK, choices_text, closest, shown, type_name
 
 E010 = "prodserver.E010"
 E011 = "prodserver.E011"

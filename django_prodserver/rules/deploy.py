@@ -16,7 +16,7 @@ W070_RELOAD = Problem(
     W070,
     Severity.WARNING,
     ("ARGS", "reload"),
-    "is True: the reloader restarts workers on file changes and is meant for development.",
+    "is True: the reloader is for development, not production.",
     "Remove reload from production settings.",
     deploy=True,
 )

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ..args.granian import GranianArgs
 from ..problems import Problem, Severity
-from .shape import first_line
+from .text import first_line
 
 E060 = "prodserver.E060"
 E061 = "prodserver.E061"

@@ -8,17 +8,26 @@ judged from the current directory, where Granian resolves them too.
 from __future__ import annotations
 
 import json
+import ssl
 from collections.abc import Callable
 from pathlib import Path
 
 from ..args.granian import GranianArgs
 from ..problems import Problem, Severity
-from .shape import first_line, type_name
-from .text import shown
+from .text import first_line, shown, type_name
 
 E050 = "prodserver.E050"
 E051 = "prodserver.E051"
+E052 = "prodserver.E052"
 W050 = "prodserver.W050"
+
+E052_MISMATCH = Problem(
+    E052,
+    Severity.ERROR,
+    ("ARGS", "ssl_cert"),
+    "and ssl-key do not match: the key is not this certificate's.",
+    "Use the private key the certificate was issued for.",
+)
 
 # Per option: what the path must be, as a predicate and in words.
 _IS_FILE: tuple[Callable[[Path], bool], str] = (Path.is_file, "is not a file")
@@ -39,7 +48,7 @@ _CREATED = ("pid_file", "uds")
 
 
 def file_problems(args: GranianArgs, *, starting: bool) -> list[Problem]:
-    return [*_missing_paths(args, starting), *_log_config(args)]
+    return [*_missing_paths(args, starting), *_log_config(args), *_tls_files(args)]
 
 
 def named_paths(args: GranianArgs, field: str) -> list[Path]:
@@ -94,5 +103,33 @@ def _log_config(args: GranianArgs) -> list[Problem]:
             ("ARGS", "log_config"),
             f"names {shown(path)}, which {reason}.",
             "Write a JSON object in logging.dictConfig format.",
+        )
+    ]
+
+
+def _tls_files(args: GranianArgs) -> list[Problem]:
+    """The certificate and key load together, as Granian loads them before it serves."""
+    cert, key = args.ssl_cert, args.ssl_key
+    if cert is None or key is None or not cert.is_file() or not key.is_file():
+        return []
+    password = args.ssl_keyfile_password.get_secret_value() if args.ssl_keyfile_password else ""
+    try:
+        # A callable, so that OpenSSL never prompts on the terminal for the password of an encrypted key.
+        ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).load_cert_chain(cert, key, lambda: password)
+    except ssl.SSLError as error:
+        if error.reason == "KEY_VALUES_MISMATCH":
+            return [E052_MISMATCH]
+        reason = "not PEM, or a wrong ssl-keyfile-password"
+    except (OSError, ValueError) as error:
+        reason = first_line(error)
+    else:
+        return []
+    return [
+        Problem(
+            E052,
+            Severity.ERROR,
+            ("ARGS", "ssl_cert"),
+            f"or ssl-key cannot be loaded ({reason}).",
+            "Use PEM files, and set ssl-keyfile-password if the key is encrypted.",
         )
     ]

@@ -35,7 +35,7 @@ E042_FACTORY = Problem(
     E042,
     Severity.ERROR,
     ("ARGS", "factory"),
-    "is True, but Django's application is not a factory: Granian would call it and fail.",
+    "is True; Django's application is not a factory, so serving would fail.",
     "Remove factory.",
 )
 E043_CERT_WITHOUT_KEY = Problem(
@@ -132,7 +132,7 @@ def static_paths(args: GranianArgs, wsgi: bool) -> list[Problem]:
             E041,
             Severity.ERROR,
             ("ARGS", "static_path_route"),
-            f"gives {routes} route(s) for {mounts} static-path-mount directories; Granian refuses that.",
+            f"has {routes} route(s) for {mounts} static-path-mount(s); Granian refuses that.",
             "Give one route per mount, in the same order.",
         )
     ]
@@ -162,7 +162,7 @@ def metrics_port(args: GranianArgs, wsgi: bool) -> list[Problem]:
             E045,
             Severity.ERROR,
             ("ARGS", "metrics_port"),
-            f"is {args.port}, the server's port too: the server and the exporter cannot both bind it.",
+            f"is {args.port}, the server's port too: one of them cannot bind it.",
             "Give the metrics exporter another port, e.g. 9090.",
         )
     ]
@@ -214,17 +214,17 @@ def ignored_with_reload(args: GranianArgs, wsgi: bool) -> list[Problem]:
     ]
 
 
-# Options that only matter with another one: (options, when they are ignored, whether they matter).
+# Options that only matter with another one: (options, what they need, whether they have it).
 _DEPENDENT: tuple[tuple[tuple[str, ...], str, Callable[[GranianArgs], bool]], ...] = (
     (
         ("static_path_route", "static_path_dir_to_file", "static_path_expires"),
-        "without static-path-mount",
+        "static-path-mount",
         lambda args: bool(args.static_path_mount),
     ),
-    (("uds_permissions",), "without uds", lambda args: args.uds is not None),
+    (("uds_permissions",), "uds", lambda args: args.uds is not None),
     (
         ("ssl_ca", "ssl_crl", "ssl_keyfile_password", "ssl_protocol_min", "ssl_client_verify"),
-        "without ssl-cert and ssl-key",
+        "ssl-cert and ssl-key",
         tls_enabled,
     ),
     (
@@ -236,12 +236,12 @@ _DEPENDENT: tuple[tuple[tuple[str, ...], str, Callable[[GranianArgs], bool]], ..
             "reload_tick",
             "reload_ignore_worker_failure",
         ),
-        "without reload",
+        "reload",
         lambda args: args.reload,
     ),
     (
         ("metrics_scrape_interval", "metrics_address", "metrics_port"),
-        "without metrics",
+        "metrics",
         lambda args: args.metrics,
     ),
 )
@@ -253,11 +253,11 @@ def without_enabler(args: GranianArgs, wsgi: bool) -> list[Problem]:
             W046,
             Severity.WARNING,
             ("ARGS", field),
-            f"has no effect {when}.",
-            "Remove it, or enable what it depends on.",
+            f"has no effect without {needed}.",
+            f"Set {needed} too, or remove it.",
         )
-        for fields, when, matters in _DEPENDENT
-        if not matters(args)
+        for fields, needed, has_it in _DEPENDENT
+        if not has_it(args)
         for field in fields
         if field in args.model_fields_set
     ]

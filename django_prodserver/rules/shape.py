@@ -7,7 +7,7 @@ from collections.abc import Hashable, Mapping
 
 from ..backends.base import BaseProcessBackend
 from ..problems import Problem, Severity
-from .text import closest, shown
+from .text import closest, first_line, shown, type_name
 
 E001 = "prodserver.E001"
 E002 = "prodserver.E002"
@@ -26,18 +26,6 @@ BACKEND_HINT = "Use a backend's dotted path, e.g. 'django_prodserver.backends.gr
 E005_MISSING_BACKEND = Problem(
     E005, Severity.ERROR, (), "has no 'BACKEND'; expected a backend's dotted path.", BACKEND_HINT
 )
-
-
-def type_name(value: object) -> str:
-    """``a list``, ``an int``: how messages name the type of a wrong value."""
-    name = type(value).__name__
-    return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}"
-
-
-def first_line(error: BaseException) -> str:
-    """``ModuleNotFoundError: No module named 'x'``: an exception on one line, for a message."""
-    text = str(error).strip().splitlines()
-    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
 
 
 def e001(value: object) -> Problem:
@@ -86,17 +74,27 @@ def e004(key: Hashable) -> Problem:
 
 
 def e006(backend: object) -> Problem:
+    if isinstance(backend, type):
+        # The class itself, imported into settings: its dotted path is the fix.
+        dotted = f"{backend.__module__}.{backend.__qualname__}"
+        return Problem(
+            E006,
+            Severity.ERROR,
+            ("BACKEND",),
+            f"is the class {backend.__name__}; expected its dotted path, a string.",
+            f"Write {dotted!r}.",
+        )
     return Problem(
         E006, Severity.ERROR, ("BACKEND",), f"is {shown(backend)}; expected a dotted path string.", BACKEND_HINT
     )
 
 
-def e007(dotted: str, error: BaseException) -> Problem:
+def e007(dotted: str, reason: str) -> Problem:
     return Problem(
         E007,
         Severity.ERROR,
         ("BACKEND",),
-        f"is {dotted!r}, which cannot be imported ({first_line(error)}).",
+        f"is {dotted!r}, which cannot be imported ({reason}).",
         BACKEND_HINT,
     )
 
@@ -106,8 +104,8 @@ def e008(dotted: str) -> Problem:
         E008,
         Severity.ERROR,
         ("BACKEND",),
-        f"is {dotted!r}, which is not a backend class (a subclass of BaseProcessBackend).",
-        BACKEND_HINT,
+        f"is {dotted!r}, not a backend class.",
+        "Name a subclass of BaseProcessBackend, e.g. 'django_prodserver.backends.granian.GranianASGIServer'.",
     )
 
 
@@ -154,10 +152,15 @@ def load_backend(dotted: str) -> type[BaseProcessBackend] | Problem:
     """The backend class at ``dotted``, or the problem that prevents loading it."""
     module_name, _, class_name = dotted.strip().rpartition(".")
     try:
-        # Any exception: importing the backend runs a third party's module code.
-        backend = getattr(importlib.import_module(module_name), class_name)
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        return e007(dotted, f"no module {error.name!r}")
     except Exception as error:
-        return e007(dotted, error)
+        # Importing the backend runs a third party's module code, which may raise anything.
+        return e007(dotted, first_line(error))
+    backend = getattr(module, class_name, None)
+    if backend is None:
+        return e007(dotted, f"its module has no {class_name!r}")
     if not (isinstance(backend, type) and issubclass(backend, BaseProcessBackend)):
         return e008(dotted)
     return backend

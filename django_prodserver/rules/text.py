@@ -22,7 +22,11 @@ def shown(value: object) -> str:
     """A short ``repr`` of a setting value; paths as the strings users write."""
     if isinstance(value, PurePath):
         value = str(value)
-    return _SHORT.repr(value)
+    try:
+        return _SHORT.repr(value)
+    except Exception:
+        # An int over Python's 4300-digit limit, or an object whose __repr__ fails.
+        return f"<{type(value).__name__}>"
 
 
 def choices_text(choices: Iterable[object]) -> str:
@@ -39,3 +43,17 @@ def closest(key: object, known: Iterable[str]) -> str | None:
     by_folded = {name.lower(): name for name in known}
     matches = difflib.get_close_matches(key.lower(), by_folded, n=1, cutoff=0.6)
     return by_folded[matches[0]] if matches else None
+
+
+def type_name(value: object) -> str:
+    """``a list``, ``an int``: how messages name the type of a wrong value."""
+    if value is None:
+        return "None"
+    name = type(value).__name__
+    return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}"
+
+
+def first_line(error: BaseException) -> str:
+    """``ModuleNotFoundError: No module named 'x'``: an exception on one line, for a message."""
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__

@@ -14,6 +14,7 @@ from django_prodserver.checks import check_production_processes, check_productio
 from django_prodserver.checks.catalogue import CATALOGUE, CheckInfo
 from django_prodserver.problems import Severity
 from django_prodserver.rules import environment
+from tests.unit.test_checks import in_tmp  # noqa: F401  (the files the examples name)
 
 SOURCE = Path(django_prodserver.__file__).parent
 # IDs that never come back, even after their check is removed.  None retired yet.
@@ -57,19 +58,7 @@ def test_severity_matches_the_id() -> None:
         assert info.id.split(".")[1][0] == ("E" if info.severity is Severity.ERROR else "W"), info.id
 
 
-@pytest.fixture
-def project_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The files the examples expect to exist (see ``catalogue.py``)."""
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "tls").mkdir()
-    for name in ("tls/cert.pem", "tls/key.pem"):
-        (tmp_path / name).write_text("PEM")
-    (tmp_path / "static").mkdir()
-    (tmp_path / "media").mkdir()
-    (tmp_path / "logging.ini").write_text("[loggers]\nkeys=root\n")
-
-
-@pytest.mark.usefixtures("project_files")
+@pytest.mark.usefixtures("in_tmp")
 @pytest.mark.parametrize("info", [info for info in CATALOGUE if info.example is not None], ids=lambda info: info.id)
 def test_example_triggers_its_id_alone(info: CheckInfo, monkeypatch: pytest.MonkeyPatch) -> None:
     if info.id in MACHINE:

@@ -64,3 +64,14 @@ def test_any_args_and_overrides_give_messages(backend: str, args: Any, overrides
         for message in all_messages(setting):
             assert isinstance(message, CheckMessage)
             assert "\n" not in message.msg
+
+
+def test_a_value_that_cannot_be_shown_nor_coerced() -> None:
+    # Python refuses to turn an int of more than 4300 digits into text.
+    (message,) = all_messages(
+        {"web": {"BACKEND": "django_prodserver.backends.granian.GranianASGIServer", "ARGS": {"http": 10**5000}}}
+    )
+    assert (
+        message.msg
+        == "PRODUCTION_PROCESSES['web']['ARGS']['http'] is <int>, which GranianASGIServer rejects (value_error)."
+    )

@@ -7,18 +7,21 @@ import sys
 from pathlib import Path
 
 import pytest
+import trustme
 from django.core.checks import CheckMessage, Error, Warning
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
 
 from django_prodserver.args import GranianASGIArgs, GranianWSGIArgs
+from django_prodserver.backends.granian import GranianASGIServer
 from django_prodserver.checks import (
     check_production_processes,
     check_production_processes_deploy,
     validating_start,
 )
 from django_prodserver.rules import environment
+from tests.unit.tls_files import write_tls_files
 
 ASGI = "django_prodserver.backends.granian.GranianASGIServer"
 WSGI = "django_prodserver.backends.granian.GranianWSGIServer"
@@ -45,13 +48,21 @@ def deploy_check(setting: object) -> list[CheckMessage]:
 
 @pytest.fixture
 def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run in an empty directory holding tls/cert.pem, tls/key.pem, static/ and logging.json."""
+    """Run in a directory holding the files examples name (also those of the check catalogue).
+
+    ``tls/cert.pem`` and ``tls/key.pem`` make a pair, ``tls/other-key.pem`` is another certificate's key.
+    """
     monkeypatch.chdir(tmp_path)
     (tmp_path / "tls").mkdir()
-    (tmp_path / "tls" / "cert.pem").write_text("cert")
-    (tmp_path / "tls" / "key.pem").write_text("key")
-    (tmp_path / "static").mkdir()
+    ca = trustme.CA()
+    issued = ca.issue_cert("127.0.0.1")
+    issued.cert_chain_pems[0].write_to_path(str(tmp_path / "tls" / "cert.pem"))
+    issued.private_key_pem.write_to_path(str(tmp_path / "tls" / "key.pem"))
+    ca.issue_cert("127.0.0.1").private_key_pem.write_to_path(str(tmp_path / "tls" / "other-key.pem"))
+    for directory in ("static", "media"):
+        (tmp_path / directory).mkdir()
     (tmp_path / "logging.json").write_text('{"version": 1}')
+    (tmp_path / "logging.ini").write_text("[loggers]\nkeys=root\n")
     return tmp_path
 
 
@@ -161,11 +172,22 @@ def test_deploy_checks_are_bound() -> None:
             id="E006",
         ),
         pytest.param(
+            {"web": {"BACKEND": GranianASGIServer}},
+            [
+                Error(
+                    f"{WEB}['BACKEND'] is the class GranianASGIServer; expected its dotted path, a string.",
+                    hint=f"Write {ASGI!r}.",
+                    id="prodserver.E006",
+                )
+            ],
+            id="E006-class",
+        ),
+        pytest.param(
             {"web": {"BACKEND": "django_prodserver.backends.granian.Nope"}},
             [
                 Error(
                     f"{WEB}['BACKEND'] is 'django_prodserver.backends.granian.Nope', which cannot be imported "
-                    "(AttributeError: module 'django_prodserver.backends.granian' has no attribute 'Nope').",
+                    "(its module has no 'Nope').",
                     hint=BACKEND_HINT,
                     id="prodserver.E007",
                 )
@@ -173,12 +195,24 @@ def test_deploy_checks_are_bound() -> None:
             id="E007",
         ),
         pytest.param(
+            {"web": {"BACKEND": "prodserver.backends.Granian"}},
+            [
+                Error(
+                    f"{WEB}['BACKEND'] is 'prodserver.backends.Granian', which cannot be imported "
+                    "(no module 'prodserver').",
+                    hint=BACKEND_HINT,
+                    id="prodserver.E007",
+                )
+            ],
+            id="E007-no-module",
+        ),
+        pytest.param(
             {"web": {"BACKEND": "django_prodserver.args.GranianASGIArgs"}},
             [
                 Error(
-                    f"{WEB}['BACKEND'] is 'django_prodserver.args.GranianASGIArgs', which is not a backend class "
-                    "(a subclass of BaseProcessBackend).",
-                    hint=BACKEND_HINT,
+                    f"{WEB}['BACKEND'] is 'django_prodserver.args.GranianASGIArgs', not a backend class.",
+                    hint="Name a subclass of BaseProcessBackend, e.g. "
+                    "'django_prodserver.backends.granian.GranianASGIServer'.",
                     id="prodserver.E008",
                 )
             ],
@@ -402,7 +436,7 @@ def test_args(args: dict[str, object], expected: CheckMessage) -> None:
 
 
 def test_every_bad_arg_is_reported_at_once() -> None:
-    ids = [message.id for message in check(web({"workers": 0, "http": "3", "port": "x"}))]
+    ids = [str(message.id) for message in check(web({"workers": 0, "http": "3", "port": "x"}))]
     assert sorted(ids) == ["prodserver.E022", "prodserver.E023", "prodserver.E024"]
 
 
@@ -440,8 +474,7 @@ TLS = {"ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"}
         pytest.param(
             web({"static-path-mount": ["static", "static"], "static-path-route": "/static"}),
             Error(
-                f"{ARGS}['static-path-route'] gives 1 route(s) for 2 static-path-mount directories; "
-                "Granian refuses that.",
+                f"{ARGS}['static-path-route'] has 1 route(s) for 2 static-path-mount(s); Granian refuses that.",
                 hint="Give one route per mount, in the same order.",
                 id="prodserver.E041",
             ),
@@ -450,8 +483,7 @@ TLS = {"ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"}
         pytest.param(
             web({"factory": True}),
             Error(
-                f"{ARGS}['factory'] is True, but Django's application is not a factory: "
-                "Granian would call it and fail.",
+                f"{ARGS}['factory'] is True; Django's application is not a factory, so serving would fail.",
                 hint="Remove factory.",
                 id="prodserver.E042",
             ),
@@ -478,8 +510,7 @@ TLS = {"ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"}
         pytest.param(
             web({"address": "0.0.0.0", "metrics": True, "metrics-address": "127.0.0.1", "metrics-port": 8000}),
             Error(
-                f"{ARGS}['metrics-port'] is 8000, the server's port too: the server and the exporter cannot "
-                "both bind it.",
+                f"{ARGS}['metrics-port'] is 8000, the server's port too: one of them cannot bind it.",
                 hint="Give the metrics exporter another port, e.g. 9090.",
                 id="prodserver.E045",
             ),
@@ -543,7 +574,7 @@ TLS = {"ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"}
             web({"static-path-route": "/static"}),
             Warning(
                 f"{ARGS}['static-path-route'] has no effect without static-path-mount.",
-                hint="Remove it, or enable what it depends on.",
+                hint="Set static-path-mount too, or remove it.",
                 id="prodserver.W046",
             ),
             id="W046",
@@ -623,6 +654,39 @@ def test_missing_directories_warn(in_tmp: Path) -> None:
     ]
 
 
+def test_certificate_and_key_must_match(in_tmp: Path) -> None:
+    assert check(web({"ssl-cert": "tls/cert.pem", "ssl-key": "tls/other-key.pem"})) == [
+        Error(
+            f"{ARGS}['ssl-cert'] and ssl-key do not match: the key is not this certificate's.",
+            hint="Use the private key the certificate was issued for.",
+            id="prodserver.E052",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "password"),
+    [("logging.json", None), ("encrypted.pem", None), ("encrypted.pem", "wrong")],
+    ids=["not-pem", "no-password", "wrong-password"],
+)
+def test_certificate_and_key_must_load(in_tmp: Path, key: str, password: str | None) -> None:
+    write_tls_files(in_tmp, "right")  # cert.pem and an encrypted key.pem, at the top
+    (in_tmp / "key.pem").rename(in_tmp / "encrypted.pem")
+    args = {"ssl-cert": "cert.pem", "ssl-key": key, **({"ssl-keyfile-password": password} if password else {})}
+    assert check(web(args)) == [
+        Error(
+            f"{ARGS}['ssl-cert'] or ssl-key cannot be loaded (not PEM, or a wrong ssl-keyfile-password).",
+            hint="Use PEM files, and set ssl-keyfile-password if the key is encrypted.",
+            id="prodserver.E052",
+        )
+    ]
+
+
+def test_an_encrypted_key_loads_with_its_password(in_tmp: Path) -> None:
+    write_tls_files(in_tmp, "right")
+    assert check(web({"ssl-cert": "cert.pem", "ssl-key": "key.pem", "ssl-keyfile-password": "right"})) == []
+
+
 def test_existing_files_pass(in_tmp: Path) -> None:
     args = {**TLS, "static-path-mount": "static", "log-config": "logging.json", "pid-file": "app.pid"}
     assert check(web({**args, "working-dir": ".", "reload": True, "reload-paths": ["static", "tls/cert.pem"]})) == []
@@ -636,7 +700,7 @@ def test_existing_files_pass(in_tmp: Path) -> None:
     ],
 )
 def test_log_config_must_be_a_json_object(in_tmp: Path, content: str, reason: str) -> None:
-    (in_tmp / "logging.ini").write_text(content)
+    (in_tmp / "logging.ini").write_text(content)  # replaces the fixture's
     assert check(web({"log-config": "logging.ini"})) == [
         Error(
             f"{ARGS}['log-config'] names 'logging.ini', which {reason}.",
@@ -671,7 +735,12 @@ def test_missing_extra_package(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_each_extra_is_looked_up(monkeypatch: pytest.MonkeyPatch, args: dict[str, object], module: str) -> None:
     looked_up: list[str] = []
-    monkeypatch.setattr(environment, "installed", lambda name: looked_up.append(name) or True)
+
+    def installed(name: str) -> bool:
+        looked_up.append(name)
+        return True
+
+    monkeypatch.setattr(environment, "installed", installed)
     check(web(args))
     assert looked_up == [module]
 
@@ -760,7 +829,7 @@ def test_deploy_advice() -> None:
     assert check(setting) == []
     assert deploy_check(setting) == [
         Warning(
-            f"{ARGS}['reload'] is True: the reloader restarts workers on file changes and is meant for development.",
+            f"{ARGS}['reload'] is True: the reloader is for development, not production.",
             hint="Remove reload from production settings.",
             id="prodserver.W070",
         ),
@@ -829,3 +898,10 @@ def test_check_does_not_import_granian() -> None:
         env={"DJANGO_SETTINGS_MODULE": "tests.settings", "PYTHONPATH": ".:example", "PATH": ""},
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_rules_judge_the_valid_options_beside_a_bad_one() -> None:
+    assert [message.id for message in check(web({"workers": 0, "blocking-threads": 2}))] == [
+        "prodserver.E023",
+        "prodserver.E040",
+    ]

@@ -12,7 +12,7 @@ import pytest
 from django.core import checks
 from django.core.checks.registry import registry
 from django.core.management import call_command, execute_from_command_line
-from pytest_django.fixtures import Settings as SettingsWrapper
+from pytest_django.fixtures import Settings
 
 from django_prodserver.args import GranianASGIArgs, GranianWSGIArgs, ServerArgs
 from django_prodserver.backends.base import BaseServerBackend, ServerStartError
@@ -36,7 +36,7 @@ class RecordingBackend(BaseServerBackend):
 
 
 @pytest.fixture(autouse=True)
-def processes(settings: SettingsWrapper) -> None:
+def processes(settings: Settings) -> None:
     settings.PRODUCTION_PROCESSES = PROCESSES
 
 
@@ -88,13 +88,13 @@ def test_an_unknown_process_is_one_line_listing_the_names(served: list[ServerArg
         ([("web", {})], "PRODUCTION_PROCESSES must be a dict of process names to process settings."),
     ],
 )
-def test_a_setting_without_processes(settings: SettingsWrapper, value: object, message: str) -> None:
+def test_a_setting_without_processes(settings: Settings, value: object, message: str) -> None:
     settings.PRODUCTION_PROCESSES = value
     assert run() == (1, "", f"CommandError: {message}\n")
     assert run("--list") == (1, "", f"CommandError: {message}\n")
 
 
-def test_a_missing_setting(settings: SettingsWrapper) -> None:
+def test_a_missing_setting(settings: Settings) -> None:
     del settings.PRODUCTION_PROCESSES
     assert run()[2] == "CommandError: PRODUCTION_PROCESSES is missing or empty: declare at least one process.\n"
 
@@ -117,7 +117,7 @@ def test_skip_checks_skips_djangos_but_not_the_process_validation(
     assert len(served) == 1
 
 
-def test_an_invalid_process_does_not_start(settings: SettingsWrapper, served: list[ServerArgs]) -> None:
+def test_an_invalid_process_does_not_start(settings: Settings, served: list[ServerArgs]) -> None:
     settings.PRODUCTION_PROCESSES = {"web": {"BACKEND": ASGI, "ARGS": {"workers": "many"}}}
     code, _, stderr = run("--skip-checks")
     assert code == 1
@@ -142,7 +142,7 @@ def test_a_graceful_stop_exits_0(served: list[ServerArgs]) -> None:
     assert run("--skip-checks") == (0, "", "")
 
 
-def test_an_untyped_backend_still_works(settings: SettingsWrapper) -> None:
+def test_an_untyped_backend_still_works(settings: Settings) -> None:
     RecordingBackend.started.clear()
     settings.PRODUCTION_PROCESSES = {
         "legacy": {"BACKEND": f"{__name__}.RecordingBackend", "ARGS": {"bind": "0.0.0.0:8111", "preload": None}},
@@ -151,7 +151,7 @@ def test_an_untyped_backend_still_works(settings: SettingsWrapper) -> None:
     assert RecordingBackend.started == [("--bind=0.0.0.0:8111", "--preload")]
 
 
-def test_an_untyped_backend_takes_no_overrides(settings: SettingsWrapper, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_untyped_backend_takes_no_overrides(settings: Settings, capsys: pytest.CaptureFixture[str]) -> None:
     settings.PRODUCTION_PROCESSES = {"legacy": {"BACKEND": f"{__name__}.RecordingBackend", "ARGS": {}}}
     assert run("--workers", "2")[0] == 2
     assert capsys.readouterr().err.endswith("error: unrecognized arguments: --workers\n")
@@ -165,7 +165,7 @@ def test_the_command_line_overrides_settings_which_override_defaults(served: lis
 
 
 def test_an_override_replaces_the_option_under_any_settings_spelling(
-    settings: SettingsWrapper, served: list[ServerArgs]
+    settings: Settings, served: list[ServerArgs]
 ) -> None:
     settings.PRODUCTION_PROCESSES = {"web": {"BACKEND": ASGI, "ARGS": {"host": "0.0.0.0", "access_log": True}}}
     assert run("--skip-checks", "--address", "127.0.0.2", "--log-access", "no")[0] == 0
@@ -229,9 +229,7 @@ def test_an_unknown_process_with_overrides(served: list[ServerArgs]) -> None:
     )
 
 
-def test_silenced_errors_still_stop_a_process_that_cannot_run(
-    settings: SettingsWrapper, served: list[ServerArgs]
-) -> None:
+def test_silenced_errors_still_stop_a_process_that_cannot_run(settings: Settings, served: list[ServerArgs]) -> None:
     settings.SILENCED_SYSTEM_CHECKS = ["prodserver.E022"]
     assert run("--workers", "many") == (
         1,
@@ -241,7 +239,7 @@ def test_silenced_errors_still_stop_a_process_that_cannot_run(
     assert served == []
 
 
-def test_dry_run_of_an_untyped_backend(settings: SettingsWrapper) -> None:
+def test_dry_run_of_an_untyped_backend(settings: Settings) -> None:
     RecordingBackend.started.clear()
     settings.PRODUCTION_PROCESSES = {
         "legacy": {"BACKEND": f"{__name__}.RecordingBackend", "ARGS": {"bind": "0.0.0.0:8111", "log-file": "a b"}},

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pytest_django.fixtures import Settings as SettingsWrapper
+from pytest_django.fixtures import Settings
 
 from django_prodserver.management.commands.prodserver import Command
 
@@ -11,7 +11,7 @@ from .prodserver_cli import ASGI, WSGI, run
 
 
 @pytest.fixture(autouse=True)
-def processes(settings: SettingsWrapper) -> None:
+def processes(settings: Settings) -> None:
     settings.PRODUCTION_PROCESSES = {"web": {"BACKEND": ASGI}, "wsgi": {"BACKEND": WSGI}}
 
 
@@ -74,8 +74,15 @@ def test_help_groups_options_by_topic(capsys: pytest.CaptureFixture[str]) -> Non
     ]
 
 
-def test_help_with_a_broken_setting_still_shows_the_commands_options(settings: SettingsWrapper) -> None:
+def test_help_with_a_broken_setting_still_shows_the_commands_options(settings: Settings) -> None:
     settings.PRODUCTION_PROCESSES = {"web": {"BACKEND": "no.such.Backend"}}
     text = Command().create_parser("manage.py", "prodserver").format_help()
     assert "--dry-run" in text
     assert "ARGS of" not in text
+
+
+def test_help_states_the_precedence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert squeezed(help_of("wsgi", capsys=capsys)).endswith(
+        "ARGS options override the settings of 'wsgi' for this run (precedence: default < settings < command line)."
+        " Booleans take true or false; repeatable options may be given several times."
+    )

@@ -6,15 +6,17 @@ import json
 import shlex
 
 import pytest
-from pytest_django.fixtures import Settings as SettingsWrapper
+from pytest_django.fixtures import Settings
 
+from django_prodserver.args import GranianASGIArgs
+from django_prodserver.effective import EffectiveOption, JSONValue, effective_options, value_text
 from django_prodserver.management.output import ProcessSummary, table
 
 from .prodserver_cli import ASGI, WSGI, run
 
 
 @pytest.fixture(autouse=True)
-def processes(settings: SettingsWrapper) -> None:
+def processes(settings: Settings) -> None:
     settings.PRODUCTION_PROCESSES = {
         "web": {"BACKEND": ASGI, "ARGS": {"address": "0.0.0.0", "workers": "2"}},
         "wsgi": {"BACKEND": WSGI, "ARGS": {"port": "8001", "threads": "4"}},
@@ -93,7 +95,7 @@ def test_dry_run_does_not_serve(monkeypatch: pytest.MonkeyPatch) -> None:
     assert run("--dry-run")[0] == 0
 
 
-def test_list(settings: SettingsWrapper) -> None:
+def test_list(settings: Settings) -> None:
     settings.PRODUCTION_PROCESSES = {
         "web": {"BACKEND": ASGI, "ARGS": {"address": "::1", "threads": "2", "http": "2"}},
         "sock": {"BACKEND": WSGI, "ARGS": {"uds": "/run/web.sock"}},
@@ -140,3 +142,25 @@ def test_status(errors: int, warnings: int, status: str) -> None:
 
 def test_table_aligns_columns_without_trailing_spaces() -> None:
     assert table([("A", "BB", "C"), ("aaa", "b", "")]) == "A    BB  C\naaa  b"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, "-"),
+        ([], "-"),
+        (True, "true"),
+        (False, "false"),
+        (8000, "8000"),
+        (["a.crl", "my b.crl"], "a.crl 'my b.crl'"),
+    ],
+)
+def test_value_text(value: JSONValue, text: str) -> None:
+    assert value_text(value) == text
+
+
+def test_effective_options_mask_secrets_and_name_sources() -> None:
+    args = GranianASGIArgs.model_validate({"ssl-keyfile-password": "hunter2", "port": "9000"})
+    options = {option.name: option for option in effective_options(args, {"port": "command line"})}
+    assert options["ssl-keyfile-password"] == EffectiveOption("ssl-keyfile-password", "********", "default")
+    assert options["port"] == EffectiveOption("port", 9000, "command line")

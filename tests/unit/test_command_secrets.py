@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
-from pytest_django.fixtures import Settings as SettingsWrapper
+from pytest_django.fixtures import Settings
 
 from .prodserver_cli import ASGI, run
 from .tls_files import write_tls_files
@@ -25,7 +25,7 @@ def everything_logged(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixt
 
 
 @pytest.fixture
-def tls_process(settings: SettingsWrapper, tmp_path: Path) -> dict[str, str]:
+def tls_process(settings: Settings, tmp_path: Path) -> dict[str, str]:
     cert, key = write_tls_files(tmp_path, PASSWORD)
     args = {"ssl-cert": str(cert), "ssl-key": str(key), "ssl-keyfile-password": PASSWORD, "port": "0"}
     settings.PRODUCTION_PROCESSES = {"web": {"BACKEND": ASGI, "ARGS": args}}
@@ -54,9 +54,7 @@ def test_dry_run_list_and_help(capfd: pytest.CaptureFixture[str], everything_log
     assert PASSWORD not in text
 
 
-def test_check(
-    tls_process: dict[str, str], settings: SettingsWrapper, everything_logged: pytest.LogCaptureFixture
-) -> None:
+def test_check(tls_process: dict[str, str], settings: Settings, everything_logged: pytest.LogCaptureFixture) -> None:
     # Valid, then wrong in several ways: the check names the option, never its value.
     broken: list[dict[str, object]] = [
         {"ssl-keyfile-password": [PASSWORD]},
@@ -76,7 +74,7 @@ def test_check(
 
 def test_a_failing_start(
     tls_process: dict[str, str],
-    settings: SettingsWrapper,
+    settings: Settings,
     capfd: pytest.CaptureFixture[str],
     everything_logged: pytest.LogCaptureFixture,
 ) -> None:

@@ -9,7 +9,7 @@ the example is meant to do (MyST renders nothing for it)::
     ```
 
 Kinds: ``check IDS`` (a setting the check reports exactly these IDs for), ``procfile``,
-``mypy-output`` (lines mypy prints for tests/typing/).  Fences of MyST directives
+``usage`` (the command's usage line), ``mypy-output`` (lines mypy prints for tests/typing/).  Fences of MyST directives
 (```` ```{toctree} ````) are not examples: the directives run when the docs are built.
 """
 

@@ -64,7 +64,7 @@ def samples(model: type[ServerArgs], field: str, member: Any) -> list[Any]:
 
 
 def key_types() -> list[tuple[type[ServerArgs], str, str, Any]]:
-    cases = []
+    cases: list[tuple[type[ServerArgs], str, str, Any]] = []
     for backend in BACKENDS:
         hints = get_type_hints(args_dict(backend))
         for field, meta in backend.args_model.options().items():
@@ -131,3 +131,38 @@ def test_an_unknown_value_type_stops_the_generator() -> None:
 
     with pytest.raises(TypeError, match=r"^no settings type for ARGS option 'when' of type <class 'complex'>$"):
         _typegen.value_type("when", Odd.model_fields["when"])
+
+
+def type_accepts(hint: Any, value: Any) -> bool:
+    """Whether a value is of one of the member types of an ARGS key (runtime approximation)."""
+    for member in members(hint):
+        if get_origin(member) is Literal and value in get_args(member) and type(value) is type(get_args(member)[0]):
+            return True
+        if get_origin(member) is Sequence and isinstance(value, (list, tuple)):
+            return True
+        if member is None and value is None:
+            return True
+        if isinstance(member, type) and isinstance(value, member):
+            return True
+        if member is float and isinstance(value, int):
+            # Type checkers accept an int where a float is expected.
+            return True
+    return False
+
+
+@pytest.mark.parametrize("backend", BACKENDS, ids=lambda backend: backend.__name__)
+def test_types_are_not_narrower_than_the_model(backend: type[TypedServerBackend]) -> None:
+    # The forms users write (the default, and its text, as the seed page writes values)
+    # must type-check wherever the model accepts them.
+    hints = get_type_hints(args_dict(backend))
+    for field, meta in backend.args_model.options().items():
+        default = backend.args_model.model_fields[field].default
+        for probe in (default, str(default).lower(), "1", 1, True, "/srv/app", ["/srv/app"]):
+            if isinstance(default, bool) and type(probe) is int:
+                # pydantic reads 0 and 1 as booleans; the types deliberately offer True/False and text.
+                continue
+            try:
+                backend.args_model.model_validate({meta.name: probe})
+            except ValidationError:
+                continue
+            assert type_accepts(hints[meta.name], probe), f"{meta.name}: the model accepts {probe!r}"

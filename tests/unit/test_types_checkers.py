@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from .test_docs_blocks import all_blocks
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "tests" / "typing"
 AMBIGUOUS = (
@@ -139,3 +141,13 @@ def test_pyright_names_the_exact_problem(pyright_errors: dict[str, list[tuple[in
 def test_pyright_reports_the_process(pyright_errors: dict[str, list[tuple[int, str, str]]], sample: str) -> None:
     rules = [(line, rule) for line, rule, _ in pyright_errors[sample] if rule != "detail"]
     assert rules == [(6, "reportAssignmentType"), (16, "reportArgumentType")]
+
+
+def test_docs_quote_mypy_as_it_reports(mypy_errors: dict[str, list[str]]) -> None:
+    # docs/typed-settings.md shows mypy's output; each line must be one mypy gives on the samples.
+    reported = {line.partition(": ")[2] for lines in mypy_errors.values() for line in lines}
+    quoted = [block for block in all_blocks() if block.kind == "mypy-output"]
+    assert len(quoted) == 2
+    for block in quoted:
+        for line in block.text.splitlines():
+            assert line.split(": ", 1)[1] in reported, f"{block.where}: {line}"

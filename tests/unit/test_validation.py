@@ -38,13 +38,13 @@ def test_sources_name_where_each_value_came_from() -> None:
 def test_an_override_replaces_the_setting_whatever_its_spelling() -> None:
     report = validate_process("web", process({"log_access": False, "ws": True}), overrides={"log_access": "true"})
     assert report.problems == []
-    assert report.args is not None
+    assert isinstance(report.args, GranianASGIArgs)
     assert report.args.log_access is True
 
 
 def test_overrides_take_lists_for_repeatable_options(tmp_path: Path) -> None:
     report = validate_process("web", process({}), overrides={"static_path_mount": [str(tmp_path)]})
-    assert report.args is not None
+    assert isinstance(report.args, GranianASGIArgs)
     assert report.args.static_path_mount == [tmp_path]
 
 
@@ -88,7 +88,7 @@ def test_a_model_instance_counts_only_its_given_fields() -> None:
 def test_a_secret_instance_is_accepted() -> None:
     args = GranianASGIArgs.model_validate({"ssl-keyfile-password": "hunter2"})
     report = validate_process("web", process(args))
-    assert report.args is not None
+    assert isinstance(report.args, GranianASGIArgs)
     assert report.args.ssl_keyfile_password is not None
     assert report.args.ssl_keyfile_password.get_secret_value() == "hunter2"
 

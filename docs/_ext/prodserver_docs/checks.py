@@ -17,7 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from .tables import Cell, code, table
 
 HEADERS = ("ID", "Level", "Problem", "Fix", "Example that triggers it")
-WIDTHS = (10, 10, 28, 24, 28)
+WIDTHS = (16, 10, 26, 22, 26)
 FIELDS = ("id", "severity", "summary", "hint", "example", "deploy")
 
 

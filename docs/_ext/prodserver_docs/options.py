@@ -47,7 +47,8 @@ class OptionsDirective(SphinxDirective):
             raise self.error(f"{self.arguments[0]} is not an ARGS model (a ServerArgs subclass).")
         fields = list(model.options())
         if "own" in self.options:
-            inherited = model.__mro__[1].model_fields
+            base = model.__mro__[1]
+            inherited = base.model_fields if issubclass(base, ServerArgs) else {}
             fields = [field for field in fields if field not in inherited]
         if "contract" in self.options:
             fields = [field for field in fields if model.options()[field].contract]

@@ -1,0 +1,57 @@
+"""Fixtures that start real ``manage.py prodserver web`` processes of example/ (see servers.py)."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Generator, Iterator
+from pathlib import Path
+
+import pytest
+
+from .servers import EXAMPLE_DIR, Launcher, ProdServer, manage_py, subprocess_env, write_settings
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite database for every server of the session (example/db.sqlite3 stays untouched)."""
+    directory = tmp_path_factory.mktemp("database")
+    database = directory / "demo.sqlite3"
+    write_settings(directory, database)
+    migrate = manage_py("migrate", "--verbosity", "0")
+    done = subprocess.run(
+        migrate, cwd=EXAMPLE_DIR, env=subprocess_env(directory), capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return database
+
+
+@pytest.fixture(scope="module")
+def module_launcher(tmp_path_factory: pytest.TempPathFactory, demo_database: Path) -> Iterator[Launcher]:
+    """Servers shared by the tests of one module."""
+    launcher = Launcher(lambda: tmp_path_factory.mktemp("server"), demo_database)
+    yield launcher
+    launcher.shut_down()
+
+
+@pytest.fixture
+def launcher(tmp_path_factory: pytest.TempPathFactory, demo_database: Path) -> Iterator[Launcher]:
+    """Servers of one test (stopped, or killed, when it ends)."""
+    launcher = Launcher(lambda: tmp_path_factory.mktemp("server"), demo_database)
+    yield launcher
+    launcher.shut_down()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item) -> Generator[None, pytest.TestReport, None]:
+    """Show what the test's servers printed when it fails, for CI logs."""
+    outcome = yield
+    report: pytest.TestReport = outcome.get_result()
+    if not report.failed:
+        return
+    servers: dict[Path, ProdServer] = {}
+    for value in getattr(item, "funcargs", {}).values():
+        for server in value.servers if isinstance(value, Launcher) else [value]:
+            if isinstance(server, ProdServer):
+                servers[server.directory] = server
+    for server in servers.values():
+        report.sections.append((f"prodserver output ({server.directory.name})", server.output()))

@@ -1,0 +1,219 @@
+"""Run ``python manage.py prodserver web`` of example/ in a subprocess, as a user would.
+
+Each server gets its own directory holding a settings module (``from demo.settings import *``
+plus PRODUCTION_PROCESSES on a free port), given with ``--settings`` and PYTHONPATH, and its
+stdout and stderr, so that a failing test can show what the server printed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "example"
+ASGI = "django_prodserver.backends.granian.GranianASGIServer"
+WSGI = "django_prodserver.backends.granian.GranianWSGIServer"
+SETTINGS_MODULE = "prodserver_test_settings"
+
+# Bounds, not expectations: a server is usually up in about a second.
+READY_TIMEOUT = 20.0
+EXIT_TIMEOUT = 10.0
+POLL_INTERVAL = 0.05
+
+# Appended to the settings module when a test must know that a request reached Django:
+# request_started fires in the worker once Granian has accepted and parsed the request.
+_ANNOUNCE_REQUESTS = '''
+from django.core.signals import request_started
+
+
+def _announce(sender, scope=None, environ=None, **kwargs):
+    path = scope["path"] if scope is not None else environ["PATH_INFO"]
+    print(f"request started: {path}", flush=True)
+
+
+request_started.connect(_announce, weak=False)
+'''
+
+
+def free_port() -> int:
+    """A TCP port that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = READY_TIMEOUT) -> None:
+    """Poll ``condition`` until it holds; fail the test with ``what`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"Timed out after {timeout:g} s waiting for {what}")
+        time.sleep(POLL_INTERVAL)
+
+
+def write_settings(
+    directory: Path, database: Path, processes: Mapping[str, Any] | None = None, *, announce_requests: bool = False
+) -> None:
+    """The settings module of ``directory``: the demo's settings on the test database, with ``processes``."""
+    database_setting = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(database)}}
+    source = f"from demo.settings import *  # noqa: F403\n\nDATABASES = {database_setting!r}\n"
+    if processes is not None:
+        source += f"PRODUCTION_PROCESSES = {dict(processes)!r}\n"
+    source += _ANNOUNCE_REQUESTS if announce_requests else ""
+    (directory / f"{SETTINGS_MODULE}.py").write_text(source)
+
+
+def manage_py(*argv: str) -> list[str]:
+    """The argv of ``python manage.py ...`` with the settings module written by :func:`write_settings`."""
+    return [sys.executable, "manage.py", *argv, "--settings", SETTINGS_MODULE]
+
+
+def subprocess_env(directory: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """This environment, importing the settings module of ``directory`` (and no other settings)."""
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    env["PYTHONPATH"] = str(directory)
+    env.update(extra or {})
+    return env
+
+
+@dataclass
+class ProdServer:
+    """One ``manage.py prodserver web`` process and the files it wrote."""
+
+    directory: Path
+    port: int
+    scheme: str = "http"
+    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+    @property
+    def stdout(self) -> str:
+        return _read(self.directory / "stdout.txt")
+
+    @property
+    def stderr(self) -> str:
+        return _read(self.directory / "stderr.txt")
+
+    def url(self, path: str) -> str:
+        return f"{self.scheme}://127.0.0.1:{self.port}{path}"
+
+    def start(self, env: Mapping[str, str] | None = None) -> None:
+        with (self.directory / "stdout.txt").open("wb") as out, (self.directory / "stderr.txt").open("wb") as err:
+            self.process = subprocess.Popen(
+                manage_py("prodserver", "web"),
+                cwd=EXAMPLE_DIR,
+                env=subprocess_env(self.directory, env),
+                stdout=out,
+                stderr=err,
+                # Its own process group, so that a server that ignores SIGTERM is killed with its workers.
+                start_new_session=True,
+            )
+
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def wait_until_listening(self) -> None:
+        """Return once a worker accepts connections; fail with the output if the server exits first."""
+        wait_for(lambda: self._accepts() or not self.running(), f"a server on port {self.port}")
+        assert self.running(), f"The server exited with {self.returncode()} before listening:\n{self.output()}"
+
+    def wait_for_output(self, text: str) -> None:
+        wait_for(lambda: text in self.stdout + self.stderr, f"{text!r} in the server's output")
+
+    def wait_for_exit(self) -> int:
+        """The exit code of a server expected to stop by itself; killed (and the test failed) if it does not."""
+        assert self.process is not None
+        try:
+            return self.process.wait(EXIT_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            raise AssertionError(f"The server did not exit within {EXIT_TIMEOUT:g} s:\n{self.output()}") from None
+
+    def stop(self, signum: int = signal.SIGTERM) -> int:
+        """Send ``signum`` and return the exit code; the test fails if the server does not exit."""
+        assert self.process is not None
+        if self.running():
+            self.process.send_signal(signum)
+        return self.wait_for_exit()
+
+    def shut_down(self) -> None:
+        """Teardown: SIGTERM, then SIGKILL to the whole group if the server is still there; never raises."""
+        if not self.running():
+            return
+        assert self.process is not None
+        self.process.terminate()
+        try:
+            self.process.wait(EXIT_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+    def kill(self) -> None:
+        assert self.process is not None
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+
+    def returncode(self) -> int | None:
+        return None if self.process is None else self.process.poll()
+
+    def output(self) -> str:
+        return f"--- stdout ---\n{self.stdout}--- stderr ---\n{self.stderr}"
+
+    def _accepts(self) -> bool:
+        try:
+            socket.create_connection(("127.0.0.1", self.port), timeout=POLL_INTERVAL).close()
+        except OSError:
+            return False
+        return True
+
+
+def _read(path: Path) -> str:
+    return path.read_text(errors="replace") if path.exists() else ""
+
+
+@dataclass
+class Launcher:
+    """Starts servers, each in a fresh directory, and shuts every one of them down at the end."""
+
+    make_directory: Callable[[], Path]
+    database: Path
+    servers: list[ProdServer] = field(default_factory=list)
+
+    def start(
+        self,
+        backend: str = ASGI,
+        args: Mapping[str, Any] | None = None,
+        *,
+        port: int | None = None,
+        env: Mapping[str, str] | None = None,
+        announce_requests: bool = False,
+        wait: bool = True,
+    ) -> ProdServer:
+        """Serve PRODUCTION_PROCESSES = {"web": {backend, ARGS: 127.0.0.1, a free port, args}}.
+
+        ``wait``: return once it accepts connections (else right after starting it).
+        """
+        args = {"address": "127.0.0.1", "port": str(port or free_port()), **(args or {})}
+        scheme = "https" if "ssl-cert" in args else "http"
+        server = ProdServer(self.make_directory(), int(args["port"]), scheme)
+        processes = {"web": {"BACKEND": backend, "ARGS": args}}
+        write_settings(server.directory, self.database, processes, announce_requests=announce_requests)
+        self.servers.append(server)
+        server.start(env)
+        if wait:
+            server.wait_until_listening()
+        return server
+
+    def shut_down(self) -> None:
+        for server in self.servers:
+            server.shut_down()

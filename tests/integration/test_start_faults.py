@@ -1,0 +1,55 @@
+"""A server that cannot start says why on one line and exits with 1, without a traceback."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+
+import pytest
+
+from .servers import Launcher, ProdServer
+from .tls import write_server_certificate
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def occupied_port() -> Iterator[int]:
+    """A port another program listens on (without SO_REUSEPORT, as most do)."""
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        yield other.getsockname()[1]
+
+
+def assert_fails_with(server: ProdServer, message: str) -> None:
+    assert server.wait_for_exit() == 1
+    assert server.stderr == f"CommandError: {message}\n"
+    assert "Traceback" not in server.stdout
+    assert "backtrace" not in server.stdout.lower()
+
+
+def test_port_in_use(launcher: Launcher, occupied_port: int) -> None:
+    # RUST_BACKTRACE makes Granian append a Rust backtrace to its error: it must not reach the user.
+    server = launcher.start(port=occupied_port, env={"RUST_BACKTRACE": "1"}, wait=False)
+
+    assert_fails_with(server, f"Cannot listen on 127.0.0.1:{occupied_port}: Address already in use.")
+
+
+def test_metrics_port_in_use_stops_the_started_workers(launcher: Launcher, occupied_port: int) -> None:
+    args = {"metrics": "true", "metrics-port": str(occupied_port)}
+    server = launcher.start(args=args, wait=False)
+
+    assert_fails_with(server, f"Cannot serve metrics on 127.0.0.1:{occupied_port}: Address already in use.")
+    assert "Granian shutdown completed" in server.stdout
+
+
+def test_certificate_and_key_that_do_not_match(launcher: Launcher, tmp_path_factory: pytest.TempPathFactory) -> None:
+    tls = write_server_certificate(tmp_path_factory.mktemp("tls"), key_of_another_certificate=True)
+    server = launcher.start(args={"ssl-cert": str(tls.cert), "ssl-key": str(tls.key)}, wait=False)
+
+    assert_fails_with(
+        server,
+        f"Cannot load the TLS certificate {tls.cert} with the key {tls.key}: "
+        "the private key does not match the certificate.",
+    )

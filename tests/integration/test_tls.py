@@ -1,0 +1,42 @@
+"""TLS with a certificate from a test CA: HTTP/2 negotiated by ALPN, and HTTP/1.1."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from .servers import Launcher, ProdServer
+from .tls import TLSFiles, write_server_certificate
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def tls_files(tmp_path_factory: pytest.TempPathFactory) -> TLSFiles:
+    return write_server_certificate(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture(scope="module")
+def server(module_launcher: Launcher, tls_files: TLSFiles) -> ProdServer:
+    # The seed's names; http stays "auto", so ALPN decides.
+    return module_launcher.start(args={"ssl-cert": str(tls_files.cert), "ssl-key": str(tls_files.key)})
+
+
+def test_negotiates_http2_by_alpn(server: ProdServer, tls_files: TLSFiles) -> None:
+    with httpx.Client(http2=True, verify=tls_files.client_context, timeout=5) as client:
+        response = client.get(server.url("/async/"))
+
+    assert (response.status_code, response.http_version) == (200, "HTTP/2")
+    assert response.json() == {"message": "Hello from an async view", "http_version": "2"}
+
+
+def test_serves_http1_over_tls(server: ProdServer, tls_files: TLSFiles) -> None:
+    with httpx.Client(http2=False, verify=tls_files.client_context, timeout=5) as client:
+        response = client.get(server.url("/"))
+
+    assert (response.status_code, response.http_version) == (200, "HTTP/1.1")
+    assert response.text == "Hello from Django\n"
+
+
+def test_announces_https(server: ProdServer) -> None:
+    assert f"Listening at: https://127.0.0.1:{server.port}" in server.stdout

@@ -1,0 +1,226 @@
+"""Every code example of the docs and the README is run or validated (see test_docs_blocks for the format).
+
+- ``python``: executed; a ``PRODUCTION_PROCESSES`` it defines must pass the registered check
+  (``check --deploy`` included), or give exactly the IDs its ``check`` marker lists.
+- ``bash``: each command is parsed by the program's own parser (``manage.py`` commands by
+  Django's, ``granian`` by Granian's click CLI, ``pip`` requirements by ``packaging``);
+  ``prodserver`` commands also run, with ``--dry-run``.
+- ``dockerfile``, ``yaml``, ``ini``, Procfiles: parsed, and the commands they run checked as above.
+"""
+
+from __future__ import annotations
+
+import configparser
+import io
+import json
+import re
+import shlex
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import yaml
+from django.core import checks
+from django.core.management import call_command, get_commands, load_command_class
+from django.test.utils import override_settings
+from packaging.requirements import Requirement
+
+from .test_docs_blocks import DOCUMENTS, ROOT, Block, all_blocks
+
+ENVIRONMENT = {"PORT": "8000"}
+"""Variables the shell examples use, as the platform would set them."""
+# Commands that are not Django's or ours: the example is only split into words.
+EXTERNAL_PROGRAMS = {"openssl", "sleep", "curl"}
+DOCKER_INSTRUCTIONS = {"FROM", "ENV", "WORKDIR", "COPY", "RUN", "USER", "EXPOSE", "CMD", "ARG", "LABEL"}
+# Django commands of apps the test settings do not install.
+OTHER_COMMANDS = {"collectstatic": "django.contrib.staticfiles"}
+
+
+def examples(*languages: str) -> list[Any]:
+    return [pytest.param(block, id=block.where) for block in all_blocks() if block.language in languages]
+
+
+def expected_ids(block: Block) -> list[str]:
+    if block.kind is None:
+        return []
+    assert block.kind == "check", f"{block.where}: a python example's marker is 'check IDS', not {block.kind!r}"
+    return sorted(block.args)
+
+
+@pytest.mark.parametrize("block", examples("python"))
+def test_python_example(block: Block) -> None:
+    namespace: dict[str, Any] = {"__name__": "docs_example"}
+    exec(compile(block.text, block.where, "exec"), namespace)
+    processes = namespace.get("PRODUCTION_PROCESSES")
+    if processes is None:
+        assert block.kind is None, f"{block.where} is marked but defines no PRODUCTION_PROCESSES"
+        return
+    with override_settings(PRODUCTION_PROCESSES=processes):
+        messages = checks.run_checks(tags=["prodserver"], include_deployment_checks=True)
+    assert sorted({message.id for message in messages if message.id}) == expected_ids(block), messages
+
+
+@pytest.mark.parametrize("block", examples("bash"))
+def test_shell_example(block: Block) -> None:
+    for command in shell_commands(block.text):
+        check_command(command)
+
+
+@pytest.mark.parametrize("block", examples("dockerfile"))
+def test_dockerfile_example(block: Block) -> None:
+    for line in block.text.splitlines():
+        instruction, _, rest = line.partition(" ")
+        assert instruction in DOCKER_INSTRUCTIONS, f"{block.where}: {line}"
+        if instruction == "CMD":
+            check_command(json.loads(rest))
+        elif instruction == "RUN":
+            check_command(shlex.split(rest))
+
+
+@pytest.mark.parametrize("block", examples("yaml"))
+def test_kubernetes_example(block: Block) -> None:
+    documents = [document for document in yaml.safe_load_all(block.text) if document]
+    assert {document["kind"] for document in documents} == {"Deployment", "Service"}
+    for document in documents:
+        for container in document.get("spec", {}).get("template", {}).get("spec", {}).get("containers", []):
+            check_command(container["command"])
+            check_command(container["lifecycle"]["preStop"]["exec"]["command"])
+
+
+@pytest.mark.parametrize("block", examples("ini"))
+def test_ini_example(block: Block) -> None:
+    config = configparser.ConfigParser()
+    config.read_string(block.text)
+    for plugin in config.get("mypy", "plugins", fallback="").split(","):
+        __import__(plugin.strip())
+
+
+@pytest.mark.parametrize("block", [block for block in all_blocks() if block.language in ("text", "")])
+def test_text_blocks_say_what_they_are(block: Block) -> None:
+    # An unmarked text block would be an example nothing checks.
+    assert block.kind in ("procfile", "mypy-output", "usage"), f"{block.where}: mark it, or give it a checked language"
+    if block.kind == "usage":
+        parser = load_command_class("django_prodserver", "prodserver").create_parser("manage.py", "prodserver")
+        assert block.text == "python " + parser.format_usage().removeprefix("usage: ")
+    if block.kind == "procfile":
+        for line in block.text.splitlines():
+            process_type, _, command = line.partition(": ")
+            assert process_type.isidentifier(), line
+            check_command(shell_words(command))
+
+
+def shell_commands(text: str) -> list[list[str]]:
+    """The commands of a shell example: one per line, comments dropped, ``&&`` splits."""
+    commands: list[list[str]] = []
+    for line in text.splitlines():
+        words = shell_words(line)
+        while "&&" in words:
+            split = words.index("&&")
+            commands.append(words[:split])
+            words = words[split + 1 :]
+        if words:
+            commands.append(words)
+    return commands
+
+
+def shell_words(line: str) -> list[str]:
+    lexer = shlex.shlex(line, posix=True, punctuation_chars="&")
+    lexer.whitespace_split = True
+    return [expand(word) for word in lexer]
+
+
+def expand(word: str) -> str:
+    for name, value in ENVIRONMENT.items():
+        word = word.replace(f"${name}", value)
+    assert "$" not in word, f"no value for {word!r}: add it to ENVIRONMENT"
+    return word
+
+
+def check_command(argv: list[str]) -> None:
+    program, *args = argv
+    handler = HANDLERS.get(program)
+    if handler is None:
+        assert program in EXTERNAL_PROGRAMS, f"no test knows the program of: {shlex.join(argv)}"
+        return
+    handler(args)
+
+
+def check_python(args: list[str]) -> None:
+    if args[:1] == ["manage.py"]:
+        check_manage_py(args[1:])
+    else:
+        pytest.fail(f"unexpected python command: python {shlex.join(args)}")
+
+
+def check_manage_py(args: list[str]) -> None:
+    name, *options = args
+    app = get_commands().get(name) or OTHER_COMMANDS[name]
+    command = load_command_class(app, name)
+    command.create_parser("manage.py", name).parse_args(options)
+    if name == "prodserver":
+        run_prodserver(options)
+
+
+def run_prodserver(options: list[str]) -> None:
+    """Run the example for real; serving is replaced by a dry run, which validates everything else."""
+    if "--list" not in options and "--dry-run" not in options:
+        options = [*options, "--dry-run"]
+    call_command("prodserver", *options, stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def check_pip(args: list[str]) -> None:
+    assert args[0] == "install", args
+    words = iter(args[1:])
+    for word in words:
+        if word == "-r":
+            assert (ROOT / next(words)).name == "requirements.txt"
+        elif not word.startswith("-"):
+            Requirement(word)
+
+
+def check_granian(args: list[str]) -> None:
+    from granian.cli import cli
+
+    cli.make_context("granian", list(args))
+
+
+def check_make(args: list[str]) -> None:
+    makefile = (ROOT / "Makefile").read_text()
+    for target in args:
+        assert f"\n{target}:" in makefile, f"no make target {target!r}"
+
+
+HANDLERS: dict[str, Callable[[list[str]], None]] = {
+    "python": check_python,
+    "pip": check_pip,
+    "granian": check_granian,
+    "make": check_make,
+}
+
+
+def test_every_example_language_is_checked() -> None:
+    # Equality both ways: a new language needs a test, and a test over no block checks nothing.
+    assert {block.language for block in all_blocks()} == {"python", "bash", "dockerfile", "yaml", "ini", "text"}
+
+
+def test_a_refused_example_is_marked() -> None:
+    marked = [block for block in all_blocks() if block.kind == "check" and any(".E" in i for i in block.args)]
+    assert [block.args for block in marked if block.path.name == "granian.md"] == [("prodserver.E040",)]
+
+
+def test_deliberately_wrong_example_fails() -> None:
+    # The marker is honoured both ways: an unmarked refused setting fails its test.
+    block = next(block for block in all_blocks() if block.args == ("prodserver.E040",))
+    with pytest.raises(AssertionError, match=r"prodserver\.E040"):
+        test_python_example(Block(block.path, block.line, block.language, block.text))
+
+
+def test_check_ids_named_in_the_docs_exist() -> None:
+    from django_prodserver.checks.catalogue import CATALOGUE
+
+    known = {info.id for info in CATALOGUE}
+    named = {
+        (path.name, found) for path in DOCUMENTS for found in re.findall(r"prodserver\.[EW]\d{3}", path.read_text())
+    }
+    assert {(name, found) for name, found in named if found not in known} == set()
+    assert len(named) > 10
