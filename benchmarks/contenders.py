@@ -44,8 +44,7 @@ def process_name(interface: str, workers: int) -> str:
 
 def granian_args(port: int, workers: int, interface: str) -> dict[str, Any]:
     """ARGS of one prodserver process: the seed's settings, HTTP version left to Granian ("auto")."""
-    args: dict[str, Any] = {"address": "127.0.0.1", "port": str(port), "workers": str(workers)}
-    args["log-access"] = "False"
+    args: dict[str, Any] = {"address": "127.0.0.1", "port": str(port), "workers": str(workers), "log-access": "False"}
     if interface == "wsgi":
         args["threads"] = str(WSGI_THREADS)
     return args

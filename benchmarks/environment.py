@@ -53,22 +53,30 @@ def current() -> Venv:
 SOURCES = ("django_prodserver", "pyproject.toml", "README.md", "LICENSE")
 
 
-def source_snapshot(work: Path) -> Path:
-    """Copy the package's sources under ``work``; the folder's name is their digest, so edits reinstall."""
-    digest = hashlib.sha256()
+def _source_files() -> list[Path]:
+    files: list[Path] = []
     for name in SOURCES:
         path = REPO / name
-        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-        for file in files if path.is_dir() else [path] if path.exists() else []:
-            digest.update(str(file.relative_to(REPO)).encode() + b"\0" + file.read_bytes())
+        if path.is_dir():
+            files += sorted(f for f in path.rglob("*") if f.is_file() and "__pycache__" not in f.parts)
+        elif path.exists():
+            files.append(path)
+    return files
+
+
+def source_snapshot(work: Path) -> Path:
+    """Copy the package's sources under ``work``; the folder's name is their digest, so edits reinstall."""
+    files = _source_files()
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(str(file.relative_to(REPO)).encode() + b"\0" + file.read_bytes())
     target = work / "src" / digest.hexdigest()[:16]
     if not target.exists():
         shutil.rmtree(target.parent, ignore_errors=True)
-        for name in SOURCES:
-            if (REPO / name).is_dir():
-                shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-            elif (REPO / name).exists():
-                shutil.copy2(REPO / name, target / name)
+        for file in files:
+            copy = target / file.relative_to(REPO)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(file, copy)
     return target
 
 

@@ -93,6 +93,20 @@ def method_section(context: dict[str, Any]) -> list[str]:
     return lines
 
 
+RUNNING = """\
+## Running it
+
+- `make bench` installs wrk and h2load from Debian when missing (as root), builds the virtualenvs
+  under `benchmarks/.work/` (this repository's package is installed there from a copy of its
+  sources, like a release), runs every suite and rewrites this page and its plot.
+- `make bench BENCH_ARGS="--suites overhead,startup --rounds 3 --duration 3"` runs a part;
+  `python -m benchmarks --help` lists the flags (matrix, durations, connections, pinning).
+- `python -m benchmarks --quick --no-plot --output /tmp/bench.md --work /tmp/bench` is the smoke run
+  of `tests/integration/test_bench_smoke.py`: this interpreter, a pure-Python load generator,
+  fractions of a second per measurement. Its numbers mean nothing; it shows the harness works.
+"""
+
+
 def overhead_rows(results: Results) -> tuple[list[list[object]], bool]:
     rows: list[list[object]] = []
     all_met = True
@@ -276,5 +290,5 @@ def render(results: Results, plot: Path | None, output: Path) -> str:
     if plot is not None:
         lines += [f"![Benchmark results]({os.path.relpath(plot, output.parent)})", ""]
     lines += machine_section(context) + method_section(context)
-    lines += overhead_section(results) + peers_section(results) + startup + check
+    lines += overhead_section(results) + peers_section(results) + startup + check + [RUNNING]
     return "\n".join(lines).rstrip() + "\n"

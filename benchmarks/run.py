@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import time
@@ -57,7 +58,13 @@ def _plot(config: Config, bench: Bench, raw: Path) -> Path | None:
     return config.plot
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    # Unwinds like Ctrl-C: every running server is stopped on the way out.
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     config = parse(argv)
     started = time.monotonic()
     bench = prepare(config)

@@ -190,7 +190,7 @@ class GranianArgs(ServerArgs):
         None, "TLS certificate file (PEM)", cli="ssl-certificate", seed="ssl-cert", server="ssl_cert"
     )
     ssl_key: AnyPath | None = option(
-        None, "TLS private key file (PEM, PKCS#8)", cli="ssl-keyfile", seed="ssl-key", server="ssl_key"
+        None, "TLS private key file (PEM: PKCS#8, RSA or EC)", cli="ssl-keyfile", seed="ssl-key", server="ssl_key"
     )
     ssl_keyfile_password: SecretStr | None = option(
         None,

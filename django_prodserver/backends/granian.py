@@ -76,7 +76,7 @@ class GranianServer(TypedServerBackend):
             # Granian logged the reason on its own line already.
             raise ServerStartError("Granian refused to start (see the error above).") from None
         except RuntimeError as exc:
-            reason = os_error_reason(exc)
+            reason = _os_error_reason(exc)
             if reason is None:
                 raise
             raise _socket_fault(server, invocation.args, reason) from None
@@ -87,7 +87,7 @@ class GranianServer(TypedServerBackend):
 _OS_ERROR = re.compile(r"(?P<reason>[^\n]+) \(os error \d+\)(\n|$)")
 
 
-def os_error_reason(exc: RuntimeError) -> str | None:
+def _os_error_reason(exc: RuntimeError) -> str | None:
     """The reason of an OS error raised by Granian's Rust core, without error number or backtrace."""
     match = _OS_ERROR.match(str(exc))
     return match["reason"] if match else None
@@ -99,13 +99,13 @@ def _build_server(invocation: Invocation) -> AbstractServer[Any]:
     try:
         return Server(**server_kwargs(invocation))
     except OSError as exc:
-        # Granian loads the TLS certificate and key here (ssl.SSLError is an OSError).
+        # Granian loads the TLS certificate and key here (ssl.SSLError is an OSError); nothing else reads files.
+        if invocation.args.ssl_cert is None:
+            raise
         raise ServerStartError(_tls_fault(invocation.args, exc)) from None
 
 
 def _tls_fault(args: GranianArgs, exc: OSError) -> str:
-    if args.ssl_cert is None:
-        return f"Cannot start Granian: {exc}"
     if getattr(exc, "reason", None) == "KEY_VALUES_MISMATCH":
         why = "the private key does not match the certificate"
     else:
@@ -117,8 +117,11 @@ def _socket_fault(server: AbstractServer[Any], args: GranianArgs, reason: str) -
     if not server.wrks:
         # Granian binds the listening socket before it spawns any worker.
         return ServerStartError(f"Cannot listen on {bind_address(args)}: {reason}.")
-    # Only the metrics exporter binds after the workers started: stop them, or the process never exits.
+    # The workers run already: stop them, or the process never exits.
     server.shutdown()  # type: ignore[no-untyped-call]  # Granian leaves it unannotated
+    if not args.metrics:
+        return ServerStartError(f"Granian stopped: {reason}.")
+    # The metrics exporter is the only socket Granian binds after spawning the workers.
     host = f"[{args.metrics_address}]" if ":" in args.metrics_address else args.metrics_address
     return ServerStartError(f"Cannot serve metrics on {host}:{args.metrics_port}: {reason}.")
 

@@ -7,6 +7,7 @@ stdout and stderr, so that a failing test can show what the server printed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -28,9 +29,9 @@ READY_TIMEOUT = 20.0
 EXIT_TIMEOUT = 10.0
 POLL_INTERVAL = 0.05
 
-# Appended to the settings module when a test must know that a request reached Django:
-# request_started fires in the worker once Granian has accepted and parsed the request.
-_ANNOUNCE_REQUESTS = '''
+# Settings for a test that must know when a request reached Django: request_started fires
+# in the worker once Granian has accepted and parsed the request.
+ANNOUNCE_REQUESTS = """
 from django.core.signals import request_started
 
 
@@ -40,7 +41,7 @@ def _announce(sender, scope=None, environ=None, **kwargs):
 
 
 request_started.connect(_announce, weak=False)
-'''
+"""
 
 
 def free_port() -> int:
@@ -61,14 +62,14 @@ def wait_for(condition: Callable[[], bool], what: str, timeout: float = READY_TI
 
 
 def write_settings(
-    directory: Path, database: Path, processes: Mapping[str, Any] | None = None, *, announce_requests: bool = False
+    directory: Path, database: Path, processes: Mapping[str, Any] | None = None, extra_settings: str = ""
 ) -> None:
-    """The settings module of ``directory``: the demo's settings on the test database, with ``processes``."""
+    """The settings module of ``directory``: the demo's settings on the test database, ``processes``, extras."""
     database_setting = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(database)}}
     source = f"from demo.settings import *  # noqa: F403\n\nDATABASES = {database_setting!r}\n"
     if processes is not None:
         source += f"PRODUCTION_PROCESSES = {dict(processes)!r}\n"
-    source += _ANNOUNCE_REQUESTS if announce_requests else ""
+    source += extra_settings
     (directory / f"{SETTINGS_MODULE}.py").write_text(source)
 
 
@@ -157,10 +158,9 @@ class ProdServer:
 
     def kill(self) -> None:
         assert self.process is not None
-        try:
+        # The group goes too: workers orphaned by a killed main process would keep the port.
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.process.wait()
 
     def returncode(self) -> int | None:
@@ -196,7 +196,7 @@ class Launcher:
         *,
         port: int | None = None,
         env: Mapping[str, str] | None = None,
-        announce_requests: bool = False,
+        extra_settings: str = "",
         wait: bool = True,
     ) -> ProdServer:
         """Serve PRODUCTION_PROCESSES = {"web": {backend, ARGS: 127.0.0.1, a free port, args}}.
@@ -207,7 +207,7 @@ class Launcher:
         scheme = "https" if "ssl-cert" in args else "http"
         server = ProdServer(self.make_directory(), int(args["port"]), scheme)
         processes = {"web": {"BACKEND": backend, "ARGS": args}}
-        write_settings(server.directory, self.database, processes, announce_requests=announce_requests)
+        write_settings(server.directory, self.database, processes, extra_settings)
         self.servers.append(server)
         server.start(env)
         if wait:

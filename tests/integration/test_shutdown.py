@@ -8,13 +8,14 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from .servers import Launcher
+from .servers import ANNOUNCE_REQUESTS, ASGI, WSGI, Launcher
 
 pytestmark = pytest.mark.integration
 
 
-def test_sigterm_lets_the_request_in_flight_finish(launcher: Launcher) -> None:
-    server = launcher.start(announce_requests=True)
+@pytest.mark.parametrize("backend", [ASGI, WSGI], ids=["asgi", "wsgi"])
+def test_sigterm_lets_the_request_in_flight_finish(launcher: Launcher, backend: str) -> None:
+    server = launcher.start(backend, extra_settings=ANNOUNCE_REQUESTS)
     with ThreadPoolExecutor(max_workers=1) as pool:
         in_flight = pool.submit(httpx.get, server.url("/slow/?seconds=2"), timeout=15)
         server.wait_for_output("request started: /slow/")
@@ -27,7 +28,7 @@ def test_sigterm_lets_the_request_in_flight_finish(launcher: Launcher) -> None:
     assert "Granian shutdown completed" in server.stdout
 
 
-def test_stops_no_new_connections_after_sigterm(launcher: Launcher) -> None:
+def test_sigterm_stops_the_workers_too(launcher: Launcher) -> None:
     server = launcher.start()
 
     assert server.stop(signal.SIGTERM) == 0

@@ -44,12 +44,32 @@ def test_metrics_port_in_use_stops_the_started_workers(launcher: Launcher, occup
     assert "Granian shutdown completed" in server.stdout
 
 
-def test_certificate_and_key_that_do_not_match(launcher: Launcher, tmp_path_factory: pytest.TempPathFactory) -> None:
+@pytest.fixture
+def mismatched_tls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     tls = write_server_certificate(tmp_path_factory.mktemp("tls"), key_of_another_certificate=True)
-    server = launcher.start(args={"ssl-cert": str(tls.cert), "ssl-key": str(tls.key)}, wait=False)
+    return {"ssl-cert": str(tls.cert), "ssl-key": str(tls.key)}
+
+
+def test_the_check_refuses_a_certificate_and_key_that_do_not_match(
+    launcher: Launcher, mismatched_tls: dict[str, str]
+) -> None:
+    server = launcher.start(args=mismatched_tls, wait=False)
+
+    assert server.wait_for_exit() == 1
+    assert (
+        "?: (prodserver.E052) PRODUCTION_PROCESSES['web']['ARGS']['ssl-cert'] and ssl-key do not match: "
+        "the key is not this certificate's.\n" in server.stderr
+    )
+    assert "Traceback" not in server.stderr
+
+
+def test_granian_refusing_them_is_one_line_too(launcher: Launcher, mismatched_tls: dict[str, str]) -> None:
+    # With the check silenced, Granian itself meets the pair (ssl.SSLError when the server is built).
+    silenced = 'SILENCED_SYSTEM_CHECKS = ["prodserver.E052"]\n'
+    server = launcher.start(args=mismatched_tls, extra_settings=silenced, wait=False)
 
     assert_fails_with(
         server,
-        f"Cannot load the TLS certificate {tls.cert} with the key {tls.key}: "
+        f"Cannot load the TLS certificate {mismatched_tls['ssl-cert']} with the key {mismatched_tls['ssl-key']}: "
         "the private key does not match the certificate.",
     )

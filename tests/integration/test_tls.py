@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 import pytest
+import trustme
 
 from .servers import Launcher, ProdServer
 from .tls import TLSFiles, write_server_certificate
@@ -40,3 +43,14 @@ def test_serves_http1_over_tls(server: ProdServer, tls_files: TLSFiles) -> None:
 
 def test_announces_https(server: ProdServer) -> None:
     assert f"Listening at: https://127.0.0.1:{server.port}" in server.stdout
+
+
+def test_serves_with_a_traditional_rsa_key(launcher: Launcher, tmp_path: Path) -> None:
+    tls_files = write_server_certificate(tmp_path, key_type=trustme.KeyType.RSA)
+    assert tls_files.key.read_text().startswith("-----BEGIN RSA PRIVATE KEY-----")
+    server = launcher.start(args={"ssl-cert": str(tls_files.cert), "ssl-key": str(tls_files.key)})
+
+    with httpx.Client(http2=True, verify=tls_files.client_context, timeout=5) as client:
+        response = client.get(server.url("/"))
+
+    assert (response.status_code, response.http_version) == (200, "HTTP/2")

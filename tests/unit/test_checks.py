@@ -350,8 +350,8 @@ def test_a_model_instance_counts_like_its_dict() -> None:
         pytest.param(
             {"workers-lifetime": "30s"},
             Error(
-                f"{ARGS}['workers-lifetime'] is '30s'; expected at least 60.",
-                hint="Use a value at least 60.",
+                f"{ARGS}['workers-lifetime'] is '30s'; expected at least 60 seconds.",
+                hint="Use a value of at least 60 seconds.",
                 id="prodserver.E023",
             ),
             id="E023-workers-lifetime",
@@ -359,8 +359,8 @@ def test_a_model_instance_counts_like_its_dict() -> None:
         pytest.param(
             {"blocking-threads-idle-timeout": "1h"},
             Error(
-                f"{ARGS}['blocking-threads-idle-timeout'] is '1h'; expected between 5 and 600.",
-                hint="Use a value between 5 and 600.",
+                f"{ARGS}['blocking-threads-idle-timeout'] is '1h'; expected between 5 and 600 seconds.",
+                hint="Use a value between 5 and 600 seconds.",
                 id="prodserver.E023",
             ),
             id="E023-idle-timeout",

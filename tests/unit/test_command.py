@@ -198,7 +198,7 @@ def test_an_invalid_override_names_the_option_and_nothing_starts(served: list[Se
         "SystemCheckError: System check identified some issues:\n\n"
         "ERRORS:\n"
         "?: (prodserver.E023) Command-line option --threads is '0'; expected at least 1.\n"
-        "\tHINT: Use a value at least 1.\n",
+        "\tHINT: Use a value of at least 1.\n",
     )
     assert served == []
 
@@ -250,3 +250,15 @@ def test_dry_run_of_an_untyped_backend(settings: Settings) -> None:
         "",
     )
     assert RecordingBackend.started == []
+
+
+def test_ctrl_c_before_the_server_starts_exits_130_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Stands in for SIGINT arriving while the checks run, before Granian installs its handlers.
+    def interrupted(*args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("django_prodserver.management.commands.prodserver.validate_process", interrupted)
+
+    code, _, stderr = run("web")
+
+    assert (code, stderr) == (130, "Interrupted.\n")

@@ -7,6 +7,7 @@ printed is :mod:`..output`'s.  Precedence: model default < settings < command li
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -33,7 +34,12 @@ class Command(BaseCommand):
     def run_from_argv(self, argv: list[str]) -> None:
         # create_parser() must know the process before parsing: its ARGS model defines the options.
         self._argv = argv[2:]
-        super().run_from_argv(argv)
+        try:
+            super().run_from_argv(argv)
+        except KeyboardInterrupt:
+            # Ctrl-C before the server took over the signals: while Django loads or checks run.
+            self.stderr.write("Interrupted.")
+            sys.exit(130)
 
     def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
         # No abbreviations: --blocking-threads must not silently mean --blocking-threads-idle-timeout.
