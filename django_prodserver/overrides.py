@@ -12,18 +12,15 @@ Pure argparse and pydantic: no Django.
 from __future__ import annotations
 
 import argparse
-import types
-import typing
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from annotated_types import Ge, Le
-from pydantic import BeforeValidator, SecretStr
+from pydantic import SecretStr
 from pydantic.fields import FieldInfo
 
 from .args.base import ServerArgs, dashed
-from .args.values import parse_duration
+from .args.describe import choices, is_duration, is_repeatable, item_type, range_words
 
 DEST_PREFIX = "ARGS:"
 """argparse destination of an override: ``ARGS:workers``; never clashes with the command's own options."""
@@ -55,48 +52,16 @@ def group_of(field: str) -> str:
     return _OTHER
 
 
-def _unwrapped(annotation: Any) -> tuple[Any, list[Any]]:
-    """The annotation without ``Optional`` and ``Annotated``, and the metadata found on the way."""
-    metadata: list[Any] = []
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation, *extra = typing.get_args(annotation)
-            metadata.extend(extra)
-        elif origin in (typing.Union, types.UnionType):
-            annotation = next(arg for arg in typing.get_args(annotation) if arg is not type(None))
-        else:
-            return annotation, metadata
-
-
-def is_repeatable(info: FieldInfo) -> bool:
-    return typing.get_origin(_unwrapped(info.annotation)[0]) is list
-
-
 def metavar(info: FieldInfo) -> str:
     """``{true,false}``, ``{auto,1,2}``, ``N``, ``DURATION``, ``PATH``..."""
-    annotation, metadata = _unwrapped(info.annotation)
-    if typing.get_origin(annotation) is list:
-        annotation, more = _unwrapped(typing.get_args(annotation)[0])
-        metadata.extend(more)
+    annotation = item_type(info)[0]
     if annotation is bool:
         return "{true,false}"
-    if typing.get_origin(annotation) is typing.Literal:
-        return "{" + ",".join(typing.get_args(annotation)) + "}"
-    validators = [item.func for item in [*metadata, *info.metadata] if isinstance(item, BeforeValidator)]
-    if parse_duration in validators:
+    if accepted := choices(info):
+        return "{" + ",".join(accepted) + "}"
+    if is_duration(info):
         return "DURATION"
     return _METAVARS.get(annotation, "VALUE")
-
-
-def _range(info: FieldInfo) -> str | None:
-    low = next((item.ge for item in info.metadata if isinstance(item, Ge)), None)
-    high = next((item.le for item in info.metadata if isinstance(item, Le)), None)
-    if low is not None and high is not None:
-        return f"{low} to {high}"
-    if low is not None:
-        return f"at least {low}"
-    return None if high is None else f"at most {high}"
 
 
 def _default(info: FieldInfo) -> str | None:
@@ -109,7 +74,7 @@ def _default(info: FieldInfo) -> str | None:
 
 def help_text(info: FieldInfo) -> str:
     """The description, then the default and the range; argparse's ``%`` escaped."""
-    facts = [f"default: {default}" if (default := _default(info)) is not None else None, _range(info)]
+    facts = [f"default: {default}" if (default := _default(info)) is not None else None, range_words(info)]
     if is_repeatable(info):
         facts.append("repeatable")
     details = "; ".join(fact for fact in facts if fact)

@@ -1,8 +1,8 @@
 """Granian backends: serve the Django project's ASGI or WSGI application with Granian.
 
 ``GranianASGIArgs`` and ``GranianWSGIArgs`` are re-exported here, beside the backends
-they configure.  This module imports neither Django settings nor granian at import
-time: the check imports it on every management command.
+they configure.  Importing this module reads no setting and does not import granian:
+the check imports it on every management command.
 """
 
 from __future__ import annotations

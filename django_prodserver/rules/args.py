@@ -6,15 +6,13 @@ maps to one check ID; a type not listed here (a backend's own validator, say) ge
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Mapping
 from typing import Any
 
-import annotated_types
 from pydantic_core import ErrorDetails
 
 from ..args.base import ServerArgs
-from ..args.values import parse_duration
+from ..args.describe import choices, range_words
 from ..problems import Problem, Severity
 from .text import MASK, choices_text, closest, shown, type_name
 
@@ -102,14 +100,14 @@ def _problem(error: ErrorDetails, model: type[ServerArgs], raw: Mapping[Any, Any
         expected, hint = _EXPECTED[kind]
         return Problem(E022, Severity.ERROR, path, f"is {value}; expected {expected}.", hint)
     if kind in _RANGE_TYPES and field is not None:
-        bounds = range_text(model, field)
+        bounds = range_words(model.model_fields[field]) or "in range"
         preposition = "" if bounds.startswith("between") else "of "
         return Problem(
             E023, Severity.ERROR, path, f"is {value}; expected {bounds}.", f"Use a value {preposition}{bounds}."
         )
-    if kind == "literal_error" and field is not None and literal_choices(model, field):
-        choices = choices_text(literal_choices(model, field))
-        return Problem(E024, Severity.ERROR, path, f"is {value}; expected {choices}.", f"Use {choices}.")
+    if kind == "literal_error" and field is not None and choices(model.model_fields[field]):
+        accepted = choices_text(choices(model.model_fields[field]))
+        return Problem(E024, Severity.ERROR, path, f"is {value}; expected {accepted}.", f"Use {accepted}.")
     return _custom(kind, given, error, path, backend)
 
 
@@ -185,41 +183,3 @@ def _unknown_or_repeated(
         f"is not an option of {backend}; did you mean {suggestion!r}?",
         f"Rename it to {suggestion!r}.",
     )
-
-
-def range_text(model: type[ServerArgs], field: str) -> str:
-    """``between 5 and 600``, ``at least 1``: a field's bounds, from its constraints."""
-    metadata = model.model_fields[field].metadata
-    low = next((c for c in metadata if isinstance(c, (annotated_types.Ge, annotated_types.Gt))), None)
-    high = next((c for c in metadata if isinstance(c, (annotated_types.Le, annotated_types.Lt))), None)
-    # Durations accept '1h30m' but are bounded in seconds: say so, or '10s' < 60 puzzles.
-    unit = " seconds" if is_duration(model, field) else ""
-    if isinstance(low, annotated_types.Ge) and isinstance(high, annotated_types.Le):
-        return f"between {low.ge} and {high.le}{unit}"
-    parts = []
-    if low is not None:
-        parts.append(f"at least {low.ge}" if isinstance(low, annotated_types.Ge) else f"above {low.gt}")
-    if high is not None:
-        parts.append(f"at most {high.le}" if isinstance(high, annotated_types.Le) else f"below {high.lt}")
-    return " and ".join(parts) + unit if parts else "in range"
-
-
-def is_duration(model: type[ServerArgs], field: str) -> bool:
-    """Whether ``field`` takes Granian's duration syntax (its value is in seconds)."""
-    info = model.model_fields[field]
-    return _has_validator(info.annotation, parse_duration) or any(
-        getattr(item, "func", None) is parse_duration for item in info.metadata
-    )
-
-
-def _has_validator(annotation: object, func: object) -> bool:
-    # `Duration | None` keeps the validator inside the union's Annotated member.
-    if any(getattr(item, "func", None) is func for item in getattr(annotation, "__metadata__", ())):
-        return True
-    return any(_has_validator(arg, func) for arg in typing.get_args(annotation))
-
-
-def literal_choices(model: type[ServerArgs], field: str) -> tuple[object, ...]:
-    """The values a ``Literal`` field accepts."""
-    annotation = model.model_fields[field].annotation
-    return typing.get_args(annotation) if typing.get_origin(annotation) is typing.Literal else ()

@@ -44,10 +44,11 @@ def test_help_of_a_named_process(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     "entry",
     [
-        "--port N TCP port to bind to (default: 8000; 0 to 65535)",
+        "--port N TCP port to bind to (default: 8000; between 0 and 65535)",
         "--http {auto,1,2} HTTP version: auto, 1 or 2 (default: auto)",
         "--log-access {true,false} Access log (Granian's own default is off) (default: true)",
-        "--workers-lifetime DURATION Seconds (or a duration) a worker lives before it is respawned (at least 60)",
+        "--workers-lifetime DURATION Seconds (or a duration) a worker lives before it is respawned"
+        " (at least 60 seconds)",
         "--ssl-crl PATH Certificate revocation list file(s) (repeatable)",
         "--access-log-fmt TEXT Access log format",
     ],

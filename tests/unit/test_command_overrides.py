@@ -119,7 +119,7 @@ def test_metavar(field: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("field", "expected"),
     [
-        ("port", "TCP port to bind to (default: 8000; 0 to 65535)"),
+        ("port", "TCP port to bind to (default: 8000; between 0 and 65535)"),
         ("backlog", "Maximum number of connections to hold in backlog (default: 1024; at least 128)"),
         ("log_access", "Access log (Granian's own default is off) (default: true)"),
         ("ssl_crl", "Certificate revocation list file(s) (repeatable)"),

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar, Literal, get_args, get_origin
+from typing import Any, ClassVar
 
 from django.utils.module_loading import import_string
 from docutils import nodes
 from docutils.parsers.rst import directives
+from pydantic.fields import FieldInfo
 from sphinx.util.docutils import SphinxDirective
 
 from django_prodserver._typegen import value_type
 from django_prodserver.args.base import ServerArgs
+from django_prodserver.args.describe import choices, range_words
 
 from .tables import Cell, code, codes, table
 
@@ -66,7 +68,7 @@ def option_row(model: type[ServerArgs], field: str) -> list[Cell]:
         code(f"--{meta.cli}") if meta.cli else "(none)",
         type_words(field, model),
         default_cell(info.default, always=meta.contract),
-        limits_cell(info.annotation, info.metadata),
+        limits_cell(info),
         description,
     ]
 
@@ -93,21 +95,9 @@ def default_cell(default: Any, *, always: bool) -> list[nodes.Node]:
     return cell
 
 
-def limits_cell(annotation: Any, metadata: Sequence[Any]) -> list[nodes.Node]:
-    choices = literal_choices(annotation)
-    if choices:
-        return codes(choices)
-    low = next((m.ge for m in metadata if hasattr(m, "ge")), None)
-    high = next((m.le for m in metadata if hasattr(m, "le")), None)
-    if low is not None and high is not None:
-        return [code(str(low)), nodes.Text(" to "), code(str(high))]
-    if low is not None:
-        return [nodes.Text("at least "), code(str(low))]
-    return []
-
-
-def literal_choices(annotation: Any) -> list[str]:
-    for candidate in (annotation, *get_args(annotation)):
-        if get_origin(candidate) is Literal:
-            return [str(choice) for choice in get_args(candidate)]
-    return []
+def limits_cell(info: FieldInfo) -> list[nodes.Node]:
+    accepted = choices(info)
+    if accepted:
+        return codes([str(choice) for choice in accepted])
+    words = range_words(info)
+    return [nodes.Text(words)] if words else []
