@@ -50,11 +50,14 @@ A setting that also holds custom backends: see ``CustomProcess`` and ``AnyProces
 # No ``from __future__ import annotations``: the TypedDicts must see ``NotRequired`` at runtime.
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 # typing_extensions' TypedDict reads NotRequired on Python 3.10 too.
 from typing_extensions import NotRequired, TypedDict
 
+if TYPE_CHECKING:
+    # Only for type checkers: settings.py imports this module, and the models need pydantic,
+    # which every manage.py command would then import.
 {model_imports}
 
 Integer: TypeAlias = int | str
@@ -173,7 +176,8 @@ def process(backend: type[TypedServerBackend]) -> Iterator[str]:
     yield f"\nclass {process_name(backend)}(TypedDict):"
     yield f'    """A process served by ``{backend.__name__}``."""\n'
     yield f'    BACKEND: Literal["{dotted_path(backend)}"]'
-    yield f"    ARGS: NotRequired[{args_dict_name(backend)} | {backend.args_model.__name__}]\n"
+    # Quoted: the model is imported for type checkers only.
+    yield f'    ARGS: NotRequired["{args_dict_name(backend)} | {backend.args_model.__name__}"]\n'
 
 
 def model_imports() -> str:
@@ -182,7 +186,9 @@ def model_imports() -> str:
     for backend in BACKENDS:
         model = backend.args_model
         modules.setdefault(model.__module__.removeprefix(__package__ or ""), []).append(model.__name__)
-    return "\n".join(f"from {module} import {', '.join(sorted(names))}" for module, names in sorted(modules.items()))
+    return "\n".join(
+        f"    from {module} import {', '.join(sorted(names))}" for module, names in sorted(modules.items())
+    )
 
 
 def render() -> str:

@@ -14,12 +14,15 @@ A setting that also holds custom backends: see ``CustomProcess`` and ``AnyProces
 # No ``from __future__ import annotations``: the TypedDicts must see ``NotRequired`` at runtime.
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 # typing_extensions' TypedDict reads NotRequired on Python 3.10 too.
 from typing_extensions import NotRequired, TypedDict
 
-from .args.granian import GranianASGIArgs, GranianWSGIArgs
+if TYPE_CHECKING:
+    # Only for type checkers: settings.py imports this module, and the models need pydantic,
+    # which every manage.py command would then import.
+    from .args.granian import GranianASGIArgs, GranianWSGIArgs
 
 Integer: TypeAlias = int | str
 """An integer, or its decimal text: ``8000`` or ``"8000"``."""
@@ -120,7 +123,7 @@ class GranianASGIProcess(TypedDict):
     """A process served by ``GranianASGIServer``."""
 
     BACKEND: Literal["django_prodserver.backends.granian.GranianASGIServer"]
-    ARGS: NotRequired[GranianASGIArgsDict | GranianASGIArgs]
+    ARGS: NotRequired["GranianASGIArgsDict | GranianASGIArgs"]
 
 
 GranianWSGIArgsDict = TypedDict(
@@ -205,7 +208,7 @@ class GranianWSGIProcess(TypedDict):
     """A process served by ``GranianWSGIServer``."""
 
     BACKEND: Literal["django_prodserver.backends.granian.GranianWSGIServer"]
-    ARGS: NotRequired[GranianWSGIArgsDict | GranianWSGIArgs]
+    ARGS: NotRequired["GranianWSGIArgsDict | GranianWSGIArgs"]
 
 
 class CustomProcess(TypedDict):

@@ -104,6 +104,9 @@ class ServerArgs(BaseModel):
         validate_by_alias=True,
         frozen=True,
         use_attribute_docstrings=False,
+        # Validators are compiled on first use: the base models never are, and a setting with
+        # only ASGI processes never compiles the WSGI model (every manage.py command pays this).
+        defer_build=True,
     )
 
     _options: ClassVar[dict[str, OptionMeta]]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import reprlib
 from collections.abc import Iterable
 from pathlib import PurePath
@@ -41,6 +40,9 @@ def closest(key: object, known: Iterable[str]) -> str | None:
         return None
     # Case-insensitive, so that "arg" finds "ARGS" and "Workers" finds "workers".
     by_folded = {name.lower(): name for name in known}
+    # Imported here: only a misspelt key needs it, and the check runs on every manage.py command.
+    import difflib
+
     matches = difflib.get_close_matches(key.lower(), by_folded, n=1, cutoff=0.6)
     return by_folded[matches[0]] if matches else None
 

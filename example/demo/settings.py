@@ -12,6 +12,8 @@ https://docs.djangoproject.com/en/5.2/ref/settings/
 
 from pathlib import Path
 
+from django_prodserver.types import ProductionProcesses
+
 # Build paths inside the project like this: BASE_DIR / 'subdir'.
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -124,7 +126,8 @@ STATIC_URL = "static/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-prodserver: `python manage.py prodserver` starts "web" (the first process).
-PRODUCTION_PROCESSES = {
+# The annotation gives editors completion and type checkers the option names and types.
+PRODUCTION_PROCESSES: ProductionProcesses = {
     "web": {
         "BACKEND": "django_prodserver.backends.granian.GranianASGIServer",
         "ARGS": {"address": "127.0.0.1", "port": "8000", "workers": "1"},

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import operator
+import subprocess
+import sys
 import types
 from collections.abc import Sequence
 from pathlib import Path
@@ -109,10 +111,18 @@ def test_choices_outside_the_literal_are_refused(backend: type[TypedServerBacken
 @pytest.mark.parametrize("backend", BACKENDS, ids=lambda backend: backend.__name__)
 def test_process_is_typed_by_its_backend(backend: type[TypedServerBackend]) -> None:
     process = getattr(settings_types, _typegen.process_name(backend))
-    hints = get_type_hints(process)
+    # The models are imported for type checkers only; resolve them as a type checker does.
+    hints = get_type_hints(process, localns={backend.args_model.__name__: backend.args_model})
     assert hints["BACKEND"] == Literal[f"{backend.__module__}.{backend.__name__}"]
     assert hints["ARGS"] == args_dict(backend) | backend.args_model
     assert process.__required_keys__ == frozenset({"BACKEND"})
+
+
+def test_importing_the_types_does_not_import_pydantic() -> None:
+    # settings.py imports them: every manage.py command would pay for pydantic.
+    code = "import sys, django_prodserver.types; print('pydantic' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout == "False\n"
 
 
 def test_production_processes_is_every_typed_backend() -> None:
