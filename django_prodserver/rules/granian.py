@@ -131,9 +131,9 @@ def static_paths(args: GranianArgs, wsgi: bool) -> list[Problem]:
         Problem(
             E041,
             Severity.ERROR,
-            ("ARGS", "static_path_route"),
-            f"has {routes} route(s) for {mounts} static-path-mount(s); Granian refuses that.",
-            "Give one route per mount, in the same order.",
+            ("ARGS", "static_path_mount"),
+            f"has {mounts} mount(s) for {routes} static-path-route(s); Granian refuses that.",
+            "Give static-path-route one route per mount, in the same order.",
         )
     ]
 

@@ -474,8 +474,8 @@ TLS = {"ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"}
         pytest.param(
             web({"static-path-mount": ["static", "static"], "static-path-route": "/static"}),
             Error(
-                f"{ARGS}['static-path-route'] has 1 route(s) for 2 static-path-mount(s); Granian refuses that.",
-                hint="Give one route per mount, in the same order.",
+                f"{ARGS}['static-path-mount'] has 2 mount(s) for 1 static-path-route(s); Granian refuses that.",
+                hint="Give static-path-route one route per mount, in the same order.",
                 id="prodserver.E041",
             ),
             id="E041",
