@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint typecheck pytest docs bench clean
+.PHONY: demo test lint typecheck pytest docs matrix bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,26 @@ pytest: $(VENV)/.installed-dev
 docs: $(VENV)/.installed-dev
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
-test: lint typecheck pytest docs
+# The rest of the support matrix: the whole suite again under each Python/Django pair, in its
+# own virtualenv, when that Python is on the machine (pyenv's versions count); one that is not
+# is reported as skipped. Python 3.11 with Django 5.2 is the main run above.
+MATRIX := 3.10:django~=5.2.0 3.12:django~=6.0.0
+
+matrix:
+	@for entry in $(MATRIX); do \
+	  version=$${entry%%:*}; django=$${entry#*:}; \
+	  python=$$(for candidate in python$$version $${PYENV_ROOT:-$$HOME/.pyenv}/versions/$$version.*/bin/python$$version; do \
+	    $$candidate -c "" 2>/dev/null && { echo $$candidate; break; }; done); \
+	  if [ -z "$$python" ]; then echo "matrix: Python $$version not found, skipped"; continue; fi; \
+	  venv=.venv-$$version; \
+	  echo "matrix: Python $$version with $$django"; \
+	  [ -x $$venv/bin/python ] || $$python -m venv $$venv || exit 1; \
+	  $$venv/bin/python -m pip --disable-pip-version-check -q install -e ".[dev]" "$$django" || exit 1; \
+	  $$venv/bin/python -c "import django, sys; print('matrix:', sys.version.split()[0], 'Django', django.__version__)"; \
+	  $$venv/bin/python -m pytest -q -p no:cacheprovider || exit 1; \
+	done
+
+test: lint typecheck pytest docs matrix
 
 # Installs wrk/h2load (apt) and the contenders' venvs under benchmarks/.work/, then writes
 # docs/benchmarks.md and its plot (~20 min). Flags: make bench BENCH_ARGS="--rounds 3 --suites check".
@@ -43,4 +62,4 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) docs/_build .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .venv-3.* docs/_build .mypy_cache .ruff_cache .pytest_cache

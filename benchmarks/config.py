@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ class Config:
     check_runs: int
     loader: str
     quick: bool
+    render_only: bool
     setup: bool
     pin: bool
     output: Path
@@ -50,8 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     add = parser.add_argument
     add("--suites", type=_csv, default=SUITES, help=f"comma-separated, of {','.join(SUITES)} (default: all)")
-    add("--rounds", type=int, default=5, help="measurements per contender, interleaved (default: 5)")
-    add("--duration", type=float, default=5.0, help="seconds of load per measurement (default: 5)")
+    add("--rounds", type=int, default=8, help="measurements per contender, interleaved (default: 8)")
+    add("--duration", type=float, default=3.0, help="seconds of load per measurement (default: 3)")
     add("--warmup", type=float, default=1.0, help="seconds of load per server and view before round 1")
     add("--connections", type=int, default=32, help="HTTP/1.1 connections (wrk -c, default: 32)")
     add("--h2-connections", type=int, default=8, help="HTTP/2 connections (h2load -c, default: 8)")
@@ -62,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     add("--check-runs", type=int, default=20, help="`manage.py check` runs per site (default: 20)")
     add("--loader", choices=LOADERS, default="wrk", help="wrk and h2load, or the pure-Python client (HTTP/1.1 only)")
     add("--quick", action="store_true", help="a tiny run for the smoke test: this interpreter, no setup")
+    add("--render-only", action="store_true", help="rewrite the page and plot from the last results.json")
     add("--no-pin", dest="pin", action="store_false", help="do not pin servers and load generator to cores")
     add("--output", type=Path, default=DOC, help=f"the Markdown report (default: {DOC.relative_to(REPO)})")
     add("--plot", type=Path, default=PLOT, help="the PNG plot (default: docs/_static/benchmarks.png)")
@@ -82,7 +85,7 @@ def parse(argv: Sequence[str] | None = None) -> Config:
         options.startup_runs, options.check_runs = 1, 1
         options.suites = tuple(s for s in options.suites if s != "peers")
         options.loader = "python"
-    pin = options.pin and (os.cpu_count() or 1) >= 2
+    pin = options.pin and (os.cpu_count() or 1) >= 2 and shutil.which("taskset") is not None
     return Config(
         suites=tuple(options.suites),
         rounds=options.rounds,
@@ -97,6 +100,7 @@ def parse(argv: Sequence[str] | None = None) -> Config:
         check_runs=options.check_runs,
         loader=options.loader,
         quick=options.quick,
+        render_only=options.render_only,
         setup=not options.quick,
         pin=pin,
         output=options.output,

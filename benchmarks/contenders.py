@@ -19,6 +19,7 @@ from benchmarks.config import EXAMPLE, REPO
 from benchmarks.environment import Venv
 from benchmarks.processes import Command, free_port
 
+INTERFACES = ("asgi", "wsgi")
 WSGI_THREADS = 4  # the seed's "WSGI with Thread Pool" example, and gunicorn gthread alike
 PRODUCT_ARGV = Path(__file__).with_name("product_argv.py")
 
@@ -100,6 +101,15 @@ def bare_granian(venv: Venv, work: Path, names: list[str], processes: dict[str, 
         command = Command((venv.bin("granian"), *argv[1:]), EXAMPLE, env, _port(processes[name]))
         contenders[name] = Contender("granian", "bare granian", " ".join(argv), command)
     return contenders
+
+
+def control(bare: Contender) -> Contender:
+    """A second copy of ``bare`` on another port: how far apart two identical servers measure (A/A)."""
+    argv = list(bare.command.argv)
+    port = free_port()
+    argv[argv.index("--port") + 1] = str(port)
+    command = Command(tuple(argv), bare.command.cwd, bare.command.env, port)
+    return Contender("granian-control", "bare granian, second copy", bare.setup, command)
 
 
 def peers(venvs: dict[str, Venv], work: Path, workers: int) -> list[Contender]:

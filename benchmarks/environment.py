@@ -50,6 +50,7 @@ def current() -> Venv:
     return Venv(Path(sys.prefix))
 
 
+PLOT_REQUIREMENTS = ["matplotlib"]
 SOURCES = ("django_prodserver", "pyproject.toml", "README.md", "LICENSE")
 
 
@@ -89,7 +90,7 @@ def requirements(work: Path) -> dict[str, list[str]]:
         "prodserver3": [django, granian, "django-prodserver[granian]==3.0.0"],
         "gunicorn": [django, "gunicorn"],
         "uvicorn": [django, "uvicorn[standard]"],
-        "plot": ["matplotlib"],
+        "plot": PLOT_REQUIREMENTS,
     }
 
 
@@ -106,6 +107,10 @@ def ensure_venv(root: Path, packages: list[str]) -> Venv:
     subprocess.run([*pip, *packages], check=True)
     stamp.write_text(wanted)
     return venv
+
+
+def plot_venv(work: Path) -> Venv:
+    return ensure_venv(work / "venvs" / "plot", PLOT_REQUIREMENTS)
 
 
 def ensure_venvs(work: Path) -> dict[str, Venv]:

@@ -6,7 +6,6 @@ import os
 import platform
 import shutil
 import subprocess
-from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,8 +31,11 @@ def _cpu_model() -> str:
 
 
 def _memory() -> str:
-    free = subprocess.run(["free", "-h"], capture_output=True, text=True, check=False).stdout.splitlines()
-    return free[1].split()[1] if len(free) > 1 else "unknown"
+    """Total memory, as ``free -h`` would round it."""
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal:"):
+            return f"{int(line.split()[1]) / 1024**2:.1f} GiB"
+    return "unknown"
 
 
 def _tool_version(argv: list[str]) -> str:
@@ -47,8 +49,12 @@ def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-def describe(config: Config, venvs: dict[str, Venv], argv: Sequence[str]) -> dict[str, Any]:
-    settings = {key: str(value) for key, value in asdict(config).items() if key not in ("output", "plot", "work")}
+def describe(config: Config, venvs: dict[str, Venv]) -> dict[str, Any]:
+    settings = {
+        key: str(value)
+        for key, value in asdict(config).items()
+        if key not in ("output", "plot", "work", "quick", "render_only", "setup")
+    }
     return {
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "cpu": _cpu_model(),
@@ -58,7 +64,6 @@ def describe(config: Config, venvs: dict[str, Venv], argv: Sequence[str]) -> dic
         "python": platform.python_version(),
         "tools": {"wrk": _tool_version(["wrk", "-v"]), "h2load": _tool_version(["h2load", "--version"])},
         "versions": {name: venv.versions(*DISTRIBUTIONS[name]) for name, venv in venvs.items()},
-        "command": " ".join(["python -m benchmarks", *argv]),
         "settings": settings,
         "load_average_start": load_average(),
     }

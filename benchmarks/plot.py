@@ -29,6 +29,11 @@ def overhead(axes: Axes, results: Results) -> None:
         errors = [[s.median - s.low for s in spreads], [s.high - s.median for s in spreads]]
         positions = [index + offset for index in range(len(table))]
         axes.errorbar(positions, medians, yerr=errors, fmt="o", color=color, capsize=3, label=f"{metric} ratio")
+    controls = [(index, sides) for index, (_key, sides) in enumerate(table) if "granian-control" in sides]
+    for offset, metric, marker in ((0.3, "rps", "+"), (0.36, "p99", "x")):
+        medians = [stats.paired(sides["granian-control"], sides["granian"], metric).median for _i, sides in controls]
+        label = f"A/A control {metric} ratio (granian / granian)"
+        axes.plot([index + offset for index, _sides in controls], medians, marker, color="grey", label=label)
     axes.axhline(1.0, color="grey", linewidth=0.8)
     axes.axhline(RPS_TARGET, color="tab:blue", linestyle="--", linewidth=1, label=f"rps target >= {RPS_TARGET}")
     axes.axhline(P99_TARGET, color="tab:orange", linestyle="--", linewidth=1, label=f"p99 target <= {P99_TARGET}")
@@ -41,6 +46,9 @@ def overhead(axes: Axes, results: Results) -> None:
 def peers(axes: Axes, results: Results) -> None:
     """Requests per second of each server on each view."""
     table = stats.by_round(results.measurements, "peers")
+    if not table:
+        axes.set_visible(False)
+        return
     labels = {key: info["label"] for key, info in results.context.get("peers", {}).items()}
     views = sorted({view for _group, view, _protocol in table})
     width = 0.8 / max(len(labels), 1)

@@ -37,7 +37,7 @@ def prepare(config: Config) -> Bench:
     workers = tuple(sorted({*config.overhead_workers, config.peer_workers, 1}))
     ours = contenders.our_processes(workers)
     original = contenders.original_processes(config.peer_workers)
-    settings.write(config.work, ours, original)
+    settings.write(config.work, venvs["prodserver"], ours, original)
     settings.migrate(config.work, venvs["prodserver"])
     bench = Bench(config, venvs, ours, original, Results())
     bench.results.context["cpus"] = {"server": bench.server_cpus, "load": bench.load_cpus}
@@ -48,14 +48,30 @@ def prepare(config: Config) -> Bench:
     return bench
 
 
-def _plot(config: Config, bench: Bench, raw: Path) -> Path | None:
+def _plot(config: Config, plot_venv: Venv | None, raw: Path) -> Path | None:
     """Draw the PNG in the plot venv (matplotlib stays out of the project's venv); None when skipped."""
-    if config.plot is None or "plot" not in bench.venvs:
+    if config.plot is None or plot_venv is None:
         return None
     config.plot.parent.mkdir(parents=True, exist_ok=True)
-    plotter = [bench.venvs["plot"].python, "-m", "benchmarks.plot", str(raw), str(config.plot)]
-    subprocess.run(plotter, cwd=REPO, check=True)
+    subprocess.run([plot_venv.python, "-m", "benchmarks.plot", str(raw), str(config.plot)], cwd=REPO, check=True)
     return config.plot
+
+
+def measure(config: Config, raw: Path, command: str) -> Venv | None:
+    """Run the suites and save the raw results to ``raw``; returns the plot venv, if any."""
+    started = time.monotonic()
+    bench = prepare(config)
+    context = bench.results.context
+    context.update(machine.describe(config, bench.venvs), command=command)
+    for name in config.suites:
+        try:
+            SUITES[name](bench)
+        except Exception as exc:  # reported on the page; the other suites still run
+            bench.fail(f"suite {name} stopped", exc)
+    context["minutes"] = (time.monotonic() - started) / 60
+    context["load_average_end"] = machine.load_average()
+    bench.results.save(raw)
+    return bench.venvs.get("plot")
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:
@@ -66,18 +82,15 @@ def _exit_on_sigterm(signum: int, frame: object) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
     config = parse(argv)
-    started = time.monotonic()
-    bench = prepare(config)
-    context = bench.results.context
-    context.update(machine.describe(config, bench.venvs, sys.argv[1:] if argv is None else argv))
-    for name in config.suites:
-        SUITES[name](bench)
-    context["minutes"] = (time.monotonic() - started) / 60
-    context["load_average_end"] = machine.load_average()
     raw = config.work / "results.json"
-    bench.results.save(raw)
-    plot = _plot(config, bench, raw)
+    if config.render_only:
+        plot_venv = environment.plot_venv(config.work) if config.plot else None
+    else:
+        command = " ".join(["python -m benchmarks", *(sys.argv[1:] if argv is None else argv)])
+        plot_venv = measure(config, raw, command)
+    results = Results.load(raw)
+    plot = _plot(config, plot_venv, raw)
     config.output.parent.mkdir(parents=True, exist_ok=True)
-    config.output.write_text(report.render(bench.results, plot, config.output))
-    print(f"bench: wrote {config.output} in {context['minutes']:.1f} min", flush=True)
+    config.output.write_text(report.render(results, plot, config.output))
+    print(f"bench: wrote {config.output}", flush=True)
     return 0

@@ -19,7 +19,12 @@ from benchmarks.results import Timing
 from benchmarks.suites.common import Bench, rotated
 
 PROJECT = "mysite"
-SITES = {"with-app": "settings_with_app", "without-app": "settings_without_app"}
+SITES = {
+    "with-app": "settings_with_app",
+    "without-app": "settings_without_app",
+    # The floor the issue names: the same site importing pydantic's BaseModel, without the app.
+    "pydantic-only": "settings_pydantic_only",
+}
 IMPORTTIME_RUNS = 5  # at most: fewer when --check-runs asks for fewer
 # "import time:       123 |        456 |     package.module"
 IMPORTTIME_LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)")
@@ -41,7 +46,7 @@ _PROCESSES = {
 
 
 def make_site(venv: Venv, work: Path) -> Path:
-    """A fresh ``startproject`` plus the two settings modules; returns the site's folder."""
+    """A fresh ``startproject`` plus one settings module per variant; returns the site's folder."""
     site = work / "checksite"
     if not (site / "manage.py").exists():
         site.mkdir(parents=True, exist_ok=True)
@@ -51,6 +56,8 @@ def make_site(venv: Venv, work: Path) -> Path:
     (package / f"{SITES['without-app']}.py").write_text(common)
     with_app = 'INSTALLED_APPS = [*INSTALLED_APPS, "django_prodserver"]  # noqa: F405\n'
     (package / f"{SITES['with-app']}.py").write_text(f"{common}{with_app}")
+    pydantic = "from pydantic import BaseModel  # noqa: F401\n"
+    (package / f"{SITES['pydantic-only']}.py").write_text(f"{pydantic}{common}")
     return site
 
 
@@ -88,8 +95,8 @@ def run(bench: Bench) -> None:
     venv = bench.venvs["prodserver"]
     site = make_site(venv, bench.config.work)
     print("bench: manage.py check", flush=True)
-    _check(venv, site, "with-app")  # the first run also writes bytecode caches
-    _check(venv, site, "without-app")
+    for key in SITES:
+        _check(venv, site, key)  # the first runs also write bytecode caches
     for turn in range(bench.config.check_runs):
         for key in rotated(list(SITES), turn):
             started = time.perf_counter()

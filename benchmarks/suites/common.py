@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -12,8 +14,8 @@ from benchmarks.config import Config
 from benchmarks.contenders import Contender
 from benchmarks.environment import Venv
 from benchmarks.load import Load, LoadResult, available, generate
-from benchmarks.processes import Server, running
-from benchmarks.results import Memory, Results
+from benchmarks.processes import ServerFailed, running
+from benchmarks.results import Measurement, Memory, Results
 
 T = TypeVar("T")
 VIEWS = ("/", "/greetings/", "/async/")
@@ -59,6 +61,20 @@ class Bench:
     def load(self, contender: Contender, view: str, protocol: str, duration: float) -> LoadResult:
         return generate(self.spec(contender.command.port, view, protocol, duration))
 
+    def measure(self, suite: str, group: str, contender: Contender, view: str, protocol: str, turn: int) -> None:
+        """One timed load, recorded; a failed load is reported and the run goes on."""
+        try:
+            result = self.load(contender, view, protocol, self.config.duration)
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:
+            self.fail(f"{suite} {group} {contender.label} {view} {protocol} round {turn}", exc)
+            return
+        self.results.measurements.append(Measurement(suite, group, view, protocol, contender.key, turn, result))
+
+    def fail(self, what: str, error: Exception) -> None:
+        message = f"{what}: {str(error)[:300]}"
+        print(f"bench: FAILED {message}", file=sys.stderr, flush=True)
+        self.results.context.setdefault("failures", []).append(message)
+
 
 def rotated(items: Sequence[T], turn: int) -> list[T]:
     """``items`` starting at ``turn``: each contender goes first in its turn, so drift hits all alike."""
@@ -74,16 +90,24 @@ def serving(
     contenders: Sequence[Contender],
     views: Sequence[str],
     protocols: Sequence[str],
-) -> Iterator[list[Server]]:
-    """Start the contenders one after another, warm each up on ``views`` x ``protocols``, record memory."""
+) -> Iterator[list[Contender]]:
+    """Start the contenders, warm each up on ``views`` x ``protocols``, record memory; yield those that run.
+
+    A contender that fails to start is reported and left out, so one broken server does not
+    cost the rest of a 20-minute run.
+    """
     with ExitStack() as stack:
-        servers = []
+        started = []
         for contender in contenders:
             log = bench.config.work / "logs" / f"{suite}-{group}-{contender.key}.log".replace(" ", "_")
-            server = stack.enter_context(running(contender.command, log, bench.server_cpus))
+            try:
+                server = stack.enter_context(running(contender.command, log, bench.server_cpus))
+            except ServerFailed as exc:
+                bench.fail(f"{suite} {group} {contender.label} did not start", exc)
+                continue
             for view in views:
                 for protocol in protocols:
                     bench.load(contender, view, protocol, bench.config.warmup)
             bench.results.memory.append(Memory(suite, group, contender.key, *server.memory_kib()))
-            servers.append(server)
-        yield servers
+            started.append(contender)
+        yield started

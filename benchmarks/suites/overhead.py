@@ -6,11 +6,12 @@ Measured on ``/``, the plain view, where a cost added to every request would sho
 from __future__ import annotations
 
 from benchmarks import contenders
-from benchmarks.results import Measurement
 from benchmarks.suites.common import Bench, rotated, serving
 
 VIEW = "/"
 VIEWS = (VIEW,)
+# Where an A/A control also runs (a second bare granian): the fastest server, so the most sensitive.
+CONTROL = ("wsgi", 1)
 
 
 def group_name(interface: str, workers: int) -> str:
@@ -18,19 +19,19 @@ def group_name(interface: str, workers: int) -> str:
 
 
 def run(bench: Bench) -> None:
-    names = [contenders.process_name(i, w) for w in bench.config.overhead_workers for i in ("asgi", "wsgi")]
-    bare = contenders.bare_granian(bench.venvs["prodserver"], bench.config.work, names, bench.ours)
+    venv, work = bench.venvs["prodserver"], bench.config.work
+    matrix = [(i, w) for w in bench.config.overhead_workers for i in contenders.INTERFACES]
+    names = [contenders.process_name(interface, workers) for interface, workers in matrix]
+    bare = contenders.bare_granian(venv, work, names, bench.ours)
     bench.results.context["bare_commands"] = {name: bare[name].setup for name in names}
-    for name in names:
-        interface, workers = name.split("_w")
-        group = group_name(interface, int(workers))
-        pair = [contenders.prodserver(bench.venvs["prodserver"], bench.config.work, name, bench.ours[name]), bare[name]]
+    for (interface, workers), name in zip(matrix, names, strict=True):
+        group = group_name(interface, workers)
+        pair = [contenders.prodserver(venv, work, name, bench.ours[name]), bare[name]]
         bench.results.context.setdefault("overhead_commands", {})[group] = [c.shell() for c in pair]
+        lineup = [*pair, contenders.control(bare[name])] if (interface, workers) == CONTROL else pair
         print(f"bench: overhead {group}", flush=True)
-        with serving(bench, "overhead", group, pair, VIEWS, bench.protocols()):
+        with serving(bench, "overhead", group, lineup, VIEWS, bench.protocols()) as started:
             for turn in range(bench.config.rounds):
                 for protocol in bench.protocols():
-                    for contender in rotated(pair, turn):
-                        result = bench.load(contender, VIEW, protocol, bench.config.duration)
-                        measurement = Measurement("overhead", group, VIEW, protocol, contender.key, turn, result)
-                        bench.results.measurements.append(measurement)
+                    for contender in rotated(started, turn):
+                        bench.measure("overhead", group, contender, VIEW, protocol, turn)

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from benchmarks import contenders
 from benchmarks.contenders import Contender
-from benchmarks.results import Measurement
 from benchmarks.suites.common import VIEWS, Bench, rotated, serving
 
 
 def lineup(bench: Bench) -> list[Contender]:
     work, workers, venvs = bench.config.work, bench.config.peer_workers, bench.venvs
-    ours = [
-        contenders.prodserver(
-            venvs["prodserver"], work, name, bench.ours[name], key=f"prodserver-{interface}", label=label
+    ours = []
+    for interface in contenders.INTERFACES:
+        name = contenders.process_name(interface, workers)
+        label = f"prodserver Granian {interface.upper()}"
+        ours.append(
+            contenders.prodserver(venvs["prodserver"], work, name, bench.ours[name], f"prodserver-{interface}", label)
         )
-        for interface, label in (("asgi", "prodserver Granian ASGI"), ("wsgi", "prodserver Granian WSGI"))
-        for name in [contenders.process_name(interface, workers)]
-    ]
     return [
         *ours,
         contenders.original(venvs["prodserver3"], work, bench.original),
@@ -31,11 +30,9 @@ def run(bench: Bench) -> None:
     }
     group = f"{bench.config.peer_workers}w"
     print(f"bench: peers ({len(lined_up)} servers, {group})", flush=True)
-    # HTTP/1.1 only: gunicorn does not speak HTTP/2, and uvicorn only behind a proxy.
-    with serving(bench, "peers", group, lined_up, VIEWS, ("h1",)):
+    # HTTP/1.1 only: neither gunicorn nor uvicorn speaks HTTP/2.
+    with serving(bench, "peers", group, lined_up, VIEWS, ("h1",)) as started:
         for turn in range(bench.config.rounds):
             for view in VIEWS:
-                for contender in rotated(lined_up, turn):
-                    result = bench.load(contender, view, "h1", bench.config.duration)
-                    measurement = Measurement("peers", group, view, "h1", contender.key, turn, result)
-                    bench.results.measurements.append(measurement)
+                for contender in rotated(started, turn):
+                    bench.measure("peers", group, contender, view, "h1", turn)

@@ -7,7 +7,7 @@ that is part of what a user waits for, so it is part of the measurement.
 from __future__ import annotations
 
 from benchmarks import contenders
-from benchmarks.processes import Server
+from benchmarks.processes import Server, ServerFailed
 from benchmarks.results import Timing
 from benchmarks.suites.common import Bench, rotated
 from benchmarks.suites.overhead import group_name
@@ -15,10 +15,10 @@ from benchmarks.suites.overhead import group_name
 
 def run(bench: Bench) -> None:
     work, venv = bench.config.work, bench.venvs["prodserver"]
-    names = [contenders.process_name(interface, 1) for interface in ("asgi", "wsgi")]
-    bare = contenders.bare_granian(venv, work, names, bench.ours)
-    for name in names:
-        group = group_name(name.split("_w")[0], 1)
+    names = {interface: contenders.process_name(interface, 1) for interface in contenders.INTERFACES}
+    bare = contenders.bare_granian(venv, work, list(names.values()), bench.ours)
+    for interface, name in names.items():
+        group = group_name(interface, 1)
         pair = [contenders.prodserver(venv, work, name, bench.ours[name]), bare[name]]
         print(f"bench: start-up {group}", flush=True)
         for turn in range(bench.config.startup_runs):
@@ -27,6 +27,9 @@ def run(bench: Bench) -> None:
                 server = Server(contender.command, log, bench.server_cpus)
                 try:
                     seconds = server.wait_ready()
+                except ServerFailed as exc:
+                    bench.fail(f"start-up {group} {contender.label} run {turn}", exc)
+                    continue
                 finally:
                     server.stop()
                 bench.results.timings.append(Timing("startup", group, contender.key, turn, seconds))

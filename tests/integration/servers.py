@@ -28,6 +28,7 @@ SETTINGS_MODULE = "prodserver_test_settings"
 READY_TIMEOUT = 20.0
 EXIT_TIMEOUT = 10.0
 POLL_INTERVAL = 0.05
+REPLY_TIMEOUT = 2.0
 
 # Settings for a test that must know when a request reached Django: request_started fires
 # in the worker once Granian has accepted and parsed the request.
@@ -122,7 +123,7 @@ class ProdServer:
         return self.process is not None and self.process.poll() is None
 
     def wait_until_listening(self) -> None:
-        """Return once a worker accepts connections; fail with the output if the server exits first."""
+        """Return once a worker answers connections; fail with the output if the server exits first."""
         wait_for(lambda: self._accepts() or not self.running(), f"a server on port {self.port}")
         assert self.running(), f"The server exited with {self.returncode()} before listening:\n{self.output()}"
 
@@ -170,9 +171,22 @@ class ProdServer:
         return f"--- stdout ---\n{self.stdout}--- stderr ---\n{self.stderr}"
 
     def _accepts(self) -> bool:
+        """Whether a worker answers: any reply, or a close, to a request on a new connection.
+
+        A bare connect is not enough: the main process binds the socket before it spawns the
+        workers, so the kernel accepts connections before any worker serves them.  Any
+        protocol works here (plain, HTTP/2 only or TLS): only a running worker reads and
+        answers or closes, and a signal sent to a server still starting its workers can hit
+        a Granian race (a worker that never stops, see docs/backends/granian.md).
+        """
         try:
-            socket.create_connection(("127.0.0.1", self.port), timeout=POLL_INTERVAL).close()
+            with socket.create_connection(("127.0.0.1", self.port), timeout=POLL_INTERVAL) as connection:
+                connection.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                # Django's first response takes a while; a worker not running yet never answers.
+                connection.settimeout(REPLY_TIMEOUT)
+                connection.recv(1)
         except OSError:
+            # Refused, reset or timed out (nobody read it yet): not ready.
             return False
         return True
 

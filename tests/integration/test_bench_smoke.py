@@ -48,14 +48,17 @@ def test_report_has_every_quick_section(quick_run: Path) -> None:
     ]
     assert "| ASGI 1w HTTP/1.1 |" in report
     assert "| WSGI 1w HTTP/1.1 |" in report
+    assert "| WSGI 1w HTTP/1.1, A/A control: granian / granian |" in report
 
 
 def test_bare_granian_runs_the_command_line_the_product_renders(quick_run: Path) -> None:
     results = json.loads((quick_run / "work" / "results.json").read_text())
+    assert results["context"].get("failures", []) == []  # the harness reports failures and goes on
     commands = results["context"]["bare_commands"]
     assert sorted(commands) == ["asgi_w1", "wsgi_w1"]
     assert commands["asgi_w1"].startswith("granian --interface asginl ")
     assert commands["asgi_w1"].endswith(" demo.asgi:application")
     served = {(m["group"], m["contender"]) for m in results["measurements"]}
-    assert served == {(g, c) for g in ("ASGI 1w", "WSGI 1w") for c in ("prodserver", "granian")}
+    pairs = {(group, contender) for group in ("ASGI 1w", "WSGI 1w") for contender in ("prodserver", "granian")}
+    assert served == {*pairs, ("WSGI 1w", "granian-control")}
     assert all(m["result"]["requests"] > 0 for m in results["measurements"])

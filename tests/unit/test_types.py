@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import pytest
+import typing_extensions
 from pydantic import ValidationError
 
 from django_prodserver import _typegen
@@ -112,7 +113,8 @@ def test_choices_outside_the_literal_are_refused(backend: type[TypedServerBacken
 def test_process_is_typed_by_its_backend(backend: type[TypedServerBackend]) -> None:
     process = getattr(settings_types, _typegen.process_name(backend))
     # The models are imported for type checkers only; resolve them as a type checker does.
-    hints = get_type_hints(process, localns={backend.args_model.__name__: backend.args_model})
+    # typing_extensions' version strips NotRequired on Python 3.10 too, where typing's keeps it.
+    hints = typing_extensions.get_type_hints(process, localns={backend.args_model.__name__: backend.args_model})
     assert hints["BACKEND"] == Literal[f"{backend.__module__}.{backend.__name__}"]
     assert hints["ARGS"] == args_dict(backend) | backend.args_model
     assert process.__required_keys__ == frozenset({"BACKEND"})
