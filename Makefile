@@ -38,7 +38,7 @@ docs: $(VENV)/.installed-dev
 # The rest of the support matrix: the whole suite again under each Python/Django pair, in its
 # own virtualenv, when that Python is on the machine (pyenv's versions count); one that is not
 # is reported as skipped. Python 3.11 with Django 5.2 is the main run above.
-MATRIX := 3.10:django~=5.2.0 3.12:django~=6.0.0
+MATRIX := 3.10:django~=5.2.0 3.12:django~=6.0.0 3.13:django~=6.0.0
 
 matrix:
 	@for entry in $(MATRIX); do \
