@@ -14,15 +14,23 @@ from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+from django.utils.module_loading import import_string
 from pydantic import SecretStr
 from pydantic.fields import FieldInfo
 
 from .args import values
 from .args.base import ServerArgs
+from .backends import BUILTIN_BACKENDS
 from .backends.base import TypedServerBackend
-from .backends.granian import GranianASGIServer, GranianWSGIServer
 
-BACKENDS: tuple[type[TypedServerBackend], ...] = (GranianASGIServer, GranianWSGIServer)
+
+def _typed_backends() -> tuple[type[TypedServerBackend], ...]:
+    backends = tuple(import_string(path) for path in BUILTIN_BACKENDS)
+    assert all(issubclass(backend, TypedServerBackend) for backend in backends), "every built-in backend is typed"
+    return backends
+
+
+BACKENDS = _typed_backends()
 """The backends that get typed settings, in the order of the ``ProductionProcesses`` union."""
 
 TYPES_MODULE = Path(__file__).with_name("types.py")

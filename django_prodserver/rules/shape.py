@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Hashable, Mapping
 
+from ..backends import BUILTIN_BACKENDS
 from ..backends.base import BaseProcessBackend
 from ..problems import Problem, Severity
 from .text import closest, first_line, shown, type_name
@@ -95,8 +96,15 @@ def e007(dotted: str, reason: str) -> Problem:
         Severity.ERROR,
         ("BACKEND",),
         f"is {dotted!r}, which cannot be imported ({reason}).",
-        BACKEND_HINT,
+        _backend_hint(dotted),
     )
+
+
+def _backend_hint(dotted: str) -> str:
+    """Our path, for one of our classes named at another path (3.x had ``backends.servers.granian``)."""
+    class_name = dotted.rpartition(".")[2]
+    ours = [path for path in BUILTIN_BACKENDS if path.rpartition(".")[2] == class_name]
+    return f"Write {ours[0]!r}." if ours else BACKEND_HINT
 
 
 def e008(dotted: str) -> Problem:

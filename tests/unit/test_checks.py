@@ -207,6 +207,18 @@ def test_deploy_checks_are_bound() -> None:
             id="E007-no-module",
         ),
         pytest.param(
+            {"web": {"BACKEND": "django_prodserver.backends.servers.granian.GranianASGIServer"}},
+            [
+                Error(
+                    f"{WEB}['BACKEND'] is 'django_prodserver.backends.servers.granian.GranianASGIServer', which "
+                    "cannot be imported (no module 'django_prodserver.backends.servers').",
+                    hint=f"Write {ASGI!r}.",
+                    id="prodserver.E007",
+                )
+            ],
+            id="E007-path-of-django-prodserver-3",
+        ),
+        pytest.param(
             {"web": {"BACKEND": "django_prodserver.args.GranianASGIArgs"}},
             [
                 Error(
