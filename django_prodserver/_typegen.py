@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -170,14 +170,47 @@ def dotted_path(backend: type[TypedServerBackend]) -> str:
     return f"{backend.__module__}.{backend.__qualname__}"
 
 
-def args_dict(backend: type[TypedServerBackend]) -> Iterator[str]:
-    model: type[ServerArgs] = backend.args_model
-    name = args_dict_name(backend)
+def shared_model(backend: type[TypedServerBackend]) -> type[ServerArgs] | None:
+    """The model whose options this backend's model extends (``GranianArgs``), if it has one."""
+    parent = backend.args_model.__mro__[1]
+    return parent if issubclass(parent, ServerArgs) and parent.model_fields else None
+
+
+def shared_dict_name(model: type[ServerArgs]) -> str:
+    return f"{model.__name__}Dict"
+
+
+def typed_dict(name: str, model: type[ServerArgs], fields: Iterable[str], doc: str) -> Iterator[str]:
+    """A TypedDict of ``fields`` under their documented names, total=False."""
+    entries = [(model.options()[field].name, value_type(field, model.model_fields[field])) for field in fields]
+    if all(key.isidentifier() for key, _ in entries):
+        yield f'\nclass {name}(TypedDict, total=False):\n    """{doc}"""\n'
+        yield from (f"    {key}: {value}" for key, value in entries)
+        yield ""
+        return
+    # Dashed names ("log-access") need the functional syntax.
     yield f'\n{name} = TypedDict(\n    "{name}",\n    {{'
-    for field, meta in model.options().items():
-        yield f'        "{meta.name}": {value_type(field, model.model_fields[field])},'
+    yield from (f'        "{key}": {value},' for key, value in entries)
     yield "    },\n    total=False,\n)"
-    yield f'"""ARGS of ``{dotted_path(backend)}``, under their documented names."""\n'
+    yield f'"""{doc}"""\n'
+
+
+def shared_dict(model: type[ServerArgs]) -> Iterator[str]:
+    users = ", ".join(f"``{backend.__name__}``" for backend in BACKENDS if shared_model(backend) is model)
+    yield from typed_dict(shared_dict_name(model), model, model.options(), f"ARGS shared by {users}.")
+
+
+def args_dict(backend: type[TypedServerBackend]) -> Iterator[str]:
+    """The backend's ARGS: the shared ones, by inheritance, and its own."""
+    model, shared = backend.args_model, shared_model(backend)
+    name, doc = args_dict_name(backend), f"ARGS of ``{dotted_path(backend)}``, under their documented names."
+    if shared is None:
+        yield from typed_dict(name, model, model.options(), doc)
+        return
+    own = f"_{backend_stem(backend)}OwnArgs"
+    own_fields = [field for field in model.options() if field not in shared.model_fields]
+    yield from typed_dict(own, model, own_fields, f"The ARGS only ``{backend.__name__}`` has.")
+    yield f'\nclass {name}({shared_dict_name(shared)}, {own}, total=False):\n    """{doc}"""\n'
 
 
 def process(backend: type[TypedServerBackend]) -> Iterator[str]:
@@ -202,10 +235,14 @@ def model_imports() -> str:
 def render() -> str:
     """The text of ``types.py``."""
     parts = [HEADER.replace("{model_imports}", model_imports())]
+    shared = list(dict.fromkeys(model for backend in BACKENDS if (model := shared_model(backend)) is not None))
+    for model in shared:
+        parts.extend(shared_dict(model))
     for backend in BACKENDS:
         parts.extend(args_dict(backend))
         parts.extend(process(backend))
     names = [name for backend in BACKENDS for name in (args_dict_name(backend), process_name(backend))]
+    names += [shared_dict_name(model) for model in shared]
     exports = sorted([*names, *VALUE_ALIASES, "AnyProcess", "CustomProcess", "ProductionProcesses"])
     footer = FOOTER.format(
         granian=" | ".join(process_name(backend) for backend in BACKENDS),

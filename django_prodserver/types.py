@@ -40,8 +40,8 @@ Strings: TypeAlias = str | Sequence[str]
 """One string, or a list of strings."""
 
 
-GranianASGIArgsDict = TypedDict(
-    "GranianASGIArgsDict",
+GranianArgsDict = TypedDict(
+    "GranianArgsDict",
     {
         "address": str,
         "port": Integer,
@@ -111,12 +111,25 @@ GranianASGIArgsDict = TypedDict(
         "reload-ignore-worker-failure": Boolean,
         "process-name": str | None,
         "pid-file": PathValue | None,
+    },
+    total=False,
+)
+"""ARGS shared by ``GranianASGIServer``, ``GranianWSGIServer``."""
+
+
+_GranianASGIOwnArgs = TypedDict(
+    "_GranianASGIOwnArgs",
+    {
         "blocking-threads": Integer,
         "threads": Integer | None,
     },
     total=False,
 )
-"""ARGS of ``django_prodserver.backends.granian.GranianASGIServer``, under their documented names."""
+"""The ARGS only ``GranianASGIServer`` has."""
+
+
+class GranianASGIArgsDict(GranianArgsDict, _GranianASGIOwnArgs, total=False):
+    """ARGS of ``django_prodserver.backends.granian.GranianASGIServer``, under their documented names."""
 
 
 class GranianASGIProcess(TypedDict):
@@ -126,82 +139,14 @@ class GranianASGIProcess(TypedDict):
     ARGS: NotRequired["GranianASGIArgsDict | GranianASGIArgs"]
 
 
-GranianWSGIArgsDict = TypedDict(
-    "GranianWSGIArgsDict",
-    {
-        "address": str,
-        "port": Integer,
-        "uds": PathValue | None,
-        "uds-permissions": Integer | None,
-        "backlog": Integer,
-        "http": Literal["auto", "1", "2", 1, 2],
-        "ws": Boolean,
-        "workers": Integer,
-        "blocking-threads-idle-timeout": Duration,
-        "runtime-threads": Integer,
-        "runtime-blocking-threads": Integer | None,
-        "runtime-mode": Literal["auto", "mt", "st"],
-        "loop": Literal["auto", "asyncio", "rloop", "uvloop", "winloop"],
-        "task-impl": Literal["asyncio", "rust"],
-        "backpressure": Integer | None,
-        "http1-buffer-size": Integer,
-        "http1-header-read-timeout": Integer,
-        "http1-keep-alive": Boolean,
-        "http1-pipeline-flush": Boolean,
-        "http2-adaptive-window": Boolean,
-        "http2-initial-connection-window-size": Integer,
-        "http2-initial-stream-window-size": Integer,
-        "http2-keep-alive-interval": Integer | None,
-        "http2-keep-alive-timeout": Duration,
-        "http2-max-concurrent-streams": Integer,
-        "http2-max-frame-size": Integer,
-        "http2-max-headers-size": Integer,
-        "http2-max-send-buffer-size": Integer,
-        "log": Boolean,
-        "log-level": Literal["critical", "error", "warning", "warn", "info", "debug", "notset"],
-        "log-config": PathValue | None,
-        "log-access": Boolean,
-        "access-log-fmt": str | None,
-        "ssl-cert": PathValue | None,
-        "ssl-key": PathValue | None,
-        "ssl-keyfile-password": str | None,
-        "ssl-protocol-min": Literal["tls1.2", "tls1.3"],
-        "ssl-ca": PathValue | None,
-        "ssl-crl": PathValues,
-        "ssl-client-verify": Boolean,
-        "url-path-prefix": str | None,
-        "factory": Boolean,
-        "working-dir": PathValue | None,
-        "env-files": PathValues,
-        "respawn-failed-workers": Boolean,
-        "respawn-interval": Number,
-        "rss-sample-interval": Duration,
-        "rss-samples": Integer,
-        "workers-lifetime": Duration | None,
-        "workers-max-rss": Integer | None,
-        "workers-kill-timeout": Duration | None,
-        "static-path-route": Strings,
-        "static-path-mount": PathValues,
-        "static-path-dir-to-file": str | None,
-        "static-path-expires": Duration,
-        "metrics": Boolean,
-        "metrics-scrape-interval": Duration,
-        "metrics-address": str,
-        "metrics-port": Integer,
-        "reload": Boolean,
-        "reload-paths": PathValues,
-        "reload-ignore-dirs": Strings,
-        "reload-ignore-patterns": Strings,
-        "reload-ignore-paths": PathValues,
-        "reload-tick": Integer,
-        "reload-ignore-worker-failure": Boolean,
-        "process-name": str | None,
-        "pid-file": PathValue | None,
-        "threads": Integer,
-    },
-    total=False,
-)
-"""ARGS of ``django_prodserver.backends.granian.GranianWSGIServer``, under their documented names."""
+class _GranianWSGIOwnArgs(TypedDict, total=False):
+    """The ARGS only ``GranianWSGIServer`` has."""
+
+    threads: Integer
+
+
+class GranianWSGIArgsDict(GranianArgsDict, _GranianWSGIOwnArgs, total=False):
+    """ARGS of ``django_prodserver.backends.granian.GranianWSGIServer``, under their documented names."""
 
 
 class GranianWSGIProcess(TypedDict):
@@ -233,6 +178,7 @@ __all__ = [
     "Duration",
     "GranianASGIArgsDict",
     "GranianASGIProcess",
+    "GranianArgsDict",
     "GranianWSGIArgsDict",
     "GranianWSGIProcess",
     "Integer",
