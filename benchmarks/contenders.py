@@ -98,18 +98,29 @@ def bare_granian(venv: Venv, work: Path, names: list[str], processes: dict[str, 
     )
     contenders = {}
     for name, argv in json.loads(done.stdout).items():
-        command = Command((venv.bin("granian"), *argv[1:]), EXAMPLE, env, _port(processes[name]))
-        contenders[name] = Contender("granian", "bare granian", " ".join(argv), command)
+        rendered = Command((venv.bin("granian"), *argv[1:]), EXAMPLE, env, _port(processes[name]))
+        command = on_own_port(rendered)
+        setup = " ".join(["granian", *command.argv[1:]])
+        contenders[name] = Contender("granian", "bare granian", setup, command)
     return contenders
+
+
+def on_own_port(command: Command) -> Command:
+    """``command`` on a port of its own.
+
+    Granian binds with SO_REUSEPORT: a second server given the port of a running one starts
+    without error and the kernel splits the connections between the two, so each contender
+    of a round needs its own port (the rendered command has the prodserver process's port).
+    """
+    argv = list(command.argv)
+    port = free_port()
+    argv[argv.index("--port") + 1] = str(port)
+    return Command(tuple(argv), command.cwd, command.env, port)
 
 
 def control(bare: Contender) -> Contender:
     """A second copy of ``bare`` on another port: how far apart two identical servers measure (A/A)."""
-    argv = list(bare.command.argv)
-    port = free_port()
-    argv[argv.index("--port") + 1] = str(port)
-    command = Command(tuple(argv), bare.command.cwd, bare.command.env, port)
-    return Contender("granian-control", "bare granian, second copy", bare.setup, command)
+    return Contender("granian-control", "bare granian, second copy", bare.setup, on_own_port(bare.command))
 
 
 def peers(venvs: dict[str, Venv], work: Path, workers: int) -> list[Contender]:

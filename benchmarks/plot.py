@@ -38,7 +38,13 @@ def overhead(axes: Axes, results: Results) -> None:
     axes.axhline(RPS_TARGET, color="tab:blue", linestyle="--", linewidth=1, label=f"rps target >= {RPS_TARGET}")
     axes.axhline(P99_TARGET, color="tab:orange", linestyle="--", linewidth=1, label=f"p99 target <= {P99_TARGET}")
     axes.set_xticks(range(len(table)), labels, fontsize=7)
-    axes.set_ylabel("prodserver / bare granian")
+    # Log scale: 0.8 and 1.25 are equally far from 1.0. Ranges past 0.5 or 2 are clipped.
+    axes.set_yscale("log")
+    axes.set_ylim(0.5, 2.0)
+    ticks = [0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0]
+    axes.set_yticks(ticks, [f"{tick:g}" for tick in ticks])
+    axes.minorticks_off()
+    axes.set_ylabel("prodserver / bare granian (log scale)")
     axes.set_title("Serving overhead (median and range of per-round ratios)")
     axes.legend(fontsize=7)
 

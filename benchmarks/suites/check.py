@@ -38,9 +38,9 @@ _PROCESSES = {
         "BACKEND": "django_prodserver.backends.granian.GranianWSGIServer",
         "ARGS": {"address": "0.0.0.0", "port": "8001", "workers": "2", "threads": "4"},
     },
-    "h2": {
+    "internal": {
         "BACKEND": "django_prodserver.backends.granian.GranianASGIServer",
-        "ARGS": {"port": "8002", "http": "2", "backlog": "2048"},
+        "ARGS": {"address": "127.0.0.1", "port": "8002", "workers": "1", "backlog": "2048"},
     },
 }
 
