@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from .args.base import ServerArgs, dashed
 from .backends.base import BaseProcessBackend, TypedServerBackend
 from .problems import Problem, Severity, located, setting_path
+from .rules.addresses import shared_addresses
 from .rules.args import args_input, e010, error_problems
 from .rules.environment import target_problems
 from .rules.shape import E003, E005, E006, e009, e012, load_backend, process_problems, setting_problems
@@ -79,13 +80,31 @@ def validate_setting(
     value: object, *, only: str | None = None, overrides: Mapping[str, object] | None = None, starting: bool = False
 ) -> list[Problem]:
     """Every problem of the whole setting, or of its shape and process ``only`` (with ``overrides``)."""
-    problems = [located(p, p.path, setting_path(p.path)) for p in setting_problems(value)]
+    problems = [_at_setting(problem) for problem in setting_problems(value)]
     if isinstance(value, Mapping):
+        bound: dict[str, str] = {}
         for name, config in value.items():
             if isinstance(name, str) and only in (None, name):
                 report = validate_process(name, config, overrides=overrides if only else None, starting=starting)
                 problems.extend(report.problems)
+                if (address := _bound_address(report)) is not None:
+                    bound[name] = address
+        if only is None:
+            problems.extend(_at_setting(problem) for problem in shared_addresses(bound))
     return problems
+
+
+def _at_setting(problem: Problem) -> Problem:
+    """A problem whose path starts at the setting, its message prefixed with that path."""
+    return located(problem, problem.path, setting_path(problem.path))
+
+
+def _bound_address(report: ProcessReport) -> str | None:
+    """Where a valid typed process listens, or None when that is unknown."""
+    if not isinstance(report.backend, TypedServerBackend) or report.args is None:
+        return None
+    address = report.backend.address(report.args)
+    return None if address == "-" else address
 
 
 def validate_process(

@@ -7,6 +7,7 @@ the check imports it on every management command.
 
 from __future__ import annotations
 
+import gc
 import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -70,6 +71,10 @@ class GranianServer(TypedServerBackend):
 
             patch_pypath(invocation.args.working_dir)
         server = _build_server(invocation)
+        # The workers are forked from this process, which holds Django, the settings and the
+        # validated models: frozen, those objects are skipped by every garbage collection in
+        # the workers (and their pages stay shared), as they would be in a bare granian worker.
+        gc.freeze()
         try:
             server.serve()
         except FatalError:

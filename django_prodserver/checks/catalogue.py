@@ -171,6 +171,12 @@ _GRANIAN = (
         asgi({"reload": True, "workers-lifetime": "1h"}),
     ),
     warning("W046", "An option has no effect without the one it depends on.", "Remove it.", asgi({"reload-tick": 100})),
+    warning(
+        "W047",
+        "Two processes bind the same address: Granian shares the port, the kernel splits connections.",
+        "Give each process its own port.",
+        {"web": {"BACKEND": ASGI, "ARGS": {"port": 8000}}, "api": {"BACKEND": ASGI, "ARGS": {"port": 8000}}},
+    ),
 )
 
 _FILES = (

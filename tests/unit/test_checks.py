@@ -71,9 +71,10 @@ def test_defaults_pass() -> None:
     assert check_production_processes_deploy() == []
 
 
-def test_seed_examples_pass() -> None:
-    seed = {"address": "0.0.0.0", "port": "8000", "workers": "4"}
-    assert check({"web": {"BACKEND": ASGI, "ARGS": seed}, "wsgi": {"BACKEND": WSGI, "ARGS": seed}}) == []
+@pytest.mark.parametrize("backend", [ASGI, WSGI])
+def test_seed_examples_pass(backend: str) -> None:
+    # The seed page's two examples are alternatives: both bind 0.0.0.0:8000.
+    assert check({"web": {"BACKEND": backend, "ARGS": {"address": "0.0.0.0", "port": "8000", "workers": "4"}}}) == []
 
 
 def test_no_setting_passes() -> None:
@@ -917,3 +918,38 @@ def test_rules_judge_the_valid_options_beside_a_bad_one() -> None:
         "prodserver.E023",
         "prodserver.E040",
     ]
+
+
+def process(**args: object) -> dict[str, object]:
+    return {"BACKEND": ASGI, "ARGS": args}
+
+
+@pytest.mark.parametrize(
+    ("second", "first_address", "second_address"),
+    [
+        pytest.param(process(port=8000), "127.0.0.1:8000", "127.0.0.1:8000", id="same-address"),
+        pytest.param(process(address="0.0.0.0", port=8000), "127.0.0.1:8000", "0.0.0.0:8000", id="wildcard"),
+    ],
+)
+def test_processes_sharing_an_address_warn(second: object, first_address: str, second_address: str) -> None:
+    assert check({"web": process(port=8000), "api": second}) == [
+        Warning(
+            f"PRODUCTION_PROCESSES['api']['ARGS']['port'] binds {second_address}, as process 'web' does "
+            f"({first_address}): Granian then shares the port and the kernel splits the connections between the two.",
+            hint="Give each process its own port.",
+            id="prodserver.W047",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        pytest.param(process(port=8001), id="other-port"),
+        pytest.param(process(address="127.0.0.2", port=8000), id="other-address"),
+        pytest.param(process(address="::1", port=8000), id="other-family"),
+        pytest.param(process(uds="web.sock"), id="unix-socket"),
+    ],
+)
+def test_processes_on_their_own_addresses_pass(second: object) -> None:
+    assert check({"web": process(port=8000), "api": second}) == []
