@@ -11,8 +11,7 @@ import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .args.base import ServerArgs
-from .rendering import MASK
+from .args.base import MASK, ServerArgs
 
 JSONValue = str | int | float | bool | None | list[str]
 

@@ -14,6 +14,9 @@ from typing import Any, ClassVar
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 from pydantic.fields import FieldInfo
 
+MASK = "********"
+"""How every output of the package shows a secret option's value (the TLS key password)."""
+
 
 def dashed(name: str) -> str:
     return name.replace("_", "-")

@@ -99,7 +99,8 @@ def _regex(value: str) -> str:
     return value
 
 
-def _octal_text(value: int) -> str:
+def octal_text(value: int) -> str:
+    """Permissions as Granian's CLI reads them back: ``0660``."""
     return f"0{value:o}"
 
 
@@ -107,7 +108,7 @@ Int = Annotated[int, BeforeValidator(_reject_bool)]
 Duration = Annotated[int, BeforeValidator(parse_duration)]
 Choice = BeforeValidator(_lower_choice)
 IPAddress = Annotated[str, AfterValidator(_ip_address)]
-OctalPermissions = Annotated[int, BeforeValidator(_octal), BeforeValidator(_reject_bool), PlainSerializer(_octal_text)]
+OctalPermissions = Annotated[int, BeforeValidator(_octal), BeforeValidator(_reject_bool), PlainSerializer(octal_text)]
 AnyPath = Annotated[Path, BeforeValidator(_not_empty_path)]
 PathList = Annotated[list[AnyPath], BeforeValidator(_one_or_many)]
 StrList = Annotated[list[str], BeforeValidator(_one_or_many)]

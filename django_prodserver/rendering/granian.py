@@ -18,9 +18,9 @@ from typing import Any
 
 from pydantic import SecretStr
 
-from ..args.base import OptionMeta
+from ..args.base import MASK, OptionMeta
 from ..args.granian import GranianArgs
-from . import MASK
+from ..args.values import octal_text
 
 # Granian's enums, by Server keyword: values are converted when the server is built so
 # that Granian's comparisons (``http == HTTPModes.http2``) behave as with its own CLI.
@@ -76,7 +76,7 @@ def _text(meta: OptionMeta, value: Any, reveal: bool) -> str:
     if isinstance(value, SecretStr):
         return value.get_secret_value() if reveal else MASK
     if meta.cli == "uds-permissions":
-        return f"0{value:o}"
+        return octal_text(value)
     return str(value)
 
 

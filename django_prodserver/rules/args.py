@@ -11,10 +11,10 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
-from ..args.base import ServerArgs
+from ..args.base import MASK, ServerArgs
 from ..args.describe import choices, range_words
 from ..problems import Problem, Severity
-from .text import MASK, choices_text, closest, shown, type_name
+from .text import choices_text, closest, shown, type_name
 
 E010 = "prodserver.E010"
 E011 = "prodserver.E011"

@@ -6,9 +6,6 @@ import reprlib
 from collections.abc import Iterable
 from pathlib import PurePath
 
-MASK = "********"
-"""Shown instead of a secret value, in messages as in the rendered command line."""
-
 _SHORT = reprlib.Repr()
 # Messages are one line: a long or deeply nested value is shown abridged.
 _SHORT.maxstring = 40
