@@ -14,7 +14,7 @@ import django
 
 def main(names: list[str]) -> None:
     django.setup()
-    from django_prodserver.backends.base import TypedServerBackend
+    from django_prodserver.backends.base import TypedBackend
     from django_prodserver.conf import production_processes
     from django_prodserver.validation import validate_process
 
@@ -23,7 +23,7 @@ def main(names: list[str]) -> None:
     argvs = {}
     for name in names:
         report = validate_process(name, processes[name], starting=True)
-        if report.errors or not isinstance(report.backend, TypedServerBackend) or report.args is None:
+        if report.errors or not isinstance(report.backend, TypedBackend) or report.args is None:
             raise SystemExit(f"process {name!r} does not validate: {[p.message for p in report.errors]}")
         argvs[name] = report.backend.command_line(report.args, reveal_secrets=True)
     print(json.dumps(argvs))

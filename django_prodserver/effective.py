@@ -11,7 +11,7 @@ import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .args.base import MASK, ServerArgs
+from .args.base import MASK, BackendArgs
 
 JSONValue = str | int | float | bool | None | list[str]
 
@@ -25,7 +25,7 @@ class EffectiveOption:
     """``default``, ``settings`` or ``command line``."""
 
 
-def effective_options(args: ServerArgs, sources: Mapping[str, str]) -> list[EffectiveOption]:
+def effective_options(args: BackendArgs, sources: Mapping[str, str]) -> list[EffectiveOption]:
     """Every option of ``args`` in declaration order; ``sources`` maps a field to its origin."""
     values = args.model_dump(mode="json")
     return [

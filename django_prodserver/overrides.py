@@ -19,37 +19,13 @@ from typing import Any
 from pydantic import SecretStr
 from pydantic.fields import FieldInfo
 
-from .args.base import ServerArgs, dashed
+from .args.base import BackendArgs, dashed
 from .args.describe import choices, is_duration, is_repeatable, item_type, range_words
 
 DEST_PREFIX = "ARGS:"
 """argparse destination of an override: ``ARGS:workers``; never clashes with the command's own options."""
 
-# Presentation only: the first matching prefix wins; other fields go under _OTHER.
-_GROUPS = (
-    ("binding", ("address", "port", "uds", "backlog")),
-    ("TLS", ("ssl_",)),
-    ("HTTP/1", ("http1_",)),
-    ("HTTP/2", ("http2_",)),
-    ("protocols", ("http", "ws")),
-    ("worker lifecycle", ("respawn_", "rss_", "workers_")),
-    ("workers", ("workers", "threads", "blocking_threads", "runtime_", "backpressure", "loop", "task_impl")),
-    ("logging", ("log", "access_log")),
-    ("static files", ("static_path_",)),
-    ("metrics", ("metrics",)),
-    ("reloader", ("reload",)),
-)
-_OTHER = "application and process"
-
 _METAVARS: dict[type, str] = {int: "N", float: "SECONDS", Path: "PATH", SecretStr: "SECRET", str: "TEXT"}
-
-
-def group_of(field: str) -> str:
-    """The help section an option is listed in."""
-    for title, prefixes in _GROUPS:
-        if field.startswith(prefixes):
-            return title
-    return _OTHER
 
 
 def metavar(info: FieldInfo) -> str:
@@ -82,15 +58,15 @@ def help_text(info: FieldInfo) -> str:
     return text.replace("%", "%%")
 
 
-def _groups(model: type[ServerArgs]) -> Iterator[tuple[str, list[str]]]:
+def _groups(model: type[BackendArgs]) -> Iterator[tuple[str, list[str]]]:
+    """Fields by their option's group, groups in the order of their first option."""
     grouped: dict[str, list[str]] = {}
-    for field in model.options():
-        grouped.setdefault(group_of(field), []).append(field)
-    # In declaration order, the miscellany last.
-    yield from sorted(grouped.items(), key=lambda group: group[0] == _OTHER)
+    for field, meta in model.options().items():
+        grouped.setdefault(meta.group, []).append(field)
+    yield from grouped.items()
 
 
-def add_override_options(parser: argparse.ArgumentParser, model: type[ServerArgs], process: str) -> None:
+def add_override_options(parser: argparse.ArgumentParser, model: type[BackendArgs], process: str) -> None:
     """One option per field of ``model``, grouped by topic; unset options stay out of the namespace."""
     parser.epilog = (
         f"ARGS options override the settings of {process!r} for this run "

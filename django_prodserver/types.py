@@ -1,6 +1,6 @@
 """Typed dictionaries for the ``PRODUCTION_PROCESSES`` setting: IDE completion and type checking.
 
-GENERATED from the ARGS models by ``python -m django_prodserver._typegen``: do not edit.
+GENERATED from the ARGS models by ``python -m tests.tools.typegen``: do not edit.
 
     from django_prodserver.types import ProductionProcesses
 
@@ -22,7 +22,7 @@ from typing_extensions import NotRequired, TypedDict
 if TYPE_CHECKING:
     # Only for type checkers: settings.py imports this module, and the models need pydantic,
     # which every manage.py command would then import.
-    from .args.granian import GranianASGIArgs, GranianWSGIArgs
+    from .backends.granian.options import GranianASGIArgs, GranianWSGIArgs
 
 Integer: TypeAlias = int | str
 """An integer, or its decimal text: ``8000`` or ``"8000"``."""

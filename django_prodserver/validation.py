@@ -15,12 +15,14 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from .args.base import ServerArgs, dashed
-from .backends.base import BaseProcessBackend, TypedServerBackend
+from .args.base import BackendArgs, dashed
+from .backends.base import BaseProcessBackend, TypedBackend
 from .problems import Problem, Severity, located, setting_path
-from .rules.addresses import shared_addresses
+from .rules.addresses import Binding, shared_addresses
 from .rules.args import args_input, e010, error_problems
-from .rules.environment import target_problems
+from .rules.dependencies import dependency_problems
+from .rules.files import file_problems
+from .rules.packages import backend_package_problems, option_package_problems
 from .rules.shape import E003, E005, E006, e009, e012, load_backend, process_problems, setting_problems
 
 Source = Literal["default", "settings", "command line"]
@@ -32,7 +34,7 @@ class ProcessReport:
 
     name: str
     backend: BaseProcessBackend | None = None
-    args: ServerArgs | None = None
+    args: BackendArgs | None = None
     problems: list[Problem] = field(default_factory=list)
     sources: dict[str, Source] = field(default_factory=dict)
     """Each field of the ARGS model -> where its value came from (empty for untyped backends)."""
@@ -50,7 +52,7 @@ class ProcessReport:
 class Origins:
     """Where the ARGS keys came from, to name each one in messages as the user gave it."""
 
-    model: type[ServerArgs] | None = None
+    model: type[BackendArgs] | None = None
     validated: frozenset[Hashable] = frozenset()
     """The keys of the dict given to the model (settings keys as written, overrides by field)."""
     command_line: frozenset[Hashable] = frozenset()
@@ -82,13 +84,13 @@ def validate_setting(
     """Every problem of the whole setting, or of its shape and process ``only`` (with ``overrides``)."""
     problems = [_at_setting(problem) for problem in setting_problems(value)]
     if isinstance(value, Mapping):
-        bound: dict[str, str] = {}
+        bound: dict[str, Binding] = {}
         for name, config in value.items():
             if isinstance(name, str) and only in (None, name):
                 report = validate_process(name, config, overrides=overrides if only else None, starting=starting)
                 problems.extend(report.problems)
-                if (address := _bound_address(report)) is not None:
-                    bound[name] = address
+                if (binding := _binding(report)) is not None:
+                    bound[name] = binding
         if only is None:
             problems.extend(_at_setting(problem) for problem in shared_addresses(bound))
     return problems
@@ -99,12 +101,15 @@ def _at_setting(problem: Problem) -> Problem:
     return located(problem, problem.path, setting_path(problem.path))
 
 
-def _bound_address(report: ProcessReport) -> str | None:
-    """Where a valid typed process listens, or None when that is unknown."""
-    if not isinstance(report.backend, TypedServerBackend) or report.args is None:
+def _binding(report: ProcessReport) -> Binding | None:
+    """Where a valid typed process listens, or None when it listens nowhere or that is unknown."""
+    if not isinstance(report.backend, TypedBackend) or report.args is None:
         return None
     address = report.backend.address(report.args)
-    return None if address == "-" else address
+    if address is None:
+        return None
+    key = "uds" if address.startswith("unix:") else "port"
+    return Binding(address, key, reuses_port=report.backend.reuses_port)
 
 
 def validate_process(
@@ -140,7 +145,7 @@ def _validate_backend(
     overrides: Mapping[str, object],
     starting: bool,
 ) -> tuple[list[Problem], Origins]:
-    typed = issubclass(backend_class, TypedServerBackend)
+    typed = issubclass(backend_class, TypedBackend)
     if not typed and not isinstance(config.get("ARGS", {}), (str, Mapping)):
         return [e010(config["ARGS"], "a dict of options or a string")], Origins()
     try:
@@ -148,15 +153,17 @@ def _validate_backend(
         report.backend = backend_class(**{key: value for key, value in config.items() if isinstance(key, str)})
     except Exception as error:
         return [e009(error)], Origins()
-    if not isinstance(report.backend, TypedServerBackend):
+    if not isinstance(report.backend, TypedBackend):
         return [], Origins()
-    problems, origins = _validate_args(report, report.backend, config.get("ARGS", {}), overrides, starting)
-    return [*problems, *_target_problems(report.backend, report.args)], origins
+    backend = report.backend
+    problems, origins = _validate_args(report, backend, config.get("ARGS", {}), overrides, starting)
+    installed = backend_package_problems(type(backend).__name__, backend.requires)
+    return [*installed, *problems, *_target_problems(backend, report.args)], origins
 
 
 def _validate_args(
     report: ProcessReport,
-    backend: TypedServerBackend,
+    backend: TypedBackend[Any],
     settings_args: object,
     overrides: Mapping[str, object],
     starting: bool,
@@ -176,7 +183,7 @@ def _validate_args(
     return _rule_problems(backend, report.args, starting), origins
 
 
-def valid_part(model: type[ServerArgs], raw: Mapping[Any, Any], error: ValidationError) -> ServerArgs | None:
+def valid_part(model: type[BackendArgs], raw: Mapping[Any, Any], error: ValidationError) -> BackendArgs | None:
     """The model of ``raw`` without the keys that ``error`` rejects, if that validates."""
     rejected = {details["loc"][0] for details in error.errors() if details["loc"]}
     try:
@@ -185,18 +192,20 @@ def valid_part(model: type[ServerArgs], raw: Mapping[Any, Any], error: Validatio
         return None
 
 
-def _rule_problems(backend: TypedServerBackend, args: ServerArgs | None, starting: bool) -> list[Problem]:
+def _rule_problems(backend: TypedBackend[Any], args: BackendArgs | None, starting: bool) -> list[Problem]:
+    """The shared rules, which read the options' metadata, then the backend's own."""
     if args is None:
         return []
+    shared = [*file_problems(args, starting=starting), *dependency_problems(args), *option_package_problems(args)]
     try:
-        return backend.problems(args, starting=starting)
+        return [*shared, *backend.rules(args, starting=starting)]
     except Exception as error:
         # A third party's backend may have its own rules.
-        return [e012(error)]
+        return [*shared, e012(error)]
 
 
 def merged(
-    model: type[ServerArgs], settings_args: Mapping[Any, Any], overrides: Mapping[str, object]
+    model: type[BackendArgs], settings_args: Mapping[Any, Any], overrides: Mapping[str, object]
 ) -> tuple[dict[Any, Any], Origins]:
     """The settings' ARGS with each override replacing its option, whatever spelling the settings used."""
     overridden = {model.field_for(key) or key: value for key, value in overrides.items()}
@@ -211,7 +220,7 @@ def merged(
     return raw, origins
 
 
-def sources(model: type[ServerArgs], origins: Origins) -> dict[str, Source]:
+def sources(model: type[BackendArgs], origins: Origins) -> dict[str, Source]:
     def source(field: str) -> Source:
         if field in origins.command_line:
             return "command line"
@@ -220,21 +229,16 @@ def sources(model: type[ServerArgs], origins: Origins) -> dict[str, Source]:
     return {field: source(field) for field in model.options()}
 
 
-def _field(model: type[ServerArgs], key: object) -> str | None:
+def _field(model: type[BackendArgs], key: object) -> str | None:
     return model.field_for(key) if isinstance(key, str) else None
 
 
-def _target_problems(backend: TypedServerBackend, args: ServerArgs | None) -> list[Problem]:
-    if getattr(args, "working_dir", None) is not None:
-        # The server imports the application from its working directory, not from here.
-        return []
+def _target_problems(backend: TypedBackend[Any], args: BackendArgs | None) -> list[Problem]:
     try:
-        target = backend.target()
-    except NotImplementedError:
-        return []
+        return backend.target_problems(args)
     except Exception as error:
+        # A third party's backend computes its target from settings of its own.
         return [e012(error)]
-    return target_problems(target)
 
 
 __all__ = ["Origins", "ProcessReport", "Source", "validate_process", "validate_setting"]

@@ -1,6 +1,5 @@
-"""Typed ARGS models, one per backend.  Pure pydantic: no Django, no granian import."""
+"""The option machinery every backend's ARGS model is built with.  Pure pydantic: no Django, no server."""
 
-from .base import OptionMeta, ServerArgs, option
-from .granian import GranianArgs, GranianASGIArgs, GranianWSGIArgs
+from .base import MASK, BackendArgs, OptionMeta, Package, PathRole, option
 
-__all__ = ["GranianASGIArgs", "GranianArgs", "GranianWSGIArgs", "OptionMeta", "ServerArgs", "option"]
+__all__ = ["MASK", "BackendArgs", "OptionMeta", "Package", "PathRole", "option"]

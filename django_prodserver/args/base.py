@@ -1,21 +1,31 @@
 """The base of every ARGS model, and the per-option metadata the rest of the package reads.
 
-Each option is one pydantic field declared with :func:`option`.  Its metadata (the
-Granian CLI flag, the Granian ``Server`` keyword, the accepted spellings, whether the
-seed contract fixes its default) lives on the field itself, so the renderer, the check,
-the typed settings and the docs all read the same declaration.
+Each option is one pydantic field declared with :func:`option`.  What the option *is* lives on
+the field: its CLI flag, the keyword of the tool's in-process call, every accepted spelling,
+whether a path must exist, which options it needs, which package it needs, whether it is a
+secret.  The shared rules, the renderers, the command-line overrides, the typed settings and
+the docs all read that one declaration, so no table keyed by option names can drift from it:
+a metadata entry that names no field fails when the model class is built.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 from pydantic.fields import FieldInfo
 
+from .describe import choices, item_type
+
 MASK = "********"
-"""How every output of the package shows a secret option's value (the TLS key password)."""
+"""How every output of the package shows a secret option's value."""
+
+PathRole = Literal["file", "directory", "exists", "created"]
+"""What a path option must name: an existing file, an existing directory, anything that exists,
+or a file the tool creates (its directory must exist, and it must not be a directory)."""
 
 
 def dashed(name: str) -> str:
@@ -27,20 +37,39 @@ def underscored(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class Package:
+    """A Python package an option or a backend needs: found by ``module``, installed by ``requirement``."""
+
+    module: str
+    requirement: str
+
+
+@dataclass(frozen=True)
 class OptionMeta:
     """What the package knows about one option, beyond its type and default."""
 
     name: str
-    """The documented spelling: the seed page's name where it has one, else Granian's flag."""
+    """The documented spelling: the seed page's name where it has one, else the tool's flag."""
     cli: str | None
-    """Granian's CLI flag without dashes (``host``), or None when Granian has no such option."""
+    """The tool's CLI flag without dashes (``host``), or None when its CLI has no such option."""
     server: str | None
-    """Granian ``Server`` keyword; a dotted name goes into HTTP1Settings / HTTP2Settings."""
+    """Keyword of the tool's in-process call; a dotted name goes into a nested settings object."""
     spellings: tuple[str, ...]
     """Every key accepted in ARGS for this option, the documented one first."""
     contract: bool
-    """The seed page fixes this default, so it is always passed to Granian."""
+    """A documented default this package fixes, so it is always passed to the tool."""
     secret: bool
+    group: str
+    """The section ``prodserver --help`` and the docs list it under."""
+    path: PathRole | None = None
+    needs: tuple[str, ...] = ()
+    """Fields that must be set (true, or not empty) for this option to have any effect."""
+    requires: Package | Mapping[str, Package] | None = None
+    """The package this option needs when set, or per value (``{"uvloop": Package(...)}``)."""
+    native: str | None = None
+    """The tool's own type its in-process value converts to (a name its renderer resolves)."""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Facts only one backend reads (how its CLI spells False, say); shared code ignores them."""
 
 
 def option(
@@ -48,56 +77,58 @@ def option(
     description: str,
     *,
     cli: str | None,
+    group: str,
     seed: str | None = None,
     server: str | None = None,
     also: tuple[str, ...] = (),
     secret: bool = False,
+    path: PathRole | None = None,
+    needs: tuple[str, ...] = (),
+    requires: Package | Mapping[str, Package] | None = None,
+    native: str | None = None,
+    extra: Mapping[str, Any] | None = None,
     **constraints: Any,
 ) -> Any:
     """Declare one option: a pydantic ``Field`` that accepts every spelling of its name.
 
     The attribute name must be the underscored documented name (``seed`` or ``cli``);
-    ``ServerArgs`` verifies that when the model class is built.
+    ``BackendArgs`` verifies that, and every field name in ``needs``, when the class is built.
     """
     name = seed or cli
     assert name is not None, "an option needs a seed or a CLI name"
     bases = [name, *([cli] if cli and cli != name else []), *also]
-    spellings = list(dict.fromkeys(form for base in bases for form in (dashed(base), underscored(base))))
-    extra: dict[str, Any] = {
-        "option": {
-            "name": name,
-            "cli": cli,
-            "server": server if server is not None else (underscored(cli) if cli else None),
-            "spellings": spellings,
-            "contract": seed is not None,
-            "secret": secret,
-        }
-    }
+    spellings = tuple(dict.fromkeys(form for base in bases for form in (dashed(base), underscored(base))))
+    meta = OptionMeta(
+        name=name,
+        cli=cli,
+        server=server if server is not None else (underscored(cli) if cli else None),
+        spellings=spellings,
+        contract=seed is not None,
+        secret=secret,
+        group=group,
+        path=path,
+        needs=needs,
+        requires=requires,
+        native=native,
+        extra=dict(extra or {}),
+    )
     return Field(
         default,
         description=description,
         validation_alias=AliasChoices(*spellings),
-        json_schema_extra=extra,
+        json_schema_extra={"option": meta},  # type: ignore[dict-item]  # read back by option_meta()
         **constraints,
     )
 
 
 def option_meta(info: FieldInfo) -> OptionMeta:
     extra = info.json_schema_extra
-    assert isinstance(extra, dict), "every ARGS field is declared with option()"
-    raw = extra["option"]
-    assert isinstance(raw, dict)
-    return OptionMeta(
-        name=str(raw["name"]),
-        cli=raw["cli"] if isinstance(raw["cli"], str) else None,
-        server=raw["server"] if isinstance(raw["server"], str) else None,
-        spellings=tuple(str(s) for s in raw["spellings"]),  # type: ignore[union-attr]
-        contract=bool(raw["contract"]),
-        secret=bool(raw["secret"]),
-    )
+    meta = extra.get("option") if isinstance(extra, dict) else None
+    assert isinstance(meta, OptionMeta), "every ARGS field is declared with option()"
+    return meta
 
 
-class ServerArgs(BaseModel):
+class BackendArgs(BaseModel):
     """Validated ARGS of one process.  Subclass per backend; declare options with :func:`option`."""
 
     model_config = ConfigDict(
@@ -118,13 +149,14 @@ class ServerArgs(BaseModel):
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
-        cls._options = {field: option_meta(info) for field, info in cls.model_fields.items()}
+        cls._options = {name: option_meta(info) for name, info in cls.model_fields.items()}
         cls._spellings = {}
-        for field, meta in cls._options.items():
-            assert field == underscored(meta.name), f"{cls.__name__}.{field} should be named {underscored(meta.name)}"
+        for name, meta in cls._options.items():
+            _verify(cls, name, meta)
             for spelling in meta.spellings:
-                assert spelling not in cls._spellings, f"{spelling!r} names two options of {cls.__name__}"
-                cls._spellings[spelling] = field
+                if spelling in cls._spellings:
+                    raise TypeError(f"{spelling!r} names two options of {cls.__name__}")
+                cls._spellings[spelling] = name
 
     @classmethod
     def options(cls) -> dict[str, OptionMeta]:
@@ -135,3 +167,20 @@ class ServerArgs(BaseModel):
     def field_for(cls, key: str) -> str | None:
         """The field an ARGS key names, under any accepted spelling, or None."""
         return cls._spellings.get(key)
+
+
+def _verify(model: type[BackendArgs], name: str, meta: OptionMeta) -> None:
+    """Metadata that names what does not exist is a bug of the model: fail when it is defined."""
+    where = f"{model.__name__}.{name}"
+    if name != underscored(meta.name):
+        raise TypeError(f"{where} should be named {underscored(meta.name)}")
+    unknown = [needed for needed in meta.needs if needed not in model.model_fields or needed == name]
+    if unknown:
+        raise TypeError(f"{where} needs {unknown}, which are not other options of {model.__name__}")
+    info = model.model_fields[name]
+    if isinstance(meta.requires, Mapping):
+        stray = [value for value in meta.requires if value not in choices(info)]
+        if stray:
+            raise TypeError(f"{where} requires packages for {stray}, which are not among its choices")
+    if meta.path is not None and item_type(info)[0] is not Path:
+        raise TypeError(f"{where} has a path role but its values are not paths")

@@ -1,7 +1,4 @@
-"""Process backends: the legacy untyped interface and the typed one (``base``), and Granian."""
+"""Process backends: the interfaces (``base``), and one package per tool (``granian/``...).
 
-BUILTIN_BACKENDS = (
-    "django_prodserver.backends.granian.GranianASGIServer",
-    "django_prodserver.backends.granian.GranianWSGIServer",
-)
-"""The backends this package ships, by the dotted path a setting names them with."""
+``registry`` lists the built-in backends; nothing else outside a backend's package names one.
+"""

@@ -1,25 +1,28 @@
-"""Backend interfaces.
+"""Backend interfaces: the untyped one django-prodserver 3.x backends implement, and the typed contract.
 
-``BaseServerBackend`` is django-prodserver's original interface: ARGS become ``--key=value``
-strings and ``start_server(*prep_server_args())`` runs the process.  Custom backends
-written for it keep working, untyped.
+``BaseProcessBackend`` is django-prodserver's original interface: ARGS become ``--key=value``
+strings and ``start_server(*prep_server_args())`` runs the process.  Custom backends written
+for it keep working, untyped.
 
-``TypedServerBackend`` adds a pydantic ARGS model: the check and ``prodserver`` validate
-ARGS with it, and the backend renders the validated model into its server call.  A new
-typed backend is one ``ServerArgs`` model and one small subclass.
+``TypedBackend[ArgsT]`` is the contract every built-in backend implements: an ARGS model, the
+backend's own rules, the equivalent command line, where it listens (servers only) and the
+in-process start.  Servers (:class:`TypedServer`) and workers (:class:`TypedWorker`) are
+separate kinds.  The shared core reads nothing else from a backend, so a new backend is one
+package under ``django_prodserver/backends/`` (see ``docs/contributing.md``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, Literal, TypeVar
 
-from ..args.base import ServerArgs
+from ..args.base import BackendArgs, Package
 from ..problems import Problem
+from ..rules.application import target_problems
 
 
 class ServerStartError(Exception):
-    """The server could not start; the message is one line for the user, no traceback."""
+    """The process could not start; the message is one line for the user, no traceback."""
 
 
 class BaseProcessBackend:
@@ -52,40 +55,75 @@ class BaseWorkerBackend(BaseProcessBackend):
     """A background worker process."""
 
 
-class TypedServerBackend(BaseServerBackend):
-    """A server whose ARGS are validated by :attr:`args_model`."""
+ArgsT = TypeVar("ArgsT", bound=BackendArgs)
+Kind = Literal["server", "worker"]
 
-    args_model: ClassVar[type[ServerArgs]]
 
-    def __init__(self, **server_args: Any) -> None:
+class TypedBackend(BaseProcessBackend, Generic[ArgsT]):
+    """A process whose ARGS are validated by :attr:`args_model` before anything runs."""
+
+    args_model: type[ArgsT]
+    kind: ClassVar[Kind]
+    program: ClassVar[str]
+    """The tool's command, as the equivalent command line starts it (``granian``)."""
+    requires: ClassVar[Package | None] = None
+    """The package that runs this backend (``granian``), named by the extra that installs it."""
+    reuses_port: ClassVar[bool] = False
+    """A server that binds with ``SO_REUSEPORT``: a second one on a taken port starts and shares it."""
+
+    def __init__(self, **config: Any) -> None:
         # ARGS are validated by the model, not formatted as strings.
-        self.config = server_args
+        self.config = config
         self.args = []
 
-    def problems(self, args: ServerArgs, *, starting: bool) -> list[Problem]:
-        """Problems the model's types cannot express: combinations, files, the environment.
+    def rules(self, args: ArgsT, *, starting: bool) -> list[Problem]:
+        """Problems the model's types and its options' metadata cannot express: combinations, contents.
 
-        Paths in the returned problems are relative to the process (``("ARGS", "workers")``).
-        ``starting`` is True when the process is about to start (missing files are errors).
+        Paths are relative to the process, by field (``("ARGS", "workers")``); validation shows the key
+        the user wrote.  ``starting`` is True when the process is about to start.
         """
         return []
 
-    def target(self) -> str:
-        """The application this server serves, as the server names it."""
+    def target(self) -> str | None:
+        """The application this process loads (``"demo.asgi:application"``), or None."""
+        return None
+
+    def target_problems(self, args: ArgsT | None) -> list[Problem]:
+        """Whether :meth:`target` can be found from here (``args`` is None when the ARGS are invalid)."""
+        target = self.target()
+        return [] if target is None else target_problems(target)
+
+    def command_line(self, args: ArgsT, *, reveal_secrets: bool = False) -> list[str]:
+        """The equivalent shell command, secrets masked unless revealed."""
         raise NotImplementedError
 
-    def command_line(self, args: ServerArgs, *, reveal_secrets: bool = False) -> list[str]:
-        """An equivalent shell command, secrets masked unless revealed."""
-        raise NotImplementedError
+    def address(self, args: ArgsT) -> str | None:
+        """Where the process listens (``127.0.0.1:8000``, ``unix:/run/web.sock``); None for workers."""
+        return None
 
-    def address(self, args: ServerArgs) -> str:
-        """Where the server listens, for ``prodserver --list``."""
-        return "-"
-
-    def serve(self, args: ServerArgs) -> None:
-        """Run the server in the foreground until it is stopped; :class:`ServerStartError` if it cannot start."""
+    def run(self, args: ArgsT) -> None:
+        """Run in the foreground until stopped; :class:`ServerStartError` if it cannot start."""
         raise NotImplementedError
 
     def start_server(self, *args: str) -> None:
-        # The original entry point: validate the configured ARGS, then serve.
-        self.serve(self.args_model.model_validate(self.config.get("ARGS", {})))
+        # The original entry point: validate the configured ARGS, then run.
+        self.run(self.args_model.model_validate(self.config.get("ARGS", {})))
+
+
+class TypedServer(TypedBackend[ArgsT], BaseServerBackend):
+    """A typed web server: it listens on an address."""
+
+    kind: ClassVar[Kind] = "server"
+
+    def address(self, args: ArgsT) -> str:
+        raise NotImplementedError
+
+
+class TypedWorker(TypedBackend[ArgsT], BaseWorkerBackend):
+    """A typed background worker: it listens nowhere."""
+
+    kind: ClassVar[Kind] = "worker"
+
+    def start_worker(self, *args: str) -> None:
+        # django-prodserver 3.x's name for a worker's entry point.
+        self.start_server(*args)

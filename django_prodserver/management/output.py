@@ -11,7 +11,7 @@ import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
-from ..backends.base import TypedServerBackend
+from ..backends.base import TypedBackend
 from ..effective import EffectiveOption, effective_options, value_text
 from ..problems import Severity
 from ..validation import ProcessReport
@@ -86,15 +86,15 @@ def backend_path(config: object) -> str:
 
 def summarize(report: ProcessReport, config: object) -> ProcessSummary:
     """The ``--list`` line of a process, whatever state its configuration is in."""
-    address = "-"
-    if isinstance(report.backend, TypedServerBackend) and report.args is not None:
+    address = None
+    if isinstance(report.backend, TypedBackend) and report.args is not None:
         address = report.backend.address(report.args)
     # As ``manage.py check`` counts: production advice only shows under --deploy.
     shown = [problem.severity for problem in report.problems if not problem.deploy]
     return ProcessSummary(
         name=report.name,
         backend=backend_path(config),
-        address=address,
+        address=address or "-",
         errors=shown.count(Severity.ERROR),
         warnings=shown.count(Severity.WARNING),
     )
@@ -104,7 +104,7 @@ def dry_run_of(report: ProcessReport, config: object) -> DryRun:
     """What ``--dry-run`` shows; the report must have a backend, and valid ARGS if it is typed."""
     backend, args = report.backend, report.args
     assert backend is not None
-    if not isinstance(backend, TypedServerBackend):
+    if not isinstance(backend, TypedBackend):
         return DryRun(report.name, backend_path(config), [], backend.prep_server_args())
     assert args is not None
     options = effective_options(args, report.sources)

@@ -1,14 +1,16 @@
 """Processes of one setting that bind the same address.
 
-Granian binds with ``SO_REUSEPORT``: a second server on a taken address and port does not fail
-to start, both serve, and the kernel splits the connections between them.  Two processes
-given one port is therefore a silent mix-up, not a start-up error.
+A server that binds with ``SO_REUSEPORT`` (Granian does) does not fail to start on a taken
+address and port: both serve, and the kernel splits the connections between them, a silent
+mix-up.  Any other server fails to start when its address is taken.  Either way, two processes
+given one address is a mistake the check can see.
 """
 
 from __future__ import annotations
 
 import ipaddress
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from ..problems import Problem, Severity
 
@@ -24,32 +26,48 @@ def _host_and_port(address: str) -> tuple[str, str]:
 
 
 def _collide(first: str, second: str) -> bool:
+    (host_a, port_a), (host_b, port_b) = _host_and_port(first), _host_and_port(second)
+    if port_a == "0" or port_b == "0":
+        # Port 0: the kernel gives each server its own free port.
+        return False
     if first == second:
         return True
-    (host_a, port_a), (host_b, port_b) = _host_and_port(first), _host_and_port(second)
-    if not port_a or port_a != port_b or port_a == "0":
+    if not port_a or port_a != port_b:
         return False
     # A wildcard address takes the port on every interface of its family.
     a, b = ipaddress.ip_address(host_a), ipaddress.ip_address(host_b)
     return a.version == b.version and (a.is_unspecified or b.is_unspecified)
 
 
-def shared_addresses(bound: Mapping[str, str]) -> list[Problem]:
-    """``bound`` maps each process to the address it binds; paths are relative to the setting."""
+@dataclass(frozen=True)
+class Binding:
+    """Where a process listens, and whether its server binds with ``SO_REUSEPORT``."""
+
+    address: str
+    key: str
+    """The ARGS field that sets the port (or socket path) the message points at."""
+    reuses_port: bool
+
+
+def shared_addresses(bound: Mapping[str, Binding]) -> list[Problem]:
+    """``bound`` maps each process to where it listens; paths are relative to the setting."""
     problems = []
     names = list(bound)
     for index, name in enumerate(names):
-        other = next((earlier for earlier in names[:index] if _collide(bound[earlier], bound[name])), None)
+        here = bound[name]
+        other = next((earlier for earlier in names[:index] if _collide(bound[earlier].address, here.address)), None)
         if other is None:
             continue
-        key = "uds" if bound[name].startswith("unix:") else "port"
+        if here.reuses_port and bound[other].reuses_port:
+            outcome = "both then serve it and the kernel splits the connections between the two"
+        else:
+            outcome = "the one started second cannot bind it"
         problems.append(
             Problem(
                 W047,
                 Severity.WARNING,
-                (name, "ARGS", key),
-                f"binds {bound[name]}, as process {other!r} does ({bound[other]}): Granian then shares "
-                "the port and the kernel splits the connections between the two.",
+                (name, "ARGS", here.key),
+                f"binds {here.address}, as process {other!r} does ({bound[other].address}): {outcome}.",
                 "Give each process its own port.",
             )
         )

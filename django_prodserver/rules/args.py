@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
-from ..args.base import MASK, ServerArgs
+from ..args.base import MASK, BackendArgs
 from ..args.describe import choices, range_words
 from ..problems import Problem, Severity
 from .text import choices_text, closest, shown, type_name
@@ -58,7 +58,7 @@ def e010(value: object, expected: str = "a dict of options") -> Problem:
     )
 
 
-def e011(given: ServerArgs, model: type[ServerArgs], backend: str) -> Problem:
+def e011(given: BackendArgs, model: type[BackendArgs], backend: str) -> Problem:
     return Problem(
         E011,
         Severity.ERROR,
@@ -68,11 +68,11 @@ def e011(given: ServerArgs, model: type[ServerArgs], backend: str) -> Problem:
     )
 
 
-def args_input(value: object, model: type[ServerArgs], backend: str) -> dict[Any, Any] | Problem:
+def args_input(value: object, model: type[BackendArgs], backend: str) -> dict[Any, Any] | Problem:
     """ARGS as the dict to validate: a model instance counts by the options it was given."""
     if isinstance(value, model):
         return {field: getattr(value, field) for field in value.model_fields_set}
-    if isinstance(value, ServerArgs):
+    if isinstance(value, BackendArgs):
         return e011(value, model, backend)
     if isinstance(value, Mapping):
         return dict(value)
@@ -80,13 +80,13 @@ def args_input(value: object, model: type[ServerArgs], backend: str) -> dict[Any
 
 
 def error_problems(
-    errors: list[ErrorDetails], model: type[ServerArgs], raw: Mapping[Any, Any], backend: str
+    errors: list[ErrorDetails], model: type[BackendArgs], raw: Mapping[Any, Any], backend: str
 ) -> list[Problem]:
     """One problem per pydantic error on ``raw`` (the ARGS as validated), paths relative to the process."""
     return [_problem(error, model, raw, backend) for error in errors]
 
 
-def _problem(error: ErrorDetails, model: type[ServerArgs], raw: Mapping[Any, Any], backend: str) -> Problem:
+def _problem(error: ErrorDetails, model: type[BackendArgs], raw: Mapping[Any, Any], backend: str) -> Problem:
     key = error["loc"][0] if error["loc"] else None
     field = model.field_for(key) if isinstance(key, str) else None
     path = ("ARGS", *error["loc"])
@@ -131,11 +131,15 @@ def _custom(kind: str, given: object, error: ErrorDetails, path: tuple[Any, ...]
         )
     if kind == "path_empty":
         return Problem(E029, Severity.ERROR, path, "is an empty path.", E029_HINT)
+    return e030(given, kind, path, backend)
+
+
+def e030(value: object, kind: str, path: tuple[Any, ...], backend: str) -> Problem:
     return Problem(
         E030,
         Severity.ERROR,
         path,
-        f"is {value}, which {backend} rejects ({kind}).",
+        f"is {shown(value)}, which {backend} rejects ({kind}).",
         "See the configuration reference for the values this option accepts.",
     )
 
@@ -154,7 +158,12 @@ def e026(address: object, path: tuple[Any, ...]) -> Problem:
 
 
 def _unknown_or_repeated(
-    key: object, field: str | None, model: type[ServerArgs], raw: Mapping[Any, Any], backend: str, path: tuple[Any, ...]
+    key: object,
+    field: str | None,
+    model: type[BackendArgs],
+    raw: Mapping[Any, Any],
+    backend: str,
+    path: tuple[Any, ...],
 ) -> Problem:
     others = [other for other in raw if other != key and model.field_for(other) == field] if field else []
     if others:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Hashable, Mapping
 
-from ..backends import BUILTIN_BACKENDS
 from ..backends.base import BaseProcessBackend
+from ..backends.registry import BUILTIN_BACKENDS
 from ..problems import Problem, Severity
 from .text import closest, first_line, shown, type_name
 
@@ -76,8 +76,8 @@ def e004(key: Hashable) -> Problem:
 
 def e006(backend: object) -> Problem:
     if isinstance(backend, type):
-        # The class itself, imported into settings: its dotted path is the fix.
-        dotted = f"{backend.__module__}.{backend.__qualname__}"
+        # The class itself, imported into settings: its dotted path is the fix (the documented one if built in).
+        dotted = _documented_path(backend.__qualname__) or f"{backend.__module__}.{backend.__qualname__}"
         return Problem(
             E006,
             Severity.ERROR,
@@ -100,11 +100,15 @@ def e007(dotted: str, reason: str) -> Problem:
     )
 
 
+def _documented_path(class_name: str) -> str | None:
+    """The documented path of the built-in backend class named ``class_name``, if there is one."""
+    return next((path for path in BUILTIN_BACKENDS if path.rpartition(".")[2] == class_name), None)
+
+
 def _backend_hint(dotted: str) -> str:
     """Our path, for one of our classes named at another path (3.x had ``backends.servers.granian``)."""
-    class_name = dotted.rpartition(".")[2]
-    ours = [path for path in BUILTIN_BACKENDS if path.rpartition(".")[2] == class_name]
-    return f"Write {ours[0]!r}." if ours else BACKEND_HINT
+    ours = _documented_path(dotted.rpartition(".")[2])
+    return f"Write {ours!r}." if ours else BACKEND_HINT
 
 
 def e008(dotted: str) -> Problem:

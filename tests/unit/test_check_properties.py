@@ -9,7 +9,7 @@ from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from django_prodserver.args import GranianASGIArgs, GranianWSGIArgs
+from django_prodserver.backends.granian import GranianASGIArgs, GranianWSGIArgs
 from django_prodserver.checks import check_production_processes, check_production_processes_deploy, validating_start
 
 BACKENDS = st.sampled_from(

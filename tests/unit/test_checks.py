@@ -13,14 +13,14 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
 
-from django_prodserver.args import GranianASGIArgs, GranianWSGIArgs
-from django_prodserver.backends.granian import GranianASGIServer
+from django_prodserver.backends.granian import GranianASGIArgs, GranianASGIServer, GranianWSGIArgs
+from django_prodserver.backends.granian import rules as environment
 from django_prodserver.checks import (
     check_production_processes,
     check_production_processes_deploy,
     validating_start,
 )
-from django_prodserver.rules import environment
+from django_prodserver.rules import packages
 from tests.unit.tls_files import write_tls_files
 
 ASGI = "django_prodserver.backends.granian.GranianASGIServer"
@@ -220,10 +220,10 @@ def test_deploy_checks_are_bound() -> None:
             id="E007-path-of-django-prodserver-3",
         ),
         pytest.param(
-            {"web": {"BACKEND": "django_prodserver.args.GranianASGIArgs"}},
+            {"web": {"BACKEND": "django_prodserver.args.BackendArgs"}},
             [
                 Error(
-                    f"{WEB}['BACKEND'] is 'django_prodserver.args.GranianASGIArgs', not a backend class.",
+                    f"{WEB}['BACKEND'] is 'django_prodserver.args.BackendArgs', not a backend class.",
                     hint="Name a subclass of BaseProcessBackend, e.g. "
                     "'django_prodserver.backends.granian.GranianASGIServer'.",
                     id="prodserver.E008",
@@ -653,12 +653,13 @@ def test_missing_files_warn(in_tmp: Path) -> None:
 def test_missing_directories_warn(in_tmp: Path) -> None:
     messages = check(web({"static-path-mount": "tls/cert.pem", "pid-file": "run/app.pid", "working-dir": "src"}))
     assert messages == [
+        # In the options' declaration order.
+        Warning(f"{ARGS}['working-dir'] names 'src', which does not exist.", hint=MISSING_HINT, id="prodserver.W050"),
         Warning(
             f"{ARGS}['static-path-mount'] names 'tls/cert.pem', which is not a directory.",
             hint=MISSING_HINT,
             id="prodserver.W050",
         ),
-        Warning(f"{ARGS}['working-dir'] names 'src', which does not exist.", hint=MISSING_HINT, id="prodserver.W050"),
         Warning(
             f"{ARGS}['pid-file'] names 'run/app.pid', in a directory that does not exist.",
             hint=MISSING_HINT,
@@ -727,7 +728,7 @@ def test_log_config_must_be_a_json_object(in_tmp: Path, content: str, reason: st
 
 
 def test_missing_extra_package(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(environment, "installed", lambda module: module != "setproctitle")
+    monkeypatch.setattr(packages, "installed", lambda module: module != "setproctitle")
     assert check(web({"process-name": "web"})) == [
         Error(
             f"{ARGS}['process-name'] needs the setproctitle package, which is not installed.",
@@ -753,13 +754,14 @@ def test_each_extra_is_looked_up(monkeypatch: pytest.MonkeyPatch, args: dict[str
         looked_up.append(name)
         return True
 
-    monkeypatch.setattr(environment, "installed", installed)
+    monkeypatch.setattr(packages, "installed", installed)
     check(web(args))
-    assert looked_up == [module]
+    # The option's package, then the backend's own (granian).
+    assert looked_up == [module, "granian"]
 
 
 def test_extras_installed_pass(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(environment, "installed", lambda module: True)
+    monkeypatch.setattr(packages, "installed", lambda module: True)
     assert check(web({"loop": "uvloop", "process-name": "web", "reload": False})) == []
 
 
@@ -776,7 +778,7 @@ def test_winloop_off_windows(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_winloop_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(environment, "on_windows", lambda: True)
-    monkeypatch.setattr(environment, "installed", lambda module: True)
+    monkeypatch.setattr(packages, "installed", lambda module: True)
     assert check(web({"loop": "winloop"})) == []
 
 
@@ -935,7 +937,7 @@ def test_processes_sharing_an_address_warn(second: object, first_address: str, s
     assert check({"web": process(port=8000), "api": second}) == [
         Warning(
             f"PRODUCTION_PROCESSES['api']['ARGS']['port'] binds {second_address}, as process 'web' does "
-            f"({first_address}): Granian then shares the port and the kernel splits the connections between the two.",
+            f"({first_address}): both then serve it and the kernel splits the connections between the two.",
             hint="Give each process its own port.",
             id="prodserver.W047",
         )

@@ -14,9 +14,9 @@ from django.core.checks.registry import registry
 from django.core.management import call_command, execute_from_command_line
 from pytest_django.fixtures import Settings
 
-from django_prodserver.args import GranianASGIArgs, GranianWSGIArgs, ServerArgs
+from django_prodserver.args import BackendArgs
 from django_prodserver.backends.base import BaseServerBackend, ServerStartError
-from django_prodserver.backends.granian import GranianServer
+from django_prodserver.backends.granian import GranianASGIArgs, GranianServer, GranianWSGIArgs
 
 from .prodserver_cli import ASGI, WSGI, run
 
@@ -41,10 +41,10 @@ def processes(settings: Settings) -> None:
 
 
 @pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> list[ServerArgs]:
+def served(monkeypatch: pytest.MonkeyPatch) -> list[BackendArgs]:
     """The ARGS each Granian backend was asked to serve; serving returns at once."""
-    calls: list[ServerArgs] = []
-    monkeypatch.setattr(GranianServer, "serve", lambda self, args: calls.append(args))
+    calls: list[BackendArgs] = []
+    monkeypatch.setattr(GranianServer, "run", lambda self, args: calls.append(args))
     return calls
 
 
@@ -58,21 +58,21 @@ def failing_django_check() -> Iterator[None]:
     registry.registered_checks.discard(check)
 
 
-def test_the_first_process_by_default(served: list[ServerArgs]) -> None:
+def test_the_first_process_by_default(served: list[BackendArgs]) -> None:
     assert run("--skip-checks")[0] == 0
     [args] = served
     assert isinstance(args, GranianASGIArgs)
     assert (args.port, args.workers) == (8000, 2)
 
 
-def test_a_named_process(served: list[ServerArgs]) -> None:
+def test_a_named_process(served: list[BackendArgs]) -> None:
     assert run("wsgi", "--skip-checks")[0] == 0
     [args] = served
     assert isinstance(args, GranianWSGIArgs)
     assert (args.port, args.threads) == (8001, 4)
 
 
-def test_an_unknown_process_is_one_line_listing_the_names(served: list[ServerArgs]) -> None:
+def test_an_unknown_process_is_one_line_listing_the_names(served: list[BackendArgs]) -> None:
     assert run("api") == (
         1,
         "",
@@ -99,7 +99,7 @@ def test_a_missing_setting(settings: Settings) -> None:
     assert run()[2] == "CommandError: PRODUCTION_PROCESSES is missing or empty: declare at least one process.\n"
 
 
-def test_django_checks_run_before_starting(served: list[ServerArgs], failing_django_check: None) -> None:
+def test_django_checks_run_before_starting(served: list[BackendArgs], failing_django_check: None) -> None:
     code, _, stderr = run()
     assert code == 1
     assert "other.E001" in stderr
@@ -107,7 +107,7 @@ def test_django_checks_run_before_starting(served: list[ServerArgs], failing_dja
 
 
 def test_skip_checks_skips_djangos_but_not_the_process_validation(
-    served: list[ServerArgs], failing_django_check: None
+    served: list[BackendArgs], failing_django_check: None
 ) -> None:
     assert run("--skip-checks")[0] == 0
     code, _, stderr = run("--skip-checks", "--workers", "0")
@@ -117,7 +117,7 @@ def test_skip_checks_skips_djangos_but_not_the_process_validation(
     assert len(served) == 1
 
 
-def test_an_invalid_process_does_not_start(settings: Settings, served: list[ServerArgs]) -> None:
+def test_an_invalid_process_does_not_start(settings: Settings, served: list[BackendArgs]) -> None:
     settings.PRODUCTION_PROCESSES = {"web": {"BACKEND": ASGI, "ARGS": {"workers": "many"}}}
     code, _, stderr = run("--skip-checks")
     assert code == 1
@@ -126,10 +126,10 @@ def test_an_invalid_process_does_not_start(settings: Settings, served: list[Serv
 
 
 def test_a_start_fault_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(self: GranianServer, args: ServerArgs) -> None:
+    def refuse(self: GranianServer[Any], args: BackendArgs) -> None:
         raise ServerStartError("Cannot listen on 127.0.0.1:8000: Address already in use (os error 98).")
 
-    monkeypatch.setattr(GranianServer, "serve", refuse)
+    monkeypatch.setattr(GranianServer, "run", refuse)
     assert run("--skip-checks") == (
         1,
         "",
@@ -137,7 +137,7 @@ def test_a_start_fault_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
-def test_a_graceful_stop_exits_0(served: list[ServerArgs]) -> None:
+def test_a_graceful_stop_exits_0(served: list[BackendArgs]) -> None:
     # Granian's own signal handlers stop the server; serve() then returns normally.
     assert run("--skip-checks") == (0, "", "")
 
@@ -157,7 +157,7 @@ def test_an_untyped_backend_takes_no_overrides(settings: Settings, capsys: pytes
     assert capsys.readouterr().err.endswith("error: unrecognized arguments: --workers\n")
 
 
-def test_the_command_line_overrides_settings_which_override_defaults(served: list[ServerArgs]) -> None:
+def test_the_command_line_overrides_settings_which_override_defaults(served: list[BackendArgs]) -> None:
     assert run("web", "--skip-checks", "--workers", "8", "--log-access", "false")[0] == 0
     [args] = served
     assert isinstance(args, GranianASGIArgs)
@@ -165,7 +165,7 @@ def test_the_command_line_overrides_settings_which_override_defaults(served: lis
 
 
 def test_an_override_replaces_the_option_under_any_settings_spelling(
-    settings: Settings, served: list[ServerArgs]
+    settings: Settings, served: list[BackendArgs]
 ) -> None:
     settings.PRODUCTION_PROCESSES = {"web": {"BACKEND": ASGI, "ARGS": {"host": "0.0.0.0", "access_log": True}}}
     assert run("--skip-checks", "--address", "127.0.0.2", "--log-access", "no")[0] == 0
@@ -174,7 +174,7 @@ def test_an_override_replaces_the_option_under_any_settings_spelling(
     assert (args.address, args.log_access) == ("127.0.0.2", False)
 
 
-def test_a_repeatable_option_may_be_repeated(served: list[ServerArgs]) -> None:
+def test_a_repeatable_option_may_be_repeated(served: list[BackendArgs]) -> None:
     assert run("--skip-checks", "--reload-ignore-dirs", "node_modules", "--reload-ignore-dirs", "dist")[0] == 0
     [args] = served
     assert isinstance(args, GranianASGIArgs)
@@ -182,7 +182,7 @@ def test_a_repeatable_option_may_be_repeated(served: list[ServerArgs]) -> None:
 
 
 def test_the_options_are_those_of_the_named_process(
-    served: list[ServerArgs], capsys: pytest.CaptureFixture[str]
+    served: list[BackendArgs], capsys: pytest.CaptureFixture[str]
 ) -> None:
     # WSGI's threads are Granian's blocking threads; ASGI has a blocking-threads option of its own.
     assert run("wsgi", "--skip-checks", "--threads", "8")[0] == 0
@@ -191,7 +191,7 @@ def test_the_options_are_those_of_the_named_process(
     assert [args.threads for args in served if isinstance(args, GranianWSGIArgs)] == [8]
 
 
-def test_an_invalid_override_names_the_option_and_nothing_starts(served: list[ServerArgs]) -> None:
+def test_an_invalid_override_names_the_option_and_nothing_starts(served: list[BackendArgs]) -> None:
     assert run("wsgi", "--threads", "0", "--skip-checks") == (
         1,
         "",
@@ -203,33 +203,33 @@ def test_an_invalid_override_names_the_option_and_nothing_starts(served: list[Se
     assert served == []
 
 
-def test_an_invalid_boolean_override(served: list[ServerArgs]) -> None:
+def test_an_invalid_boolean_override(served: list[BackendArgs]) -> None:
     code, _, stderr = run("--log-access", "maybe", "--skip-checks")
     assert code == 1
     assert "Command-line option --log-access is 'maybe'" in stderr
     assert served == []
 
 
-def test_call_command_takes_overrides_of_the_default_process(served: list[ServerArgs]) -> None:
+def test_call_command_takes_overrides_of_the_default_process(served: list[BackendArgs]) -> None:
     call_command("prodserver", workers="3", log_access="false")
     [args] = served
     assert isinstance(args, GranianASGIArgs)
     assert (args.workers, args.log_access) == (3, False)
 
 
-def test_from_manage_py(served: list[ServerArgs], capsys: pytest.CaptureFixture[str]) -> None:
+def test_from_manage_py(served: list[BackendArgs], capsys: pytest.CaptureFixture[str]) -> None:
     execute_from_command_line(["manage.py", "prodserver", "wsgi", "--dry-run", "--threads", "8"])
     assert capsys.readouterr().out.endswith(" --blocking-threads 8 demo.wsgi:application\n")
     assert served == []
 
 
-def test_an_unknown_process_with_overrides(served: list[ServerArgs]) -> None:
+def test_an_unknown_process_with_overrides(served: list[BackendArgs]) -> None:
     assert run("api", "--workers", "2")[2] == (
         "CommandError: No process named 'api' in PRODUCTION_PROCESSES; declared: 'web', 'wsgi'.\n"
     )
 
 
-def test_silenced_errors_still_stop_a_process_that_cannot_run(settings: Settings, served: list[ServerArgs]) -> None:
+def test_silenced_errors_still_stop_a_process_that_cannot_run(settings: Settings, served: list[BackendArgs]) -> None:
     settings.SILENCED_SYSTEM_CHECKS = ["prodserver.E022"]
     assert run("--workers", "many") == (
         1,

@@ -67,11 +67,11 @@ def test_help_groups_options_by_topic(capsys: pytest.CaptureFixture[str]) -> Non
         "HTTP/2 (ARGS of 'web'):",
         "logging (ARGS of 'web'):",
         "TLS (ARGS of 'web'):",
+        "application and process (ARGS of 'web'):",
         "worker lifecycle (ARGS of 'web'):",
         "static files (ARGS of 'web'):",
         "metrics (ARGS of 'web'):",
         "reloader (ARGS of 'web'):",
-        "application and process (ARGS of 'web'):",
     ]
 
 

@@ -8,7 +8,7 @@ import shlex
 import pytest
 from pytest_django.fixtures import Settings
 
-from django_prodserver.args import GranianASGIArgs
+from django_prodserver.backends.granian import GranianASGIArgs
 from django_prodserver.effective import EffectiveOption, JSONValue, effective_options, value_text
 from django_prodserver.management.output import ProcessSummary, table
 
@@ -91,7 +91,7 @@ def test_dry_run_does_not_serve(monkeypatch: pytest.MonkeyPatch) -> None:
     def serve(*args: object) -> None:
         raise AssertionError("--dry-run served")
 
-    monkeypatch.setattr(GranianServer, "serve", serve)
+    monkeypatch.setattr(GranianServer, "run", serve)
     assert run("--dry-run")[0] == 0
 
 

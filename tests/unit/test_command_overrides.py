@@ -6,13 +6,13 @@ import argparse
 
 import pytest
 
-from django_prodserver.args import GranianASGIArgs, GranianWSGIArgs
+from django_prodserver.args import BackendArgs
+from django_prodserver.backends.granian import GranianASGIArgs, GranianWSGIArgs
 from django_prodserver.overrides import (
     add_override_options,
     collected_overrides,
     first_positional,
     flags_without_value,
-    group_of,
     help_text,
     metavar,
 )
@@ -81,22 +81,15 @@ def test_only_documented_names_are_options(parser: argparse.ArgumentParser) -> N
         parser.parse_args(["--host", "0.0.0.0"])
 
 
-@pytest.mark.parametrize(
-    ("field", "group"),
-    [
-        ("address", "binding"),
-        ("http", "protocols"),
-        ("http2_max_frame_size", "HTTP/2"),
-        ("workers", "workers"),
-        ("workers_lifetime", "worker lifecycle"),
-        ("log_access", "logging"),
-        ("loop", "workers"),
-        ("ssl_keyfile_password", "TLS"),
-        ("pid_file", "application and process"),
-    ],
-)
-def test_group_of(field: str, group: str) -> None:
-    assert group_of(field) == group
+@pytest.mark.parametrize("model", [GranianASGIArgs, GranianWSGIArgs])
+def test_help_sections_follow_the_options_groups(model: type[BackendArgs]) -> None:
+    parser = argparse.ArgumentParser()
+    add_override_options(parser, model, "web")
+    titles = [group.title for group in parser._action_groups[2:]]
+    expected = list(dict.fromkeys(meta.group for meta in model.options().values()))
+    assert titles == [f"{group} (ARGS of 'web')" for group in expected]
+    sections = {group.title: [action.dest for action in group._group_actions] for group in parser._action_groups[2:]}
+    assert sections["TLS (ARGS of 'web')"][:2] == ["ARGS:ssl_cert", "ARGS:ssl_key"]
 
 
 @pytest.mark.parametrize(

@@ -19,10 +19,10 @@ from annotated_types import Ge
 from granian import cli as granian_cli
 from granian.server import Server
 
-from django_prodserver.args import GranianArgs, GranianASGIArgs, GranianWSGIArgs
 from django_prodserver.args.describe import is_repeatable
+from django_prodserver.backends.granian import GranianArgs, GranianASGIArgs, GranianWSGIArgs
+from django_prodserver.backends.granian.rendering import Invocation, command_line, server_kwargs
 from django_prodserver.overrides import metavar
-from django_prodserver.rendering.granian import Invocation, command_line, server_kwargs
 
 from .tls_files import write_tls_files
 

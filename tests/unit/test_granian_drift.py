@@ -15,7 +15,7 @@ import pytest
 from annotated_types import Ge, Le
 from granian.cli import cli
 
-from django_prodserver.args import GranianArgs, GranianASGIArgs, GranianWSGIArgs
+from django_prodserver.backends.granian import GranianArgs, GranianASGIArgs, GranianWSGIArgs
 
 MODELS = pytest.mark.parametrize("model", [GranianASGIArgs, GranianWSGIArgs], ids=["asgi", "wsgi"])
 

@@ -1,4 +1,4 @@
-"""``GranianServer.serve()`` up to the point where Granian forks its workers (``Server.serve`` patched out)."""
+"""``GranianServer.run()`` up to the point where Granian forks its workers (``Server.serve`` patched out)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from collections.abc import Iterator
 import pytest
 from granian.server import Server
 
-from django_prodserver.args import GranianASGIArgs
-from django_prodserver.backends.granian import GranianASGIServer
+from django_prodserver.backends.granian import GranianASGIArgs, GranianASGIServer
 
 
 @pytest.fixture
@@ -27,7 +26,7 @@ def test_the_heap_the_workers_inherit_is_frozen(monkeypatch: pytest.MonkeyPatch)
         Server, "serve", lambda self, *args, **kwargs: frozen_when_forking.append(gc.get_freeze_count())
     )
 
-    GranianASGIServer().serve(GranianASGIArgs())
+    GranianASGIServer().run(GranianASGIArgs())
 
     assert len(frozen_when_forking) == 1
     assert frozen_when_forking[0] > 0

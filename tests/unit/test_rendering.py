@@ -9,8 +9,14 @@ from granian.constants import HTTPModes, Interfaces
 from granian.http import HTTP1Settings, HTTP2Settings
 from granian.log import LogLevels
 
-from django_prodserver.args import GranianASGIArgs, GranianWSGIArgs
-from django_prodserver.rendering.granian import Invocation, bind_address, command_line, forwarded, server_kwargs
+from django_prodserver.backends.granian import GranianASGIArgs, GranianWSGIArgs
+from django_prodserver.backends.granian.rendering import (
+    Invocation,
+    bind_address,
+    command_line,
+    forwarded,
+    server_kwargs,
+)
 
 SEED_ARGV = [
     "--host", "127.0.0.1", "--port", "8000", "--backlog", "1024", "--http", "auto", "--workers", "1",

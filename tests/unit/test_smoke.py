@@ -1,4 +1,4 @@
-from django_prodserver.args import GranianASGIArgs
+from django_prodserver.backends.granian import GranianASGIArgs
 
 
 def test_seed_example_validates() -> None:

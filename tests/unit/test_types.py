@@ -15,15 +15,16 @@ import pytest
 import typing_extensions
 from pydantic import ValidationError
 
-from django_prodserver import _typegen
 from django_prodserver import types as settings_types
-from django_prodserver.args.base import ServerArgs, option
-from django_prodserver.backends.base import TypedServerBackend
+from django_prodserver.args.base import BackendArgs, option
+from django_prodserver.backends.base import TypedBackend
+from django_prodserver.backends.registry import BUILTIN_BACKENDS
+from tests.tools import typegen as _typegen
 
 BACKENDS = _typegen.BACKENDS
 
 
-def args_dict(backend: type[TypedServerBackend]) -> Any:
+def args_dict(backend: type[TypedBackend[Any]]) -> Any:
     return getattr(settings_types, _typegen.args_dict_name(backend))
 
 
@@ -36,7 +37,7 @@ def members(hint: Any) -> list[Any]:
     return [None if hint is type(None) else hint]
 
 
-def base_value(model: type[ServerArgs], field: str) -> Any:
+def base_value(model: type[BackendArgs], field: str) -> Any:
     """A valid value of a scalar field: its default, or its lower bound when it has none."""
     info = model.model_fields[field]
     if info.default not in (None, []):
@@ -45,7 +46,7 @@ def base_value(model: type[ServerArgs], field: str) -> Any:
     return next((bound for bound in bounds if bound is not None), 1)
 
 
-def samples(model: type[ServerArgs], field: str, member: Any) -> list[Any]:
+def samples(model: type[BackendArgs], field: str, member: Any) -> list[Any]:
     """Values of one member type of an ARGS key, as a user would write them."""
     if member is None:
         return [None]
@@ -66,8 +67,8 @@ def samples(model: type[ServerArgs], field: str, member: Any) -> list[Any]:
     raise AssertionError(f"no samples for {member!r}")
 
 
-def key_types() -> list[tuple[type[ServerArgs], str, str, Any]]:
-    cases: list[tuple[type[ServerArgs], str, str, Any]] = []
+def key_types() -> list[tuple[type[BackendArgs], str, str, Any]]:
+    cases: list[tuple[type[BackendArgs], str, str, Any]] = []
     for backend in BACKENDS:
         hints = get_type_hints(args_dict(backend))
         for field, meta in backend.args_model.options().items():
@@ -77,12 +78,12 @@ def key_types() -> list[tuple[type[ServerArgs], str, str, Any]]:
 
 def test_committed_module_is_the_generators_output() -> None:
     assert Path(settings_types.__file__).read_text() == _typegen.render(), (
-        "django_prodserver/types.py is stale: run `python -m django_prodserver._typegen`"
+        "django_prodserver/types.py is stale: run `python -m tests.tools.typegen`"
     )
 
 
 @pytest.mark.parametrize("backend", BACKENDS, ids=lambda backend: backend.__name__)
-def test_keys_are_the_documented_names(backend: type[TypedServerBackend]) -> None:
+def test_keys_are_the_documented_names(backend: type[TypedBackend[Any]]) -> None:
     names = [meta.name for meta in backend.args_model.options().values()]
     assert list(get_type_hints(args_dict(backend))) == names
     assert args_dict(backend).__total__ is False
@@ -93,13 +94,13 @@ def test_keys_are_the_documented_names(backend: type[TypedServerBackend]) -> Non
     key_types(),
     ids=lambda value: getattr(value, "__name__", str(value)),
 )
-def test_every_accepted_type_validates(model: type[ServerArgs], field: str, key: str, member: Any) -> None:
+def test_every_accepted_type_validates(model: type[BackendArgs], field: str, key: str, member: Any) -> None:
     for value in samples(model, field, member):
         model.model_validate({key: value})
 
 
 @pytest.mark.parametrize("backend", BACKENDS, ids=lambda backend: backend.__name__)
-def test_choices_outside_the_literal_are_refused(backend: type[TypedServerBackend]) -> None:
+def test_choices_outside_the_literal_are_refused(backend: type[TypedBackend[Any]]) -> None:
     # A Literal must not be looser than the model: a non-choice is refused by both.
     hints = get_type_hints(args_dict(backend))
     literal_keys = [key for key, hint in hints.items() if get_origin(hint) is Literal]
@@ -110,12 +111,13 @@ def test_choices_outside_the_literal_are_refused(backend: type[TypedServerBacken
 
 
 @pytest.mark.parametrize("backend", BACKENDS, ids=lambda backend: backend.__name__)
-def test_process_is_typed_by_its_backend(backend: type[TypedServerBackend]) -> None:
+def test_process_is_typed_by_its_backend(backend: type[TypedBackend[Any]]) -> None:
     process = getattr(settings_types, _typegen.process_name(backend))
     # The models are imported for type checkers only; resolve them as a type checker does.
     # typing_extensions' version strips NotRequired on Python 3.10 too, where typing's keeps it.
     hints = typing_extensions.get_type_hints(process, localns={backend.args_model.__name__: backend.args_model})
-    assert hints["BACKEND"] == Literal[f"{backend.__module__}.{backend.__name__}"]
+    assert hints["BACKEND"] == Literal[_typegen.dotted_path(backend)]
+    assert _typegen.dotted_path(backend) in BUILTIN_BACKENDS
     assert hints["ARGS"] == args_dict(backend) | backend.args_model
     assert process.__required_keys__ == frozenset({"BACKEND"})
 
@@ -138,8 +140,8 @@ def test_http_accepts_the_ints_the_model_reads_as_choices() -> None:
 
 
 def test_an_unknown_value_type_stops_the_generator() -> None:
-    class Odd(ServerArgs):
-        when: complex = option(0j, "An option of a type settings cannot hold", cli="when")
+    class Odd(BackendArgs):
+        when: complex = option(0j, "An option of a type settings cannot hold", cli="when", group="other")
 
     with pytest.raises(TypeError, match=r"^no settings type for ARGS option 'when' of type <class 'complex'>$"):
         _typegen.value_type("when", Odd.model_fields["when"])
@@ -163,7 +165,7 @@ def type_accepts(hint: Any, value: Any) -> bool:
 
 
 @pytest.mark.parametrize("backend", BACKENDS, ids=lambda backend: backend.__name__)
-def test_types_are_not_narrower_than_the_model(backend: type[TypedServerBackend]) -> None:
+def test_types_are_not_narrower_than_the_model(backend: type[TypedBackend[Any]]) -> None:
     # The forms users write (the default, and its text, as the seed page writes values)
     # must type-check wherever the model accepts them.
     hints = get_type_hints(args_dict(backend))

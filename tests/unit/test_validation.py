@@ -7,9 +7,8 @@ from typing import Any
 
 import pytest
 
-from django_prodserver.args import GranianASGIArgs, GranianWSGIArgs, ServerArgs
-from django_prodserver.backends.base import BaseServerBackend, TypedServerBackend
-from django_prodserver.backends.granian import GranianASGIServer
+from django_prodserver.backends.base import BaseServerBackend, TypedBackend
+from django_prodserver.backends.granian import GranianASGIArgs, GranianASGIServer, GranianWSGIArgs
 from django_prodserver.problems import Problem, Severity
 from django_prodserver.validation import validate_process, validate_setting
 
@@ -74,8 +73,8 @@ def test_a_rule_names_the_option_the_command_line_set() -> None:
 def test_missing_files_are_errors_when_starting() -> None:
     report = validate_process("web", process({"ssl-ca": "no/ca.pem"}), starting=True)
     assert [(p.id, p.severity) for p in report.problems] == [
-        ("prodserver.W046", Severity.WARNING),
         ("prodserver.E050", Severity.ERROR),
+        ("prodserver.W046", Severity.WARNING),
     ]
 
 
@@ -113,10 +112,10 @@ class Refusing(BaseServerBackend):
         raise ValueError("needs a 'queue' key\nsecond line")
 
 
-class Failing(TypedServerBackend):
+class Failing(TypedBackend[GranianWSGIArgs]):
     args_model = GranianWSGIArgs
 
-    def problems(self, args: ServerArgs, *, starting: bool) -> list[Problem]:
+    def rules(self, args: GranianWSGIArgs, *, starting: bool) -> list[Problem]:
         raise RuntimeError("bug")
 
 

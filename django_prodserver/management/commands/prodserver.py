@@ -14,8 +14,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.module_loading import import_string
 
-from ...args.base import ServerArgs
-from ...backends.base import ServerStartError, TypedServerBackend
+from ...args.base import BackendArgs
+from ...backends.base import ServerStartError, TypedBackend
 from ...checks import validating_start
 from ...conf import SETTING, production_processes
 from ...overrides import add_override_options, collected_overrides, first_positional, flags_without_value
@@ -110,7 +110,7 @@ def _declared_processes() -> Mapping[str, object]:
     return processes
 
 
-def _args_model(config: object) -> type[ServerArgs] | None:
+def _args_model(config: object) -> type[BackendArgs] | None:
     """The ARGS model of a process's backend; None if untyped or broken (the check says why)."""
     path = config.get("BACKEND") if isinstance(config, Mapping) else None
     try:
@@ -118,14 +118,15 @@ def _args_model(config: object) -> type[ServerArgs] | None:
     except Exception:
         # Any import failure: the parser is built without overrides, the check reports it.
         return None
-    if isinstance(backend, type) and issubclass(backend, TypedServerBackend):
-        return backend.args_model
+    if isinstance(backend, type) and issubclass(backend, TypedBackend):
+        model: type[BackendArgs] = backend.args_model
+        return model
     return None
 
 
 def _refuse_invalid(report: ProcessReport) -> None:
     """Stop if the check's errors were silenced (SILENCED_SYSTEM_CHECKS) but nothing can be run."""
-    typed = isinstance(report.backend, TypedServerBackend)
+    typed = isinstance(report.backend, TypedBackend)
     if report.backend is None or (typed and report.args is None):
         reasons = " ".join(problem.message for problem in report.errors)
         raise CommandError(f"Process {report.name!r} cannot run: {reasons}")
@@ -133,10 +134,10 @@ def _refuse_invalid(report: ProcessReport) -> None:
 
 def _run(report: ProcessReport) -> None:
     backend = report.backend
-    if isinstance(backend, TypedServerBackend):
+    if isinstance(backend, TypedBackend):
         assert report.args is not None
         try:
-            backend.serve(report.args)
+            backend.run(report.args)
         except ServerStartError as exc:
             raise CommandError(str(exc)) from None
     else:

@@ -1,7 +1,9 @@
-"""``prodserver-checks``: every system check ID, from ``django_prodserver.checks.catalogue.CATALOGUE``.
+"""``prodserver-checks``: every system check ID, with the message the check really prints.
 
-The catalogue is imported when the directive runs, not when the extension loads: a missing or
-malformed catalogue fails the docs build (``-W``) with a message, not an import traceback.
+Rows come from ``django_prodserver.checks.catalogue``: each example is run through the real
+validation when the docs are built, so the message and hint shown are the rule's own text.
+The catalogue is imported when the directive runs, not when the extension loads: a broken
+catalogue fails the docs build (``-W``) with a message, not an import traceback.
 """
 
 from __future__ import annotations
@@ -16,48 +18,54 @@ from sphinx.util.docutils import SphinxDirective
 
 from .tables import Cell, code, table
 
-HEADERS = ("ID", "Level", "Problem", "Fix", "Example that triggers it")
-WIDTHS = (16, 10, 26, 22, 26)
-FIELDS = ("id", "severity", "summary", "hint", "example", "deploy")
+HEADERS = ("ID", "Level", "What the check says", "A setting that shows it")
+WIDTHS = (14, 10, 40, 36)
 
 
 class ChecksDirective(SphinxDirective):
-    """``{prodserver-checks}``: one row per check ID, in catalogue order."""
+    """``{prodserver-checks}``: one row per check ID, in ID order."""
 
     option_spec: ClassVar[dict[str, object]] = {}
 
     def run(self) -> list[nodes.Node]:
         try:
-            from django_prodserver.checks.catalogue import CATALOGUE
-        except ImportError as exc:
-            raise self.error(f"Cannot list the checks: {exc}") from None
-        missing = [field for field in FIELDS if not all(hasattr(info, field) for info in CATALOGUE)]
-        if missing or not CATALOGUE:
-            raise self.error(f"CATALOGUE entries need the fields {', '.join(FIELDS)}; missing: {', '.join(missing)}.")
-        return [table(HEADERS, [check_row(info) for info in CATALOGUE], WIDTHS)]
+            from django_prodserver.checks.catalogue import catalogue, example_files, shown
+
+            with example_files():
+                rows = [check_row(example, shown(example)) for example in catalogue()]
+        except Exception as exc:
+            raise self.error(f"Cannot list the checks: {type(exc).__name__}: {exc}") from None
+        return [table(HEADERS, rows, WIDTHS)]
 
 
-def check_row(info: Any) -> Sequence[Cell]:
-    level = str(getattr(info.severity, "value", info.severity)).capitalize()
-    if info.deploy:
+def check_row(example: Any, problem: Any) -> Sequence[Cell]:
+    level = problem.severity.value.capitalize()
+    if problem.deploy:
         level += " (check --deploy)"
-    target = nodes.target("", "", ids=[nodes.make_id(info.id)])
-    return [[target, code(info.id)], level, info.summary, info.hint or "", example_cell(info.example)]
+    target = nodes.target("", "", ids=[nodes.make_id(example.id)])
+    said: list[nodes.Node] = [nodes.paragraph("", problem.message)]
+    if problem.hint:
+        said.append(nodes.paragraph("", "", nodes.emphasis("", "Hint: "), nodes.Text(problem.hint)))
+    return [[target, code(example.id)], level, said, example_cell(example)]
 
 
-def example_cell(example: dict[str, Any] | None) -> Cell:
-    if example is None:
-        return "(depends on the machine: see the message)"
-    text = pprint.pformat(example, width=48, sort_dicts=False)
+def example_cell(example: Any) -> Cell:
+    if example.setting is None:
+        return "(not a setting: the platform, the application, or a backend's own code)"
+    text = pprint.pformat(example.setting, width=40, sort_dicts=False)
+    if example.starting:
+        text += "\n# shown when prodserver starts the process"
+    elif example.pretend:
+        text += "\n# on a machine without the package"
     block = nodes.literal_block(text, text)
-    # Some examples hold objects (a class given as BACKEND): their repr is not Python source.
+    # Some examples hold objects (a model instance as ARGS): their repr is not Python source.
     block["language"] = "python" if is_literal(text) else "text"
     return block
 
 
 def is_literal(text: str) -> bool:
     try:
-        ast.literal_eval(text)
+        ast.literal_eval(text.split("\n#")[0])
     except (ValueError, SyntaxError):
         return False
     return True

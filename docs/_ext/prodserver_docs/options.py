@@ -11,13 +11,13 @@ from docutils.parsers.rst import directives
 from pydantic.fields import FieldInfo
 from sphinx.util.docutils import SphinxDirective
 
-from django_prodserver._typegen import value_type
-from django_prodserver.args.base import ServerArgs
+from django_prodserver.args.base import BackendArgs
 from django_prodserver.args.describe import choices, range_words
+from tests.tools.typegen import value_type
 
 from .tables import Cell, code, codes, table
 
-HEADERS = ("Option", "Granian flag", "Type", "Default", "Range or choices", "Description")
+HEADERS = ("Option", "CLI flag", "Type", "Default", "Range or choices", "Description")
 WIDTHS = (22, 14, 14, 12, 14, 30)
 
 # The value-type aliases of django_prodserver.types, in words.
@@ -45,19 +45,19 @@ class OptionsDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         model = import_string(self.arguments[0])
-        if not (isinstance(model, type) and issubclass(model, ServerArgs)):
-            raise self.error(f"{self.arguments[0]} is not an ARGS model (a ServerArgs subclass).")
+        if not (isinstance(model, type) and issubclass(model, BackendArgs)):
+            raise self.error(f"{self.arguments[0]} is not an ARGS model (a BackendArgs subclass).")
         fields = list(model.options())
         if "own" in self.options:
             base = model.__mro__[1]
-            inherited = base.model_fields if issubclass(base, ServerArgs) else {}
+            inherited = base.model_fields if issubclass(base, BackendArgs) else {}
             fields = [field for field in fields if field not in inherited]
         if "contract" in self.options:
             fields = [field for field in fields if model.options()[field].contract]
         return [table(HEADERS, [option_row(model, field) for field in fields], WIDTHS)]
 
 
-def option_row(model: type[ServerArgs], field: str) -> list[Cell]:
+def option_row(model: type[BackendArgs], field: str) -> list[Cell]:
     meta = model.options()[field]
     info = model.model_fields[field]
     description = info.description or ""
@@ -80,7 +80,7 @@ def name_cell(name: str, others: Sequence[str]) -> list[nodes.Node]:
     return cell
 
 
-def type_words(field: str, model: type[ServerArgs]) -> str:
+def type_words(field: str, model: type[BackendArgs]) -> str:
     text = value_type(field, model.model_fields[field]).removesuffix(" | None")
     return "choice" if text.startswith("Literal[") else TYPE_WORDS[text]
 

@@ -18,19 +18,9 @@ from typing import Any
 
 from pydantic import SecretStr
 
-from ..args.base import MASK, OptionMeta
-from ..args.granian import GranianArgs
-from ..args.values import octal_text
-
-# Granian's enums, by Server keyword: values are converted when the server is built so
-# that Granian's comparisons (``http == HTTPModes.http2``) behave as with its own CLI.
-_ENUMS = {
-    "http": "HTTPModes",
-    "runtime_mode": "RuntimeModes",
-    "loop": "Loops",
-    "task_impl": "TaskImpl",
-    "ssl_protocol_min": "SSLProtocols",
-}
+from ...args.base import MASK, OptionMeta
+from ...args.values import octal_text
+from .options import GranianArgs
 
 
 @dataclass(frozen=True)
@@ -97,18 +87,21 @@ def command_line(invocation: Invocation, *, reveal_secrets: bool = False) -> lis
     return argv
 
 
-def _server_value(meta: OptionMeta, value: Any) -> Any:
-    from granian import constants
-    from granian.log import LogLevels
+def native_type(name: str) -> Any:
+    """Granian's enum an option's ``native`` names: ``HTTPModes``, ``LogLevels``..."""
+    from granian import constants, log
 
+    return getattr(constants, name, None) or getattr(log, name)
+
+
+def _server_value(meta: OptionMeta, value: Any) -> Any:
     assert meta.server is not None
     value = _absolute(value)
     if isinstance(value, SecretStr):
         return value.get_secret_value()
-    if meta.server == "log_level":
-        return LogLevels(value)
-    if meta.server in _ENUMS:
-        return getattr(constants, _ENUMS[meta.server])(value)
+    if meta.native is not None:
+        # Granian compares with its enums (``http == HTTPModes.http2``), as its own CLI gives them.
+        return native_type(meta.native)(value)
     if isinstance(value, list):
         # Tuples, as click gives Granian's CLI for repeated options.
         return tuple(value)

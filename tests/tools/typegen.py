@@ -1,4 +1,4 @@
-"""Write ``django_prodserver/types.py`` from the ARGS models: ``python -m django_prodserver._typegen``.
+"""Write ``django_prodserver/types.py`` from the ARGS models: ``python -m tests.tools.typegen``.
 
 The typed dictionaries must accept what the models accept under the documented names, and
 nothing the models refuse, so they are generated rather than written by hand;
@@ -18,22 +18,23 @@ from django.utils.module_loading import import_string
 from pydantic import SecretStr
 from pydantic.fields import FieldInfo
 
-from .args import values
-from .args.base import ServerArgs
-from .backends import BUILTIN_BACKENDS
-from .backends.base import TypedServerBackend
+import django_prodserver
+from django_prodserver.args import values
+from django_prodserver.args.base import BackendArgs
+from django_prodserver.backends.base import TypedBackend
+from django_prodserver.backends.registry import BUILTIN_BACKENDS
 
 
-def _typed_backends() -> tuple[type[TypedServerBackend], ...]:
+def _typed_backends() -> tuple[type[TypedBackend[Any]], ...]:
     backends = tuple(import_string(path) for path in BUILTIN_BACKENDS)
-    assert all(issubclass(backend, TypedServerBackend) for backend in backends), "every built-in backend is typed"
+    assert all(issubclass(backend, TypedBackend) for backend in backends), "every built-in backend is typed"
     return backends
 
 
 BACKENDS = _typed_backends()
 """The backends that get typed settings, in the order of the ``ProductionProcesses`` union."""
 
-TYPES_MODULE = Path(__file__).with_name("types.py")
+TYPES_MODULE = Path(django_prodserver.__file__).with_name("types.py")
 
 # Scalar type -> the alias of types.py naming what the model accepts for it.
 SCALAR_ALIASES: dict[Any, str] = {int: "Integer", bool: "Boolean", float: "Number", Path: "PathValue", str: "str"}
@@ -44,7 +45,7 @@ VALUE_ALIASES = ("Integer", "Duration", "Boolean", "Number", "PathValue", "PathV
 HEADER = '''\
 """Typed dictionaries for the ``PRODUCTION_PROCESSES`` setting: IDE completion and type checking.
 
-GENERATED from the ARGS models by ``python -m django_prodserver._typegen``: do not edit.
+GENERATED from the ARGS models by ``python -m tests.tools.typegen``: do not edit.
 
     from django_prodserver.types import ProductionProcesses
 
@@ -154,33 +155,34 @@ def _literal_text(choices: tuple[Any, ...], metadata: list[Any]) -> str:
     return f"Literal[{', '.join(json.dumps(choice) for choice in accepted)}]"
 
 
-def args_dict_name(backend: type[TypedServerBackend]) -> str:
+def args_dict_name(backend: type[TypedBackend[Any]]) -> str:
     return f"{backend_stem(backend)}ArgsDict"
 
 
-def process_name(backend: type[TypedServerBackend]) -> str:
+def process_name(backend: type[TypedBackend[Any]]) -> str:
     return f"{backend_stem(backend)}Process"
 
 
-def backend_stem(backend: type[TypedServerBackend]) -> str:
+def backend_stem(backend: type[TypedBackend[Any]]) -> str:
     return backend.__name__.removesuffix("Server")
 
 
-def dotted_path(backend: type[TypedServerBackend]) -> str:
-    return f"{backend.__module__}.{backend.__qualname__}"
+def dotted_path(backend: type[TypedBackend[Any]]) -> str:
+    """The documented path a setting names the backend with (the registry's)."""
+    return next(path for path in BUILTIN_BACKENDS if path.rpartition(".")[2] == backend.__qualname__)
 
 
-def shared_model(backend: type[TypedServerBackend]) -> type[ServerArgs] | None:
+def shared_model(backend: type[TypedBackend[Any]]) -> type[BackendArgs] | None:
     """The model whose options this backend's model extends (``GranianArgs``), if it has one."""
     parent = backend.args_model.__mro__[1]
-    return parent if issubclass(parent, ServerArgs) and parent.model_fields else None
+    return parent if issubclass(parent, BackendArgs) and parent.model_fields else None
 
 
-def shared_dict_name(model: type[ServerArgs]) -> str:
+def shared_dict_name(model: type[BackendArgs]) -> str:
     return f"{model.__name__}Dict"
 
 
-def typed_dict(name: str, model: type[ServerArgs], fields: Iterable[str], doc: str) -> Iterator[str]:
+def typed_dict(name: str, model: type[BackendArgs], fields: Iterable[str], doc: str) -> Iterator[str]:
     """A TypedDict of ``fields`` under their documented names, total=False."""
     entries = [(model.options()[field].name, value_type(field, model.model_fields[field])) for field in fields]
     if all(key.isidentifier() for key, _ in entries):
@@ -195,12 +197,12 @@ def typed_dict(name: str, model: type[ServerArgs], fields: Iterable[str], doc: s
     yield f'"""{doc}"""\n'
 
 
-def shared_dict(model: type[ServerArgs]) -> Iterator[str]:
+def shared_dict(model: type[BackendArgs]) -> Iterator[str]:
     users = ", ".join(f"``{backend.__name__}``" for backend in BACKENDS if shared_model(backend) is model)
     yield from typed_dict(shared_dict_name(model), model, model.options(), f"ARGS shared by {users}.")
 
 
-def args_dict(backend: type[TypedServerBackend]) -> Iterator[str]:
+def args_dict(backend: type[TypedBackend[Any]]) -> Iterator[str]:
     """The backend's ARGS: the shared ones, by inheritance, and its own."""
     model, shared = backend.args_model, shared_model(backend)
     name, doc = args_dict_name(backend), f"ARGS of ``{dotted_path(backend)}``, under their documented names."
@@ -213,7 +215,7 @@ def args_dict(backend: type[TypedServerBackend]) -> Iterator[str]:
     yield f'\nclass {name}({shared_dict_name(shared)}, {own}, total=False):\n    """{doc}"""\n'
 
 
-def process(backend: type[TypedServerBackend]) -> Iterator[str]:
+def process(backend: type[TypedBackend[Any]]) -> Iterator[str]:
     yield f"\nclass {process_name(backend)}(TypedDict):"
     yield f'    """A process served by ``{backend.__name__}``."""\n'
     yield f'    BACKEND: Literal["{dotted_path(backend)}"]'
@@ -226,7 +228,7 @@ def model_imports() -> str:
     modules: dict[str, list[str]] = {}
     for backend in BACKENDS:
         model = backend.args_model
-        modules.setdefault(model.__module__.removeprefix(__package__ or ""), []).append(model.__name__)
+        modules.setdefault(model.__module__.removeprefix("django_prodserver"), []).append(model.__name__)
     return "\n".join(
         f"    from {module} import {', '.join(sorted(names))}" for module, names in sorted(modules.items())
     )

@@ -1,35 +1,28 @@
 """Granian backends: serve the Django project's ASGI or WSGI application with Granian.
 
-``GranianASGIArgs`` and ``GranianWSGIArgs`` are re-exported here, beside the backends
-they configure.  Importing this module reads no setting and does not import granian:
-the check imports it on every management command.
+Importing this module reads no setting and does not import granian: the check imports it
+on every management command.  Granian is imported when a server starts.
 """
 
 from __future__ import annotations
 
 import gc
 import re
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from django.conf import settings
 
-from ..args.base import ServerArgs
-from ..args.granian import GranianArgs, GranianASGIArgs, GranianWSGIArgs
-from ..problems import Problem
-from ..rendering.granian import Invocation, bind_address, command_line, server_kwargs
-from .base import ServerStartError, TypedServerBackend
+from ...args.base import Package
+from ...problems import Problem
+from ..base import ServerStartError, TypedServer
+from .options import GranianArgs, GranianASGIArgs, GranianWSGIArgs
+from .rendering import Invocation, bind_address, command_line, server_kwargs
+from .rules import granian_problems
 
 if TYPE_CHECKING:
     from granian.server.common import AbstractServer
 
-__all__ = [
-    "GranianASGIArgs",
-    "GranianASGIServer",
-    "GranianServer",
-    "GranianWSGIArgs",
-    "GranianWSGIServer",
-    "ServerStartError",
-]
+ArgsT = TypeVar("ArgsT", bound=GranianArgs)
 
 
 def import_target(dotted: str) -> str:
@@ -38,30 +31,36 @@ def import_target(dotted: str) -> str:
     return f"{module}:{attribute}"
 
 
-class GranianServer(TypedServerBackend):
+class GranianServer(TypedServer[ArgsT]):
     """Common part of the Granian backends; subclasses pick the model, interface and target."""
 
-    args_model: ClassVar[type[ServerArgs]] = GranianArgs
+    program = "granian"
+    requires = Package("granian", "django-prodserver[granian]")
+    reuses_port = True
     interface: ClassVar[str]
 
-    def invocation(self, args: ServerArgs) -> Invocation:
-        assert isinstance(args, GranianArgs)
+    def invocation(self, args: ArgsT) -> Invocation:
         return Invocation(target=self.target(), interface=self.interface, args=args)
 
-    def problems(self, args: ServerArgs, *, starting: bool) -> list[Problem]:
-        from ..rules.granian import granian_problems
+    def target(self) -> str:
+        raise NotImplementedError
 
-        assert isinstance(args, GranianArgs)
-        return granian_problems(args, interface=self.interface, starting=starting)
+    def target_problems(self, args: ArgsT | None) -> list[Problem]:
+        if args is not None and args.working_dir is not None:
+            # Granian imports the application from its working directory, not from here.
+            return []
+        return super().target_problems(args)
 
-    def command_line(self, args: ServerArgs, *, reveal_secrets: bool = False) -> list[str]:
+    def rules(self, args: ArgsT, *, starting: bool) -> list[Problem]:
+        return granian_problems(args, wsgi=self.interface == "wsgi")
+
+    def command_line(self, args: ArgsT, *, reveal_secrets: bool = False) -> list[str]:
         return command_line(self.invocation(args), reveal_secrets=reveal_secrets)
 
-    def address(self, args: ServerArgs) -> str:
-        assert isinstance(args, GranianArgs)
+    def address(self, args: ArgsT) -> str:
         return bind_address(args)
 
-    def serve(self, args: ServerArgs) -> None:
+    def run(self, args: ArgsT) -> None:
         from granian.errors import FatalError
 
         invocation = self.invocation(args)
@@ -131,7 +130,7 @@ def _socket_fault(server: AbstractServer[Any], args: GranianArgs, reason: str) -
     return ServerStartError(f"Cannot serve metrics on {host}:{args.metrics_port}: {reason}.")
 
 
-class GranianASGIServer(GranianServer):
+class GranianASGIServer(GranianServer[GranianASGIArgs]):
     """Serve ``ASGI_APPLICATION`` (or the ``asgi`` module beside ``WSGI_APPLICATION``)."""
 
     args_model = GranianASGIArgs
@@ -148,7 +147,7 @@ class GranianASGIServer(GranianServer):
         return import_target(str(dotted))
 
 
-class GranianWSGIServer(GranianServer):
+class GranianWSGIServer(GranianServer[GranianWSGIArgs]):
     """Serve ``WSGI_APPLICATION``."""
 
     args_model = GranianWSGIArgs

@@ -1,7 +1,8 @@
-"""Valid Granian options that Granian refuses together, ignores or changes (Granian 2.8, ``server/common.py``).
+"""Granian's own rules: valid options that Granian 2.8 refuses together, ignores or changes
+(``server/common.py``), what it needs from the platform, file contents and production advice.
 
-:func:`granian_problems` is what ``GranianServer.problems()`` returns: these combinations,
-then the machine's packages and platform, the files named by ARGS and the deploy advice.
+The shared rules (files by their path role, options without the option they need, packages)
+read the options' metadata and run for every backend; :func:`granian_problems` adds these.
 Paths are relative to the process, by field name (``("ARGS", "blocking_threads")``);
 validation turns them into the key the user wrote.
 """
@@ -9,13 +10,14 @@ validation turns them into the key the user wrote.
 from __future__ import annotations
 
 import ipaddress
+import json
+import sys
 from collections.abc import Callable
 
-from ..args.granian import GranianArgs, GranianASGIArgs
-from ..problems import Problem, Severity
-from .deploy import deploy_problems
-from .environment import environment_problems
-from .files import file_problems
+from ...problems import Problem, Severity
+from ...rules.text import first_line, shown, type_name
+from ...rules.tls import tls_pair_problems
+from .options import GranianArgs, GranianASGIArgs
 
 E040 = "prodserver.E040"
 E041 = "prodserver.E041"
@@ -29,7 +31,6 @@ W042 = "prodserver.W042"
 W043 = "prodserver.W043"
 W044 = "prodserver.W044"
 W045 = "prodserver.W045"
-W046 = "prodserver.W046"
 
 E042_FACTORY = Problem(
     E042,
@@ -92,13 +93,13 @@ Rule = Callable[[GranianArgs, bool], list[Problem]]
 """A rule over the validated options; the flag is True for the WSGI interface."""
 
 
-def granian_problems(args: GranianArgs, *, interface: str, starting: bool) -> list[Problem]:
+def granian_problems(args: GranianArgs, *, wsgi: bool) -> list[Problem]:
     """Problems with valid-typed Granian ARGS; paths are relative to the process."""
-    wsgi = interface == "wsgi"
     return [
         *(problem for rule in RULES for problem in rule(args, wsgi)),
-        *environment_problems(args),
-        *file_problems(args, starting=starting),
+        *platform_problems(args),
+        *log_config_problems(args),
+        *tls_problems(args),
         *deploy_problems(args),
     ]
 
@@ -214,55 +215,6 @@ def ignored_with_reload(args: GranianArgs, wsgi: bool) -> list[Problem]:
     ]
 
 
-# Options that only matter with another one: (options, what they need, whether they have it).
-_DEPENDENT: tuple[tuple[tuple[str, ...], str, Callable[[GranianArgs], bool]], ...] = (
-    (
-        ("static_path_route", "static_path_dir_to_file", "static_path_expires"),
-        "static-path-mount",
-        lambda args: bool(args.static_path_mount),
-    ),
-    (("uds_permissions",), "uds", lambda args: args.uds is not None),
-    (
-        ("ssl_ca", "ssl_crl", "ssl_keyfile_password", "ssl_protocol_min", "ssl_client_verify"),
-        "ssl-cert and ssl-key",
-        tls_enabled,
-    ),
-    (
-        (
-            "reload_paths",
-            "reload_ignore_dirs",
-            "reload_ignore_patterns",
-            "reload_ignore_paths",
-            "reload_tick",
-            "reload_ignore_worker_failure",
-        ),
-        "reload",
-        lambda args: args.reload,
-    ),
-    (
-        ("metrics_scrape_interval", "metrics_address", "metrics_port"),
-        "metrics",
-        lambda args: args.metrics,
-    ),
-)
-
-
-def without_enabler(args: GranianArgs, wsgi: bool) -> list[Problem]:
-    return [
-        Problem(
-            W046,
-            Severity.WARNING,
-            ("ARGS", field),
-            f"has no effect without {needed}.",
-            f"Set {needed} too, or remove it.",
-        )
-        for fields, needed, has_it in _DEPENDENT
-        if not has_it(args)
-        for field in fields
-        if field in args.model_fields_set
-    ]
-
-
 RULES: tuple[Rule, ...] = (
     blocking_threads,
     static_paths,
@@ -274,5 +226,116 @@ RULES: tuple[Rule, ...] = (
     threads_on_asgi,
     http2_without_tls,
     ignored_with_reload,
-    without_enabler,
 )
+
+E051 = "prodserver.E051"
+E061 = "prodserver.E061"
+E062 = "prodserver.E062"
+W060 = "prodserver.W060"
+W070 = "prodserver.W070"
+W071 = "prodserver.W071"
+
+E061_WINLOOP_OFF_WINDOWS = Problem(
+    E061,
+    Severity.ERROR,
+    ("ARGS", "loop"),
+    "is 'winloop', which exists only on Windows.",
+    "Use 'auto' (the fastest loop installed), 'uvloop' or 'asyncio'.",
+)
+E062_UDS_ON_WINDOWS = Problem(
+    E062,
+    Severity.ERROR,
+    ("ARGS", "uds"),
+    "is set, but Granian has no Unix domain sockets on Windows.",
+    "Bind an address and port instead.",
+)
+W060_RUST_TASKS = Problem(
+    W060,
+    Severity.WARNING,
+    ("ARGS", "task_impl"),
+    "is 'rust', which Python 3.12+ lacks: Granian falls back to asyncio.",
+    "Remove task-impl (asyncio is the default).",
+)
+W070_RELOAD = Problem(
+    W070,
+    Severity.WARNING,
+    ("ARGS", "reload"),
+    "is True: the reloader is for development, not production.",
+    "Remove reload from production settings.",
+    deploy=True,
+)
+
+
+def on_windows() -> bool:
+    return sys.platform == "win32"
+
+
+def python_version() -> tuple[int, int]:
+    return sys.version_info[:2]
+
+
+def platform_problems(args: GranianArgs) -> list[Problem]:
+    """What the options need from this platform and Python."""
+    problems = []
+    if args.loop == "winloop" and not on_windows():
+        problems.append(E061_WINLOOP_OFF_WINDOWS)
+    if args.uds is not None and on_windows():
+        problems.append(E062_UDS_ON_WINDOWS)
+    if args.task_impl == "rust" and python_version() >= (3, 12):
+        problems.append(W060_RUST_TASKS)
+    return problems
+
+
+def log_config_problems(args: GranianArgs) -> list[Problem]:
+    """Granian reads --log-config as JSON and passes the object to logging.dictConfig."""
+    path = args.log_config
+    if path is None or not path.is_file():
+        return []
+    try:
+        config = json.loads(path.read_text())
+    except json.JSONDecodeError as error:
+        reason = f"is not valid JSON ({error.msg}, line {error.lineno})"
+    except (OSError, ValueError) as error:
+        reason = f"cannot be read ({first_line(error)})"
+    else:
+        if isinstance(config, dict):
+            return []
+        reason = f"holds {type_name(config)}, not a JSON object"
+    return [
+        Problem(
+            E051,
+            Severity.ERROR,
+            ("ARGS", "log_config"),
+            f"names {shown(path)}, which {reason}.",
+            "Write a JSON object in logging.dictConfig format.",
+        )
+    ]
+
+
+def tls_problems(args: GranianArgs) -> list[Problem]:
+    password = args.ssl_keyfile_password.get_secret_value() if args.ssl_keyfile_password else ""
+    return tls_pair_problems(
+        args.ssl_cert,
+        args.ssl_key,
+        password,
+        cert_field="ssl_cert",
+        key_name="ssl-key",
+        password_name="ssl-keyfile-password",
+    )
+
+
+def deploy_problems(args: GranianArgs) -> list[Problem]:
+    """Production advice, shown by ``check --deploy`` only."""
+    problems = [W070_RELOAD] if args.reload else []
+    if args.log_level in {"debug", "notset"}:
+        problems.append(
+            Problem(
+                W071,
+                Severity.WARNING,
+                ("ARGS", "log_level"),
+                f"is {args.log_level!r}: verbose logs slow every request and may record sensitive data.",
+                "Use 'info' or 'warning' in production.",
+                deploy=True,
+            )
+        )
+    return problems

@@ -1,0 +1,111 @@
+"""A setting that shows each check ID on the Granian backends (see ``checks/catalogue.py``).
+
+Shared IDs (ARGS errors, files, dependencies, packages) are shown here with Granian's options;
+Granian's own IDs (E040-E045, W040-W045, E051, E061, E062, W060, W070, W071) only here.
+"""
+
+from __future__ import annotations
+
+from ...checks.catalogue import Example
+from ...rules.packages import installed
+from .options import GranianWSGIArgs
+from .rules import E062_UDS_ON_WINDOWS, W060_RUST_TASKS
+
+ASGI = "django_prodserver.backends.granian.GranianASGIServer"
+WSGI = "django_prodserver.backends.granian.GranianWSGIServer"
+TLS = {"ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"}
+
+
+def asgi(args: object) -> dict[str, object]:
+    return {"web": {"BACKEND": ASGI, "ARGS": args}}
+
+
+def wsgi(args: object) -> dict[str, object]:
+    return {"web": {"BACKEND": WSGI, "ARGS": args}}
+
+
+def _nothing_installed(module: str) -> bool:
+    return False
+
+
+def _no_rloop(module: str) -> bool:
+    return module != "rloop" and installed(module)
+
+
+EXAMPLES: tuple[Example, ...] = (
+    Example("prodserver.E011", asgi(GranianWSGIArgs(workers=2)), twin=wsgi(GranianWSGIArgs(workers=2))),
+    Example("prodserver.E020", asgi({"wokers": 4}), twin=asgi({"workers": 4})),
+    Example("prodserver.E021", asgi({"log-level": "info", "log_level": "debug"}), twin=asgi({"log_level": "info"})),
+    Example("prodserver.E022", asgi({"workers": "four"}), twin=asgi({"workers": "4"})),
+    Example("prodserver.E023", asgi({"workers": 0}), twin=asgi({"workers": 1})),
+    Example("prodserver.E024", asgi({"http": "3"}), twin=asgi({"http": 2, **TLS})),
+    Example("prodserver.E025", asgi({"workers-lifetime": "1 hour"}), twin=asgi({"workers-lifetime": "1h"})),
+    Example("prodserver.E026", asgi({"address": "localhost"}), twin=asgi({"address": "::1"})),
+    Example("prodserver.E027", asgi({"uds-permissions": "rw-rw----", "uds": "web.sock"})),
+    Example("prodserver.E028", asgi({"reload-ignore-patterns": "*.pyc"})),
+    Example("prodserver.E029", asgi({"ssl-cert": ""})),
+    Example("prodserver.E040", asgi({"blocking-threads": 2}), twin=asgi({"blocking-threads": 1})),
+    Example(
+        "prodserver.E041",
+        asgi({"static-path-mount": ["static", "media"], "static-path-route": ["/static"]}),
+        twin=asgi({"static-path-mount": ["static", "media"], "static-path-route": ["/static", "/media"]}),
+    ),
+    Example("prodserver.E042", asgi({"factory": True}), twin=asgi({"factory": False})),
+    Example("prodserver.E043", asgi({"ssl-cert": "tls/cert.pem"}), twin=asgi(TLS)),
+    Example("prodserver.E044", asgi({"ssl-key": "tls/key.pem"}), twin=asgi(TLS)),
+    Example(
+        "prodserver.E045",
+        asgi({"metrics": True, "metrics-port": 8000}),
+        twin=asgi({"metrics": True, "metrics-port": 9090}),
+    ),
+    Example("prodserver.W040", wsgi({"ws": True}), twin=asgi({"ws": True})),
+    Example(
+        "prodserver.W041",
+        asgi({**TLS, "ssl-client-verify": True}),
+        twin=asgi({**TLS, "ssl-client-verify": True, "ssl-ca": "tls/cert.pem"}),
+    ),
+    Example("prodserver.W042", asgi({"threads": 4}), twin=wsgi({"threads": 4})),
+    Example("prodserver.W043", asgi({"http": "2"}), twin=asgi({"http": "2", **TLS})),
+    Example("prodserver.W044", asgi({"http": "2", "ws": True, **TLS}), twin=asgi({"ws": True, **TLS})),
+    Example(
+        "prodserver.W045",
+        asgi({"reload": True, "workers-lifetime": "1h"}),
+        twin=asgi({"workers-lifetime": "1h"}),
+    ),
+    Example("prodserver.W046", asgi({"reload-tick": 100}), twin=asgi({"reload": True, "reload-tick": 100})),
+    Example(
+        "prodserver.W047",
+        {"web": {"BACKEND": ASGI, "ARGS": {"port": 8000}}, "api": {"BACKEND": ASGI, "ARGS": {"port": 8000}}},
+        twin={"web": {"BACKEND": ASGI, "ARGS": {"port": 8000}}, "api": {"BACKEND": ASGI, "ARGS": {"port": 8001}}},
+    ),
+    Example(
+        "prodserver.E050",
+        asgi({"static-path-mount": "staticfiles"}),
+        starting=True,
+        twin=asgi({"static-path-mount": "static"}),
+    ),
+    Example("prodserver.W050", asgi({"static-path-mount": "staticfiles"}), twin=asgi({"static-path-mount": "static"})),
+    Example("prodserver.E051", asgi({"log-config": "logging.ini"}), twin=asgi({"log-config": "logging.json"})),
+    Example(
+        "prodserver.E052",
+        asgi({"ssl-cert": "tls/cert.pem", "ssl-key": "tls/other-key.pem"}),
+        twin=asgi(TLS),
+    ),
+    Example(
+        "prodserver.E060",
+        asgi({"loop": "rloop"}),
+        pretend=(("django_prodserver.rules.packages", "installed", _no_rloop),),
+        twin=asgi({"loop": "asyncio"}),
+    ),
+    Example("prodserver.E061", asgi({"loop": "winloop"}), twin=asgi({"loop": "auto"})),
+    Example("prodserver.E062", problem=E062_UDS_ON_WINDOWS),
+    Example(
+        "prodserver.E064",
+        asgi({}),
+        pretend=(("django_prodserver.rules.packages", "installed", _nothing_installed),),
+        twin=asgi({}),
+    ),
+    Example("prodserver.W060", problem=W060_RUST_TASKS),
+    Example("prodserver.W070", asgi({"reload": True}), twin=asgi({"reload": False}), deploy=True),
+    Example("prodserver.W071", asgi({"log-level": "debug"}), twin=asgi({"log-level": "info"}), deploy=True),
+)

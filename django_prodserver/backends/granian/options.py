@@ -1,0 +1,537 @@
+"""ARGS of the Granian backends: one field per option of Granian 2.x's CLI.
+
+Options the seed page names (address, port, workers, threads, blocking-threads, backlog,
+http, log-level, log-access, ssl-cert, ssl-key) keep the seed's names and defaults and
+are always passed to Granian.  Every other option defaults to Granian's own value and is
+passed only when set, so Granian keeps its defaults; ``tests/unit/test_granian_drift.py``
+pins names, choices, ranges and defaults against Granian's click command.
+
+Choices are ``Literal`` strings rather than Granian's enums: ``manage.py check`` validates
+these models, and importing granian would add ~135 ms to every management command.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import SecretStr
+
+from ...args.base import BackendArgs, Package, option
+from ...args.values import (
+    AnyPath,
+    Choice,
+    Duration,
+    Int,
+    IPAddress,
+    OctalPermissions,
+    PathList,
+    RegexList,
+    StrList,
+)
+
+HTTPMode = Literal["auto", "1", "2"]
+RuntimeMode = Literal["auto", "mt", "st"]
+Loop = Literal["auto", "asyncio", "rloop", "uvloop", "winloop"]
+TaskImpl = Literal["asyncio", "rust"]
+LogLevel = Literal["critical", "error", "warning", "warn", "info", "debug", "notset"]
+SSLProtocol = Literal["tls1.2", "tls1.3"]
+
+
+class GranianArgs(BackendArgs):
+    """Options shared by the ASGI and WSGI backends."""
+
+    # Binding
+    address: IPAddress = option(
+        "127.0.0.1", "IP address to bind to", cli="host", seed="address", server="address", group="binding"
+    )
+    port: Int = option(8000, "TCP port to bind to", cli="port", seed="port", ge=0, le=65535, group="binding")
+    uds: AnyPath | None = option(
+        None, "Unix domain socket to bind to, instead of address and port", cli="uds", group="binding", path="created"
+    )
+    uds_permissions: OctalPermissions | None = option(
+        None,
+        "Unix domain socket file permissions, in octal ('0660')",
+        cli="uds-permissions",
+        ge=0,
+        le=0o7777,
+        group="binding",
+        needs=("uds",),
+    )
+    backlog: Int = option(
+        1024, "Maximum number of connections to hold in backlog", cli="backlog", seed="backlog", ge=128, group="binding"
+    )
+
+    # Protocols
+    http: Annotated[HTTPMode, Choice] = option(
+        "auto", "HTTP version: auto, 1 or 2", cli="http", seed="http", group="protocols", native="HTTPModes"
+    )
+    ws: bool = option(
+        True, "Handle websockets (ASGI only)", cli="ws", server="websockets", also=("websockets",), group="protocols"
+    )
+
+    # Concurrency
+    workers: Int = option(1, "Number of worker processes", cli="workers", seed="workers", ge=1, group="workers")
+    blocking_threads_idle_timeout: Duration = option(
+        30,
+        "Seconds (or a duration) an idle blocking thread is kept alive",
+        cli="blocking-threads-idle-timeout",
+        ge=5,
+        le=600,
+        group="workers",
+    )
+    runtime_threads: Int = option(
+        1, "Number of Rust runtime threads per worker", cli="runtime-threads", ge=1, group="workers"
+    )
+    runtime_blocking_threads: Int | None = option(
+        None,
+        "Number of Rust runtime I/O blocking threads per worker (Granian: 512)",
+        cli="runtime-blocking-threads",
+        ge=1,
+        group="workers",
+    )
+    runtime_mode: Annotated[RuntimeMode, Choice] = option(
+        "auto",
+        "Rust runtime mode: auto, mt (multi-threaded) or st (single-threaded)",
+        cli="runtime-mode",
+        group="workers",
+        native="RuntimeModes",
+    )
+    loop: Annotated[Loop, Choice] = option(
+        "auto",
+        "Event loop implementation",
+        cli="loop",
+        group="workers",
+        native="Loops",
+        requires={"uvloop": Package("uvloop", "granian[uvloop]"), "rloop": Package("rloop", "granian[rloop]")},
+    )
+    task_impl: Annotated[TaskImpl, Choice] = option(
+        "asyncio", "Async task implementation", cli="task-impl", group="workers", native="TaskImpl"
+    )
+    backpressure: Int | None = option(
+        None,
+        "Maximum concurrent requests per worker (Granian: backlog / workers)",
+        cli="backpressure",
+        ge=1,
+        group="workers",
+    )
+
+    # HTTP/1
+    http1_buffer_size: Int = option(
+        417792,
+        "Maximum buffer size for HTTP/1 connections, in bytes",
+        cli="http1-buffer-size",
+        server="http1_settings.max_buffer_size",
+        ge=8192,
+        group="HTTP/1",
+    )
+    http1_header_read_timeout: Int = option(
+        30000,
+        "Timeout to read request headers, in milliseconds",
+        cli="http1-header-read-timeout",
+        server="http1_settings.header_read_timeout",
+        ge=1,
+        le=60000,
+        group="HTTP/1",
+    )
+    http1_keep_alive: bool = option(
+        True, "HTTP/1 keep-alive", cli="http1-keep-alive", server="http1_settings.keep_alive", group="HTTP/1"
+    )
+    http1_pipeline_flush: bool = option(
+        False,
+        "Aggregate HTTP/1 flushes for pipelined responses (experimental)",
+        cli="http1-pipeline-flush",
+        server="http1_settings.pipeline_flush",
+        group="HTTP/1",
+    )
+
+    # HTTP/2
+    http2_adaptive_window: bool = option(
+        False,
+        "Adaptive flow control for HTTP/2",
+        cli="http2-adaptive-window",
+        server="http2_settings.adaptive_window",
+        group="HTTP/2",
+    )
+    http2_initial_connection_window_size: Int = option(
+        1048576,
+        "HTTP/2 connection-level flow control window, in bytes",
+        cli="http2-initial-connection-window-size",
+        server="http2_settings.initial_connection_window_size",
+        ge=1024,
+        group="HTTP/2",
+    )
+    http2_initial_stream_window_size: Int = option(
+        1048576,
+        "HTTP/2 stream-level flow control window (SETTINGS_INITIAL_WINDOW_SIZE)",
+        cli="http2-initial-stream-window-size",
+        server="http2_settings.initial_stream_window_size",
+        ge=1024,
+        group="HTTP/2",
+    )
+    http2_keep_alive_interval: Int | None = option(
+        None,
+        "Interval between HTTP/2 keep-alive pings, in milliseconds",
+        cli="http2-keep-alive-interval",
+        server="http2_settings.keep_alive_interval",
+        ge=1,
+        le=60000,
+        group="HTTP/2",
+    )
+    http2_keep_alive_timeout: Duration = option(
+        20,
+        "Seconds (or a duration) to wait for an HTTP/2 keep-alive ping acknowledgement",
+        cli="http2-keep-alive-timeout",
+        server="http2_settings.keep_alive_timeout",
+        ge=1,
+        group="HTTP/2",
+    )
+    http2_max_concurrent_streams: Int = option(
+        200,
+        "HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS",
+        cli="http2-max-concurrent-streams",
+        server="http2_settings.max_concurrent_streams",
+        ge=10,
+        group="HTTP/2",
+    )
+    http2_max_frame_size: Int = option(
+        16384,
+        "Maximum HTTP/2 frame size, in bytes",
+        cli="http2-max-frame-size",
+        server="http2_settings.max_frame_size",
+        ge=1024,
+        group="HTTP/2",
+    )
+    http2_max_headers_size: Int = option(
+        16777216,
+        "Maximum size of received HTTP/2 header frames, in bytes",
+        cli="http2-max-headers-size",
+        server="http2_settings.max_headers_size",
+        ge=1,
+        group="HTTP/2",
+    )
+    http2_max_send_buffer_size: Int = option(
+        409600,
+        "Maximum write buffer size per HTTP/2 stream, in bytes",
+        cli="http2-max-send-buffer-size",
+        server="http2_settings.max_send_buffer_size",
+        ge=1024,
+        group="HTTP/2",
+    )
+
+    # Logging
+    log: bool = option(True, "Enable logging", cli="log", server="log_enabled", also=("log-enabled",), group="logging")
+    log_level: Annotated[LogLevel, Choice] = option(
+        "info", "Log level", cli="log-level", seed="log-level", group="logging", native="LogLevels"
+    )
+    log_config: AnyPath | None = option(
+        None,
+        "Logging configuration file (JSON, logging.dictConfig format)",
+        cli="log-config",
+        server="log_dictconfig",
+        group="logging",
+        path="file",
+    )
+    log_access: bool = option(
+        True,
+        "Access log (Granian's own default is off)",
+        cli="access-log",
+        seed="log-access",
+        server="log_access",
+        group="logging",
+    )
+    access_log_fmt: str | None = option(
+        None,
+        "Access log format",
+        cli="access-log-fmt",
+        server="log_access_format",
+        also=("log-access-format",),
+        group="logging",
+    )
+
+    # TLS
+    ssl_cert: AnyPath | None = option(
+        None,
+        "TLS certificate file (PEM)",
+        cli="ssl-certificate",
+        seed="ssl-cert",
+        server="ssl_cert",
+        group="TLS",
+        path="file",
+    )
+    ssl_key: AnyPath | None = option(
+        None,
+        "TLS private key file (PEM: PKCS#8, RSA or EC)",
+        cli="ssl-keyfile",
+        seed="ssl-key",
+        server="ssl_key",
+        group="TLS",
+        path="file",
+    )
+    ssl_keyfile_password: SecretStr | None = option(
+        None,
+        "Password of the TLS private key",
+        cli="ssl-keyfile-password",
+        server="ssl_key_password",
+        also=("ssl-key-password",),
+        secret=True,
+        group="TLS",
+        needs=("ssl_cert", "ssl_key"),
+    )
+    ssl_protocol_min: Annotated[SSLProtocol, Choice] = option(
+        "tls1.3",
+        "Minimum TLS protocol version",
+        cli="ssl-protocol-min",
+        group="TLS",
+        needs=("ssl_cert", "ssl_key"),
+        native="SSLProtocols",
+    )
+    ssl_ca: AnyPath | None = option(
+        None,
+        "Root CA certificate file for client verification",
+        cli="ssl-ca",
+        group="TLS",
+        path="file",
+        needs=("ssl_cert", "ssl_key"),
+    )
+    ssl_crl: PathList = option(
+        [],
+        "Certificate revocation list file(s)",
+        cli="ssl-crl",
+        group="TLS",
+        path="file",
+        needs=("ssl_cert", "ssl_key"),
+    )
+    ssl_client_verify: bool = option(
+        False,
+        "Verify client TLS certificates (needs ssl-ca)",
+        cli="ssl-client-verify",
+        group="TLS",
+        needs=("ssl_cert", "ssl_key"),
+    )
+
+    # Application
+    url_path_prefix: str | None = option(
+        None, "URL path prefix the app is mounted on", cli="url-path-prefix", group="application and process"
+    )
+    factory: bool = option(
+        False,
+        "Treat the target as a factory (Django's application is not one)",
+        cli="factory",
+        group="application and process",
+    )
+    working_dir: AnyPath | None = option(
+        None,
+        "Working directory, added to the import path",
+        cli="working-dir",
+        group="application and process",
+        path="directory",
+    )
+    env_files: PathList = option(
+        [],
+        "Environment file(s) to load (needs granian[dotenv])",
+        cli="env-files",
+        group="application and process",
+        path="file",
+        requires=Package("dotenv", "granian[dotenv]"),
+    )
+
+    # Workers lifecycle
+    respawn_failed_workers: bool = option(
+        False, "Respawn workers that exit unexpectedly", cli="respawn-failed-workers", group="worker lifecycle"
+    )
+    respawn_interval: float = option(
+        3.5, "Seconds to sleep between worker respawns", cli="respawn-interval", ge=0, group="worker lifecycle"
+    )
+    rss_sample_interval: Duration = option(
+        30,
+        "Seconds (or a duration) between resource monitor samples",
+        cli="rss-sample-interval",
+        ge=1,
+        le=300,
+        group="worker lifecycle",
+    )
+    rss_samples: Int = option(
+        1,
+        "Consecutive samples over the limit before a worker is respawned",
+        cli="rss-samples",
+        ge=1,
+        group="worker lifecycle",
+    )
+    workers_lifetime: Duration | None = option(
+        None,
+        "Seconds (or a duration) a worker lives before it is respawned",
+        cli="workers-lifetime",
+        ge=60,
+        group="worker lifecycle",
+    )
+    workers_max_rss: Int | None = option(
+        None,
+        "Memory (MiB) a worker may use before it is respawned",
+        cli="workers-max-rss",
+        ge=1,
+        group="worker lifecycle",
+    )
+    workers_kill_timeout: Duration | None = option(
+        None,
+        "Seconds (or a duration) to wait before killing a worker that does not stop",
+        cli="workers-kill-timeout",
+        ge=1,
+        le=1800,
+        group="worker lifecycle",
+    )
+
+    # Static files
+    static_path_route: StrList = option(
+        [],
+        "Route(s) for static file serving (Granian: /static)",
+        cli="static-path-route",
+        group="static files",
+        needs=("static_path_mount",),
+    )
+    static_path_mount: PathList = option(
+        [],
+        "Directory (or directories) to serve static files from",
+        cli="static-path-mount",
+        group="static files",
+        path="directory",
+    )
+    static_path_dir_to_file: str | None = option(
+        None,
+        "File served as the index of a static directory",
+        cli="static-path-dir-to-file",
+        group="static files",
+        needs=("static_path_mount",),
+    )
+    static_path_expires: Duration = option(
+        86400,
+        "Cache expiry of static files, in seconds or a duration; 0 disables",
+        cli="static-path-expires",
+        ge=0,
+        group="static files",
+        needs=("static_path_mount",),
+    )
+
+    # Metrics
+    metrics: bool = option(
+        False,
+        "Enable the Prometheus metrics exporter",
+        cli="metrics",
+        server="metrics_enabled",
+        also=("metrics-enabled",),
+        group="metrics",
+    )
+    metrics_scrape_interval: Duration = option(
+        15,
+        "Seconds (or a duration) between metrics collections",
+        cli="metrics-scrape-interval",
+        ge=1,
+        le=60,
+        group="metrics",
+        needs=("metrics",),
+    )
+    metrics_address: IPAddress = option(
+        "127.0.0.1",
+        "IP address the metrics exporter binds to",
+        cli="metrics-address",
+        group="metrics",
+        needs=("metrics",),
+    )
+    metrics_port: Int = option(
+        9090,
+        "TCP port the metrics exporter binds to",
+        cli="metrics-port",
+        ge=0,
+        le=65535,
+        group="metrics",
+        needs=("metrics",),
+    )
+
+    # Reloader (development only)
+    reload: bool = option(
+        False,
+        "Reload on file changes (development; needs granian[reload])",
+        cli="reload",
+        group="reloader",
+        requires=Package("watchfiles", "granian[reload]"),
+    )
+    reload_paths: PathList = option(
+        [],
+        "Paths to watch for changes (Granian: the working directory)",
+        cli="reload-paths",
+        group="reloader",
+        path="exists",
+        needs=("reload",),
+    )
+    reload_ignore_dirs: StrList = option(
+        [], "Directory names to ignore changes in", cli="reload-ignore-dirs", group="reloader", needs=("reload",)
+    )
+    reload_ignore_patterns: RegexList = option(
+        [],
+        "File or directory name patterns (regex) to ignore changes in",
+        cli="reload-ignore-patterns",
+        group="reloader",
+        needs=("reload",),
+    )
+    reload_ignore_paths: PathList = option(
+        [], "Absolute paths to ignore changes in", cli="reload-ignore-paths", group="reloader", needs=("reload",)
+    )
+    reload_tick: Int = option(
+        50, "Reloader tick, in milliseconds", cli="reload-tick", ge=50, le=5000, group="reloader", needs=("reload",)
+    )
+    reload_ignore_worker_failure: bool = option(
+        False,
+        "Keep reloading after a worker fails",
+        cli="reload-ignore-worker-failure",
+        group="reloader",
+        needs=("reload",),
+    )
+
+    # Process
+    process_name: str | None = option(
+        None,
+        "Process name (needs granian[pname])",
+        cli="process-name",
+        group="application and process",
+        requires=Package("setproctitle", "granian[pname]"),
+    )
+    pid_file: AnyPath | None = option(
+        None, "File to write the PID to", cli="pid-file", group="application and process", path="created"
+    )
+
+
+class GranianASGIArgs(GranianArgs):
+    """ARGS of ``django_prodserver.backends.granian.GranianASGIServer``."""
+
+    blocking_threads: Int = option(
+        1,
+        "Blocking threads per worker; Granian refuses more than 1 for ASGI",
+        cli="blocking-threads",
+        seed="blocking-threads",
+        ge=1,
+        group="workers",
+    )
+    threads: Int | None = option(
+        None,
+        "WSGI only: ignored by the ASGI backend (use workers)",
+        cli=None,
+        seed="threads",
+        server=None,
+        ge=1,
+        group="workers",
+    )
+
+
+class GranianWSGIArgs(GranianArgs):
+    """ARGS of ``django_prodserver.backends.granian.GranianWSGIServer``."""
+
+    threads: Int = option(
+        1,
+        "Threads per worker running the Django app (Granian's blocking threads)",
+        cli="blocking-threads",
+        seed="threads",
+        ge=1,
+        group="workers",
+    )
+
+
+__all__ = ["GranianASGIArgs", "GranianArgs", "GranianWSGIArgs"]

@@ -1,1 +1,0 @@
-"""Model -> Granian: the in-process server call and the equivalent ``granian`` command line."""
