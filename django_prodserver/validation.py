@@ -79,9 +79,17 @@ class Origins:
 
 
 def validate_setting(
-    value: object, *, only: str | None = None, overrides: Mapping[str, object] | None = None, starting: bool = False
+    value: object,
+    *,
+    only: str | None = None,
+    overrides: Mapping[str, object] | None = None,
+    starting: bool = False,
+    reports: dict[str, ProcessReport] | None = None,
 ) -> list[Problem]:
-    """Every problem of the whole setting, or of its shape and process ``only`` (with ``overrides``)."""
+    """Every problem of the whole setting, or of its shape and process ``only`` (with ``overrides``).
+
+    ``reports``, if given, receives each process's report, so a caller can use what was validated.
+    """
     problems = [_at_setting(problem) for problem in setting_problems(value)]
     if isinstance(value, Mapping):
         bound: dict[str, Binding] = {}
@@ -89,6 +97,8 @@ def validate_setting(
             if isinstance(name, str) and only in (None, name):
                 report = validate_process(name, config, overrides=overrides if only else None, starting=starting)
                 problems.extend(report.problems)
+                if reports is not None:
+                    reports[name] = report
                 if (binding := _binding(report)) is not None:
                     bound[name] = binding
         if only is None:

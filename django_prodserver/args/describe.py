@@ -44,7 +44,7 @@ def is_repeatable(info: FieldInfo) -> bool:
 
 
 def is_duration(info: FieldInfo) -> bool:
-    """Whether the option takes Granian's duration syntax; its value is then in seconds."""
+    """Whether the option takes the duration syntax (``1h30m``); its value is then in seconds."""
     return any(getattr(item, "func", None) is parse_duration for item in item_type(info)[1])
 
 

@@ -28,7 +28,7 @@ def _reject_bool(value: Any) -> Any:
 
 
 def parse_duration(value: Any) -> Any:
-    """Seconds from an int or Granian's duration syntax (``"90"``, ``"1h30m"``, ``"2d"``)."""
+    """Seconds from an int or a duration text (``"90"``, ``"1h30m"``, ``"2d"``)."""
     if isinstance(value, bool):
         raise PydanticCustomError("duration", "Input should be a duration such as 90, '90s' or '1h30m'")
     if isinstance(value, int):
@@ -44,7 +44,7 @@ def parse_duration(value: Any) -> Any:
 
 
 def _lower_choice(value: Any) -> Any:
-    # Granian's click choices are case-insensitive; `http: 2` is as natural as `"2"`.
+    # Choices are case-insensitive on the servers' command lines; `http: 2` is as natural as `"2"`.
     if isinstance(value, str):
         return value.strip().lower()
     if isinstance(value, int) and not isinstance(value, bool):
@@ -62,7 +62,7 @@ def _one_or_many(value: Any) -> Any:
 
 
 def _octal(value: Any) -> Any:
-    # Same rule as Granian's OctalIntType: a leading 0 means octal ("0660").
+    # As the servers' command lines read permissions: a leading 0 means octal ("0660").
     if isinstance(value, str):
         text = value.strip()
         try:
@@ -73,7 +73,7 @@ def _octal(value: Any) -> Any:
 
 
 def _ip_address(value: str) -> str:
-    # Granian's listener parses an IP literal and refuses host names ("localhost" included).
+    # A listener that parses an IP literal refuses host names ("localhost" included).
     try:
         ipaddress.ip_address(value)
     except ValueError:
@@ -100,7 +100,7 @@ def _regex(value: str) -> str:
 
 
 def octal_text(value: int) -> str:
-    """Permissions as Granian's CLI reads them back: ``0660``."""
+    """Permissions as a command line reads them back: ``0660``."""
     return f"0{value:o}"
 
 

@@ -65,9 +65,9 @@ class TypedBackend(BaseProcessBackend, Generic[ArgsT]):
     args_model: type[ArgsT]
     kind: ClassVar[Kind]
     program: ClassVar[str]
-    """The tool's command, as the equivalent command line starts it (``granian``)."""
+    """The tool's command, as the equivalent command line starts it (``gunicorn``)."""
     requires: ClassVar[Package | None] = None
-    """The package that runs this backend (``granian``), named by the extra that installs it."""
+    """The package that runs this backend (``gunicorn``), named by the extra that installs it."""
     reuses_port: ClassVar[bool] = False
     """A server that binds with ``SO_REUSEPORT``: a second one on a taken port starts and shares it."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import AppConfig
@@ -18,26 +18,29 @@ from django.core.checks import CheckMessage, Error, Warning
 
 from ..conf import production_processes
 from ..problems import Problem, Severity
-from ..validation import validate_setting
+from ..validation import ProcessReport, validate_setting
 
 
 @dataclass(frozen=True)
 class Start:
-    """The process ``prodserver`` is starting, and its command-line overrides."""
+    """The process ``prodserver`` is starting, its command-line overrides, and what the check found."""
 
     name: str
     overrides: Mapping[str, object]
+    reports: dict[str, ProcessReport] = field(default_factory=dict)
+    """Filled by the check, so that the command starts what was validated without validating again."""
 
 
 _starting: ContextVar[Start | None] = ContextVar("prodserver_starting", default=None)
 
 
 @contextmanager
-def validating_start(name: str, overrides: Mapping[str, object]) -> Iterator[None]:
+def validating_start(name: str, overrides: Mapping[str, object]) -> Iterator[Start]:
     """While active, the check validates only process ``name``, as it is about to start."""
-    token = _starting.set(Start(name, dict(overrides)))
+    start = Start(name, dict(overrides))
+    token = _starting.set(start)
     try:
-        yield
+        yield start
     finally:
         _starting.reset(token)
 
@@ -47,7 +50,9 @@ def current_problems() -> list[Problem]:
     start = _starting.get()
     if start is None:
         return validate_setting(production_processes())
-    return validate_setting(production_processes(), only=start.name, overrides=start.overrides, starting=True)
+    return validate_setting(
+        production_processes(), only=start.name, overrides=start.overrides, starting=True, reports=start.reports
+    )
 
 
 def check_message(problem: Problem) -> CheckMessage:

@@ -1,6 +1,6 @@
 """Processes of one setting that bind the same address.
 
-A server that binds with ``SO_REUSEPORT`` (Granian does) does not fail to start on a taken
+A server that binds with ``SO_REUSEPORT`` does not fail to start on a taken
 address and port: both serve, and the kernel splits the connections between them, a silent
 mix-up.  Any other server fails to start when its address is taken.  Either way, two processes
 given one address is a mistake the check can see.

@@ -152,7 +152,7 @@ def e026(address: object, path: tuple[Any, ...]) -> Problem:
         E026,
         Severity.ERROR,
         path,
-        f"is {shown(address)}, not an IP address; Granian binds IP addresses only.",
+        f"is {shown(address)}, not an IP address; this server binds IP addresses only.",
         hint,
     )
 

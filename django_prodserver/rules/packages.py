@@ -50,7 +50,7 @@ def option_package_problems(args: BackendArgs) -> list[Problem]:
 
 
 def backend_package_problems(backend: str, package: Package | None) -> list[Problem]:
-    """The tool that runs the backend itself (granian, gunicorn...) must be installed."""
+    """The tool that runs the backend itself (the server or worker program) must be installed."""
     if package is None or installed(package.module):
         return []
     return [

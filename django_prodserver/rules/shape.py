@@ -22,7 +22,7 @@ E009 = "prodserver.E009"
 E012 = "prodserver.E012"
 
 PROCESS_KEYS = ("BACKEND", "ARGS")
-BACKEND_HINT = "Use a backend's dotted path, e.g. 'django_prodserver.backends.granian.GranianASGIServer'."
+BACKEND_HINT = f"Use a backend's dotted path, e.g. {BUILTIN_BACKENDS[0]!r}."
 
 E005_MISSING_BACKEND = Problem(
     E005, Severity.ERROR, (), "has no 'BACKEND'; expected a backend's dotted path.", BACKEND_HINT
@@ -106,7 +106,7 @@ def _documented_path(class_name: str) -> str | None:
 
 
 def _backend_hint(dotted: str) -> str:
-    """Our path, for one of our classes named at another path (3.x had ``backends.servers.granian``)."""
+    """Our path, for one of our classes named at another path (3.x had ``backends.servers.<tool>``)."""
     ours = _documented_path(dotted.rpartition(".")[2])
     return f"Write {ours!r}." if ours else BACKEND_HINT
 
@@ -117,7 +117,7 @@ def e008(dotted: str) -> Problem:
         Severity.ERROR,
         ("BACKEND",),
         f"is {dotted!r}, not a backend class.",
-        "Name a subclass of BaseProcessBackend, e.g. 'django_prodserver.backends.granian.GranianASGIServer'.",
+        f"Name a subclass of BaseProcessBackend, e.g. {BUILTIN_BACKENDS[0]!r}.",
     )
 
 

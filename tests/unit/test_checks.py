@@ -399,7 +399,7 @@ def test_a_model_instance_counts_like_its_dict() -> None:
         pytest.param(
             {"address": "localhost"},
             Error(
-                f"{ARGS}['address'] is 'localhost', not an IP address; Granian binds IP addresses only.",
+                f"{ARGS}['address'] is 'localhost', not an IP address; this server binds IP addresses only.",
                 hint="Use '127.0.0.1' (or '::1') instead of 'localhost'.",
                 id="prodserver.E026",
             ),
@@ -408,7 +408,7 @@ def test_a_model_instance_counts_like_its_dict() -> None:
         pytest.param(
             {"metrics-address": "example.com"},
             Error(
-                f"{ARGS}['metrics-address'] is 'example.com', not an IP address; Granian binds IP addresses only.",
+                f"{ARGS}['metrics-address'] is 'example.com', not an IP address; this server binds IP addresses only.",
                 hint="Use an IP address: '0.0.0.0' for every interface, '127.0.0.1' for this machine only.",
                 id="prodserver.E026",
             ),

@@ -16,7 +16,9 @@ from pytest_django.fixtures import Settings
 
 from django_prodserver.args import BackendArgs
 from django_prodserver.backends.base import BaseServerBackend, ServerStartError
+from django_prodserver import validation
 from django_prodserver.backends.granian import GranianASGIArgs, GranianServer, GranianWSGIArgs
+from django_prodserver.management.commands.prodserver import Command
 
 from .prodserver_cli import ASGI, WSGI, run
 
@@ -257,8 +259,22 @@ def test_ctrl_c_before_the_server_starts_exits_130_without_a_traceback(monkeypat
     def interrupted(*args: Any, **kwargs: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("django_prodserver.management.commands.prodserver.validate_process", interrupted)
+    monkeypatch.setattr(Command, "_check", interrupted)
 
     code, _, stderr = run("web")
 
     assert (code, stderr) == (130, "Interrupted.\n")
+
+
+def test_a_start_validates_the_process_once(served: list[BackendArgs], monkeypatch: pytest.MonkeyPatch) -> None:
+    validated: list[str] = []
+    original = validation.validate_process
+
+    def counting(name: str, config: object, **kwargs: Any) -> validation.ProcessReport:
+        validated.append(name)
+        return original(name, config, **kwargs)
+
+    monkeypatch.setattr(validation, "validate_process", counting)
+    run("wsgi", "--workers", "3")
+    assert validated == ["wsgi"]
+    assert served == [GranianWSGIArgs(port=8001, threads=4, workers=3)]

@@ -83,22 +83,30 @@ class Command(BaseCommand):
             declared = ", ".join(repr(key) for key in processes)
             raise CommandError(f"No process named {name!r} in {SETTING}; declared: {declared}.")
         overrides = collected_overrides(options)
-        self._check(name, overrides, django_checks=not options["skip_checks"], quiet=options["dry_run"])
-        report = validate_process(name, processes[name], overrides=overrides, starting=True)
+        report = self._check(name, overrides, django_checks=not options["skip_checks"], quiet=options["dry_run"])
+        if report is None:
+            # The prodserver check did not run (a project that unregistered it): validate here.
+            report = validate_process(name, processes[name], overrides=overrides, starting=True)
         _refuse_invalid(report)
         if options["dry_run"]:
             self.stdout.write(dry_run(dry_run_of(report, processes[name]), options["format"]))
         else:
             _run(report)
 
-    def _check(self, name: str, overrides: Mapping[str, Any], *, django_checks: bool, quiet: bool) -> None:
-        """Run the system checks, the process's own always (so nothing invalid starts) with its overrides."""
-        with validating_start(name, overrides):
+    def _check(
+        self, name: str, overrides: Mapping[str, Any], *, django_checks: bool, quiet: bool
+    ) -> ProcessReport | None:
+        """Run the system checks, the process's own always (so nothing invalid starts) with its overrides.
+
+        Returns the process's report from that check: the process is validated once per start.
+        """
+        with validating_start(name, overrides) as start:
             if django_checks:
                 # --dry-run keeps stdout for its output (warnings still go to stderr).
                 self.check(display_num_errors=not quiet)
             else:
                 self.check(tags=["prodserver"])
+        return start.reports.get(name)
 
 
 def _declared_processes() -> Mapping[str, object]:
