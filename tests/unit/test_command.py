@@ -14,9 +14,9 @@ from django.core.checks.registry import registry
 from django.core.management import call_command, execute_from_command_line
 from pytest_django.fixtures import Settings
 
+from django_prodserver import validation
 from django_prodserver.args import BackendArgs
 from django_prodserver.backends.base import BaseServerBackend, ServerStartError
-from django_prodserver import validation
 from django_prodserver.backends.granian import GranianASGIArgs, GranianServer, GranianWSGIArgs
 from django_prodserver.management.commands.prodserver import Command
 
