@@ -9,6 +9,7 @@ command-line option (``Command-line option --log-access``).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -23,7 +24,8 @@ from .rules.args import args_input, e010, error_problems
 from .rules.dependencies import dependency_problems
 from .rules.files import file_problems
 from .rules.packages import backend_package_problems, option_package_problems
-from .rules.shape import E003, E005, E006, e009, e012, load_backend, process_problems, setting_problems
+from .rules.shape import E003, E005, E006, e007, e008, e009, e012, process_problems, setting_problems
+from .rules.text import first_line
 
 Source = Literal["default", "settings", "command line"]
 
@@ -141,6 +143,24 @@ def validate_process(
             problems.extend(backend_problems)
     report.problems = [origins.locate(problem, name) for problem in problems]
     return report
+
+
+def load_backend(dotted: str) -> type[BaseProcessBackend] | Problem:
+    """The backend class at ``dotted``, or the problem that prevents loading it."""
+    module_name, _, class_name = dotted.strip().rpartition(".")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        return e007(dotted, f"no module {error.name!r}")
+    except Exception as error:
+        # Importing the backend runs a third party's module code, which may raise anything.
+        return e007(dotted, first_line(error))
+    backend = getattr(module, class_name, None)
+    if backend is None:
+        return e007(dotted, f"its module has no {class_name!r}")
+    if not (isinstance(backend, type) and issubclass(backend, BaseProcessBackend)):
+        return e008(dotted)
+    return backend
 
 
 def _has_no_backend(problems: list[Problem]) -> bool:

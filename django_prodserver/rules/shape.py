@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Hashable, Mapping
 
-from ..backends.base import BaseProcessBackend
 from ..backends.registry import BUILTIN_BACKENDS
 from ..problems import Problem, Severity
 from .text import closest, first_line, shown, type_name
@@ -158,21 +156,3 @@ def process_problems(config: object) -> list[Problem]:
     elif not isinstance(config["BACKEND"], str) or not config["BACKEND"].strip():
         problems.append(e006(config["BACKEND"]))
     return problems
-
-
-def load_backend(dotted: str) -> type[BaseProcessBackend] | Problem:
-    """The backend class at ``dotted``, or the problem that prevents loading it."""
-    module_name, _, class_name = dotted.strip().rpartition(".")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        return e007(dotted, f"no module {error.name!r}")
-    except Exception as error:
-        # Importing the backend runs a third party's module code, which may raise anything.
-        return e007(dotted, first_line(error))
-    backend = getattr(module, class_name, None)
-    if backend is None:
-        return e007(dotted, f"its module has no {class_name!r}")
-    if not (isinstance(backend, type) and issubclass(backend, BaseProcessBackend)):
-        return e008(dotted)
-    return backend
