@@ -40,14 +40,16 @@ def file_problems(args: BackendArgs, *, starting: bool) -> list[Problem]:
         for path in named_paths(args, field):
             wrong = _wrong(meta.path, path)
             if wrong is not None:
-                problems.append(missing(field, f"names {shown(path)}, {wrong}.", starting))
+                problems.append(missing(field, f"names {shown(path)}, {wrong}.", starting, exists=path.exists()))
     return problems
 
 
 def _wrong(role: PathRole, path: Path) -> str | None:
     """How ``path`` fails its role, as the end of a message, or None."""
     if role == "created":
-        # The tool creates the file: its directory must exist.
+        # The tool creates the file: its directory must exist, and the path must not be one.
+        if path.is_dir():
+            return "which is a directory"
         return None if path.absolute().parent.is_dir() else "in a directory that does not exist"
     is_right, wrong = _EXISTING[role]
     if is_right(path):
@@ -55,13 +57,19 @@ def _wrong(role: PathRole, path: Path) -> str | None:
     return "which does not exist" if not path.exists() else f"which {wrong}"
 
 
-def missing(field: str, message: str, starting: bool) -> Problem:
+def missing(field: str, message: str, starting: bool, *, exists: bool = False) -> Problem:
+    """A path that is not what its option needs: a warning in ``check``, an error at start.
+
+    ``exists``: something is there, of the wrong kind; the fix is the path, not creating it.
+    """
+    fix = "Fix the path" if exists else "Create it, or fix the path"
     if starting:
-        return Problem(E050, Severity.ERROR, ("ARGS", field), message, "Create it, or fix the path.")
+        return Problem(E050, Severity.ERROR, ("ARGS", field), message, f"{fix}.")
+    where = "Fix the path" if exists else "Create it where prodserver runs, or fix the path"
     return Problem(
         W050,
         Severity.WARNING,
         ("ARGS", field),
         message,
-        "Create it where prodserver runs, or fix the path; prodserver refuses to start without it.",
+        f"{where}; prodserver refuses to start without it.",
     )

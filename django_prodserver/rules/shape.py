@@ -38,6 +38,15 @@ def e001(value: object) -> Problem:
 
 
 def e002(name: object) -> Problem:
+    if isinstance(name, str):
+        # An empty or blank name cannot be typed on the command line: `prodserver ""` is no name.
+        return Problem(
+            E002,
+            Severity.ERROR,
+            (),
+            f"names a process {name!r}; a process needs a name.",
+            "Name the process with a word such as 'web': prodserver takes it on the command line.",
+        )
     return Problem(
         E002,
         Severity.ERROR,
@@ -143,7 +152,7 @@ def setting_problems(value: object) -> list[Problem]:
     """The setting itself: a dict whose keys are process names (paths relative to the setting)."""
     if not isinstance(value, Mapping):
         return [e001(value)]
-    return [e002(name) for name in value if not isinstance(name, str)]
+    return [e002(name) for name in value if not isinstance(name, str) or not name.strip()]
 
 
 def process_problems(config: object) -> list[Problem]:

@@ -40,7 +40,8 @@ def closest(key: object, known: Iterable[str]) -> str | None:
     # Imported here: only a misspelt key needs it, and the check runs on every manage.py command.
     import difflib
 
-    matches = difflib.get_close_matches(key.lower(), by_folded, n=1, cutoff=0.6)
+    # 0.75: 'wokers' finds 'workers', but 'worker-class' no longer finds 'workers-max-rss'.
+    matches = difflib.get_close_matches(key.lower(), by_folded, n=1, cutoff=0.75)
     return by_folded[matches[0]] if matches else None
 
 

@@ -640,13 +640,25 @@ def test_options_ignored_with_reload_are_each_reported() -> None:
 # Files ----------------------------------------------------------------------------------------------
 
 
+# Something of the wrong kind is there: creating it is not the fix.
+WRONG_KIND_HINT = "Fix the path; prodserver refuses to start without it."
+
+
+def test_a_file_to_create_that_is_a_directory(in_tmp: Path) -> None:
+    assert check(web({"pid-file": "static"})) == [
+        Warning(f"{ARGS}['pid-file'] names 'static', which is a directory.", hint=WRONG_KIND_HINT, id="prodserver.W050")
+    ]
+
+
 def test_missing_files_warn(in_tmp: Path) -> None:
     messages = check(web({"ssl-cert": "tls/cert.pem", "ssl-key": "tls/nokey.pem", "env-files": ["static"]}))
     assert messages == [
         Warning(
             f"{ARGS}['ssl-key'] names 'tls/nokey.pem', which does not exist.", hint=MISSING_HINT, id="prodserver.W050"
         ),
-        Warning(f"{ARGS}['env-files'] names 'static', which is not a file.", hint=MISSING_HINT, id="prodserver.W050"),
+        Warning(
+            f"{ARGS}['env-files'] names 'static', which is not a file.", hint=WRONG_KIND_HINT, id="prodserver.W050"
+        ),
     ]
 
 
@@ -657,7 +669,7 @@ def test_missing_directories_warn(in_tmp: Path) -> None:
         Warning(f"{ARGS}['working-dir'] names 'src', which does not exist.", hint=MISSING_HINT, id="prodserver.W050"),
         Warning(
             f"{ARGS}['static-path-mount'] names 'tls/cert.pem', which is not a directory.",
-            hint=MISSING_HINT,
+            hint=WRONG_KIND_HINT,
             id="prodserver.W050",
         ),
         Warning(
@@ -955,3 +967,26 @@ def test_processes_sharing_an_address_warn(second: object, first_address: str, s
 )
 def test_processes_on_their_own_addresses_pass(second: object) -> None:
     assert check({"web": process(port=8000), "api": second}) == []
+
+
+@pytest.mark.parametrize("name", ["", "  "])
+def test_a_blank_process_name_is_an_error(name: str) -> None:
+    assert check({name: {"BACKEND": ASGI}}) == [
+        Error(
+            f"PRODUCTION_PROCESSES names a process {name!r}; a process needs a name.",
+            hint="Name the process with a word such as 'web': prodserver takes it on the command line.",
+            id="prodserver.E002",
+        )
+    ]
+
+
+@pytest.mark.parametrize(("key", "suggested"), [("wokers", "workers"), ("log_acess", "log_access")])
+def test_did_you_mean_suggests_close_names(key: str, suggested: str) -> None:
+    [message] = check(web({key: 1}))
+    assert message.hint == f"Rename it to {suggested!r}."
+
+
+def test_did_you_mean_stays_quiet_for_distant_names() -> None:
+    # 'worker-class' is gunicorn's option; 'workers-max-rss' is no fix for it.
+    [message] = check(web({"worker-class": "sync"}))
+    assert message.hint == "Remove it; the configuration reference lists every option."

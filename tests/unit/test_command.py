@@ -278,3 +278,9 @@ def test_a_start_validates_the_process_once(served: list[BackendArgs], monkeypat
     run("wsgi", "--workers", "3")
     assert validated == ["wsgi"]
     assert served == [GranianWSGIArgs(port=8001, threads=4, workers=3)]
+
+
+def test_an_empty_name_is_not_the_first_process(served: list[BackendArgs]) -> None:
+    code, _, stderr = run("")
+    assert (code, served) == (1, [])
+    assert "No process named ''" in stderr

@@ -113,7 +113,7 @@ def test_metavar(field: str, expected: str) -> None:
     ("field", "expected"),
     [
         ("port", "TCP port to bind to (default: 8000; between 0 and 65535)"),
-        ("backlog", "Maximum number of connections to hold in backlog (default: 1024; at least 128)"),
+        ("backlog", "Maximum number of connections to hold in backlog (default: 1024; between 128 and 2147483647)"),
         ("log_access", "Access log (Granian's own default is off) (default: true)"),
         ("ssl_crl", "Certificate revocation list file(s) (repeatable)"),
         ("ssl_keyfile_password", "Password of the TLS private key"),

@@ -29,6 +29,17 @@ from ...args.values import (
     StrList,
 )
 
+# Upper bounds of the types Granian's Rust core stores these options in: a larger value passes
+# Granian's CLI and then fails at start (OverflowError) or panics a worker (h2's own asserts).
+I32_MAX = 2**31 - 1
+"""The listen backlog: a C int."""
+U32_MAX = 2**32 - 1
+"""HTTP/2 settings that h2 holds as u32 (streams, header list size, send buffer)."""
+H2_MIN_FRAME_SIZE, H2_MAX_FRAME_SIZE = 2**14, 2**24 - 1
+"""SETTINGS_MAX_FRAME_SIZE, RFC 9113 section 6.5.2: h2 panics outside this range."""
+H2_MAX_WINDOW_SIZE = 2**31 - 1
+"""SETTINGS_INITIAL_WINDOW_SIZE and window increments, RFC 9113 sections 6.5.2 and 6.9.1."""
+
 HTTPMode = Literal["auto", "1", "2"]
 RuntimeMode = Literal["auto", "mt", "st"]
 Loop = Literal["auto", "asyncio", "rloop", "uvloop", "winloop"]
@@ -58,7 +69,13 @@ class GranianArgs(BackendArgs):
         needs=("uds",),
     )
     backlog: Int = option(
-        1024, "Maximum number of connections to hold in backlog", cli="backlog", seed="backlog", ge=128, group="binding"
+        1024,
+        "Maximum number of connections to hold in backlog",
+        cli="backlog",
+        seed="backlog",
+        ge=128,
+        le=I32_MAX,
+        group="binding",
     )
 
     # Protocols
@@ -158,6 +175,7 @@ class GranianArgs(BackendArgs):
         cli="http2-initial-connection-window-size",
         server="http2_settings.initial_connection_window_size",
         ge=1024,
+        le=H2_MAX_WINDOW_SIZE,
         group="HTTP/2",
     )
     http2_initial_stream_window_size: Int = option(
@@ -166,6 +184,7 @@ class GranianArgs(BackendArgs):
         cli="http2-initial-stream-window-size",
         server="http2_settings.initial_stream_window_size",
         ge=1024,
+        le=H2_MAX_WINDOW_SIZE,
         group="HTTP/2",
     )
     http2_keep_alive_interval: Int | None = option(
@@ -191,6 +210,7 @@ class GranianArgs(BackendArgs):
         cli="http2-max-concurrent-streams",
         server="http2_settings.max_concurrent_streams",
         ge=10,
+        le=U32_MAX,
         group="HTTP/2",
     )
     http2_max_frame_size: Int = option(
@@ -198,7 +218,8 @@ class GranianArgs(BackendArgs):
         "Maximum HTTP/2 frame size, in bytes",
         cli="http2-max-frame-size",
         server="http2_settings.max_frame_size",
-        ge=1024,
+        ge=H2_MIN_FRAME_SIZE,
+        le=H2_MAX_FRAME_SIZE,
         group="HTTP/2",
     )
     http2_max_headers_size: Int = option(
@@ -207,6 +228,7 @@ class GranianArgs(BackendArgs):
         cli="http2-max-headers-size",
         server="http2_settings.max_headers_size",
         ge=1,
+        le=U32_MAX,
         group="HTTP/2",
     )
     http2_max_send_buffer_size: Int = option(
@@ -215,6 +237,7 @@ class GranianArgs(BackendArgs):
         cli="http2-max-send-buffer-size",
         server="http2_settings.max_send_buffer_size",
         ge=1024,
+        le=U32_MAX,
         group="HTTP/2",
     )
 

@@ -78,7 +78,8 @@ class Command(BaseCommand):
             summaries = [summarize(validate_process(name, config), config) for name, config in processes.items()]
             self.stdout.write(process_list(summaries, options["format"]))
             return
-        name = options["name"] or next(iter(processes))
+        # Only a missing NAME means the first process: `prodserver ""` names no process.
+        name = next(iter(processes)) if options["name"] is None else options["name"]
         if name not in processes:
             declared = ", ".join(repr(key) for key in processes)
             raise CommandError(f"No process named {name!r} in {SETTING}; declared: {declared}.")
