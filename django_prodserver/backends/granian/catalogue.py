@@ -44,6 +44,11 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E027", asgi({"uds-permissions": "rw-rw----", "uds": "web.sock"})),
     Example("prodserver.E028", asgi({"reload-ignore-patterns": "*.pyc"})),
     Example("prodserver.E029", asgi({"ssl-cert": ""})),
+    Example(
+        "prodserver.E046",
+        asgi({"access-log-fmt": "%(remote_addr)s %(path)s"}),
+        twin=asgi({"access-log-fmt": "%(addr)s %(path)s %(header{user-agent})s"}),
+    ),
     Example("prodserver.E040", asgi({"blocking-threads": 2}), twin=asgi({"blocking-threads": 1})),
     Example(
         "prodserver.E041",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import re
 import sys
 from collections.abc import Callable
 
@@ -97,6 +98,7 @@ def granian_problems(args: GranianArgs, *, wsgi: bool) -> list[Problem]:
     """Problems with valid-typed Granian ARGS; paths are relative to the process."""
     return [
         *(problem for rule in RULES for problem in rule(args, wsgi)),
+        *access_log_format_problems(args),
         *platform_problems(args),
         *log_config_problems(args),
         *tls_problems(args),
@@ -228,6 +230,7 @@ RULES: tuple[Rule, ...] = (
     ignored_with_reload,
 )
 
+E046 = "prodserver.E046"
 E051 = "prodserver.E051"
 E061 = "prodserver.E061"
 E062 = "prodserver.E062"
@@ -264,6 +267,47 @@ W070_RELOAD = Problem(
     "Remove reload from production settings.",
     deploy=True,
 )
+
+
+ACCESS_LOG_FIELDS: dict[str, object] = {
+    "addr": "127.0.0.1",
+    "time": "2026-11-25 12:00:00 +0000",
+    "dt_ms": 1.5,
+    "status": 200,
+    "path": "/",
+    "query_string": "",
+    "method": "GET",
+    "scheme": "http",
+    "protocol": "HTTP/1.1",
+}
+"""What Granian's access logger formats each line with (``granian/log.py``), a sample value each;
+``tests/unit/test_granian_access_log.py`` pins the keys against Granian's own builder."""
+_HEADER_PLACEHOLDER = re.compile(r"%\(header\{[^}]+\}\)s")
+
+
+def access_log_format_problems(args: GranianArgs) -> list[Problem]:
+    """A format Granian cannot fill logs a traceback for every request instead of its line."""
+    if args.access_log_fmt is None:
+        return []
+    try:
+        # %(header{name})s is Granian's own placeholder for a request header.
+        _HEADER_PLACEHOLDER.sub("-", args.access_log_fmt) % ACCESS_LOG_FIELDS
+    except KeyError as error:
+        reason = f"Granian has no %({error.args[0]})s placeholder"
+    except (ValueError, TypeError) as error:
+        reason = f"it is not a %-format ({error})"
+    else:
+        return []
+    placeholders = ", ".join(f"%({name})s" for name in ACCESS_LOG_FIELDS)
+    return [
+        Problem(
+            E046,
+            Severity.ERROR,
+            ("ARGS", "access_log_fmt"),
+            f"is {shown(args.access_log_fmt)}: {reason}, so every request would log an error instead.",
+            f"Use Granian's placeholders: {placeholders} or %(header{{name}})s.",
+        )
+    ]
 
 
 def on_windows() -> bool:
