@@ -21,7 +21,7 @@ release = "4.0.0.dev0"
 
 extensions = ["myst_parser", "prodserver_docs"]
 source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build", "_ext"]
+exclude_patterns = ["_build", "_ext", "_mutation.md"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 html_theme = "alabaster"
