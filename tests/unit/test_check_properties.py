@@ -69,7 +69,12 @@ def test_any_args_and_overrides_give_messages(backend: str, args: Any, overrides
 def test_a_value_that_cannot_be_shown_nor_coerced() -> None:
     # Python refuses to turn an int of more than 4300 digits into text.
     (message,) = all_messages(
-        {"web": {"BACKEND": "django_prodserver.backends.granian.GranianASGIServer", "ARGS": {"http": 10**5000}}}
+        {
+            "web": {
+                "BACKEND": "django_prodserver.backends.granian.GranianASGIServer",
+                "ARGS": {"http": 10**5000, "workers-kill-timeout": 30},
+            }
+        }
     )
     assert (
         message.msg

@@ -68,7 +68,8 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_defaults_pass() -> None:
     assert check_production_processes() == []
-    assert check_production_processes_deploy() == []
+    # Granian's default waits forever for a worker that missed the stop signal.
+    assert [message.id for message in check_production_processes_deploy()] == ["prodserver.W072"]
 
 
 @pytest.mark.parametrize("backend", [ASGI, WSGI])
@@ -852,7 +853,7 @@ def test_application_module_found_without_importing_it() -> None:
 
 
 def test_deploy_advice() -> None:
-    setting = web({"reload": True, "log-level": "DEBUG"})
+    setting = web({"reload": True, "log-level": "DEBUG", "workers-kill-timeout": "30s"})
     assert check(setting) == []
     assert deploy_check(setting) == [
         Warning(
@@ -870,7 +871,35 @@ def test_deploy_advice() -> None:
 
 def test_deploy_passes_public_address_without_tls() -> None:
     # Behind a proxy that terminates TLS, this is the normal production set-up.
-    assert deploy_check(web({"address": "0.0.0.0", "log-level": "warning"})) == []
+    assert deploy_check(web({"address": "0.0.0.0", "log-level": "warning", "workers-kill-timeout": 30})) == []
+
+
+def test_deploy_advises_a_kill_timeout() -> None:
+    assert deploy_check(web({"workers": 2})) == [
+        Warning(
+            f"{ARGS}['workers-kill-timeout'] is not set: a stop signal that lands while a worker starts can leave "
+            "Granian waiting forever.",
+            hint="Set workers-kill-timeout, e.g. '30s', so that Granian kills a worker that does not stop.",
+            id="prodserver.W072",
+        )
+    ]
+
+
+def test_static_routes_that_shadow_the_application_or_match_nothing(in_tmp: Path) -> None:
+    setting = web({"static-path-mount": ["static", "media"], "static-path-route": ["/", "media"]})
+    assert check(setting) == [
+        Warning(
+            f"{ARGS}['static-path-route'][0] is '/', which serves static files for every path: the application "
+            "would never be reached.",
+            hint="Use a path prefix such as '/static'.",
+            id="prodserver.W048",
+        ),
+        Warning(
+            f"{ARGS}['static-path-route'][1] is 'media', which does not start with '/': no request path matches it.",
+            hint="Use a path prefix such as '/static'.",
+            id="prodserver.W048",
+        ),
+    ]
 
 
 # prodserver: validating_start -----------------------------------------------------------------------

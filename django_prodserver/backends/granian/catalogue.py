@@ -14,6 +14,8 @@ from .rules import E062_UDS_ON_WINDOWS, W060_RUST_TASKS
 ASGI = "django_prodserver.backends.granian.GranianASGIServer"
 WSGI = "django_prodserver.backends.granian.GranianWSGIServer"
 TLS = {"ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"}
+# Production advice other than W072 is shown on settings that already have a kill timeout.
+KILL = {"workers-kill-timeout": "30s"}
 
 
 def asgi(args: object) -> dict[str, object]:
@@ -111,6 +113,14 @@ EXAMPLES: tuple[Example, ...] = (
         twin=asgi({}),
     ),
     Example("prodserver.W060", problem=W060_RUST_TASKS),
-    Example("prodserver.W070", asgi({"reload": True}), twin=asgi({"reload": False}), deploy=True),
-    Example("prodserver.W071", asgi({"log-level": "debug"}), twin=asgi({"log-level": "info"}), deploy=True),
+    Example(
+        "prodserver.W048",
+        asgi({"static-path-mount": "static", "static-path-route": "static"}),
+        twin=asgi({"static-path-mount": "static", "static-path-route": "/static"}),
+    ),
+    Example("prodserver.W070", asgi({"reload": True, **KILL}), twin=asgi({"reload": False, **KILL}), deploy=True),
+    Example(
+        "prodserver.W071", asgi({"log-level": "debug", **KILL}), twin=asgi({"log-level": "info", **KILL}), deploy=True
+    ),
+    Example("prodserver.W072", asgi({"workers": 2}), twin=asgi({"workers": 2, **KILL}), deploy=True),
 )

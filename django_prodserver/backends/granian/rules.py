@@ -141,6 +141,30 @@ def static_paths(args: GranianArgs, wsgi: bool) -> list[Problem]:
     ]
 
 
+def static_routes(args: GranianArgs, wsgi: bool) -> list[Problem]:
+    """Granian matches a route as a path prefix, before the application sees the request."""
+    if not args.static_path_mount:
+        return []
+    problems = []
+    for index, route in enumerate(args.static_path_route):
+        if route.strip() in {"", "/"}:
+            why = "serves static files for every path: the application would never be reached"
+        elif not route.startswith("/"):
+            why = "does not start with '/': no request path matches it"
+        else:
+            continue
+        problems.append(
+            Problem(
+                W048,
+                Severity.WARNING,
+                ("ARGS", "static_path_route", index),
+                f"is {route!r}, which {why}.",
+                "Use a path prefix such as '/static'.",
+            )
+        )
+    return problems
+
+
 def factory(args: GranianArgs, wsgi: bool) -> list[Problem]:
     return [E042_FACTORY] if args.factory else []
 
@@ -220,6 +244,7 @@ def ignored_with_reload(args: GranianArgs, wsgi: bool) -> list[Problem]:
 RULES: tuple[Rule, ...] = (
     blocking_threads,
     static_paths,
+    static_routes,
     factory,
     tls_pair,
     metrics_port,
@@ -235,7 +260,9 @@ E051 = "prodserver.E051"
 E061 = "prodserver.E061"
 E062 = "prodserver.E062"
 W060 = "prodserver.W060"
+W048 = "prodserver.W048"
 W070 = "prodserver.W070"
+W072 = "prodserver.W072"
 W071 = "prodserver.W071"
 
 E061_WINLOOP_OFF_WINDOWS = Problem(
@@ -368,9 +395,22 @@ def tls_problems(args: GranianArgs) -> list[Problem]:
     )
 
 
+W072_NO_KILL_TIMEOUT = Problem(
+    W072,
+    Severity.WARNING,
+    ("ARGS", "workers_kill_timeout"),
+    "is not set: a stop signal that lands while a worker starts can leave Granian waiting forever.",
+    "Set workers-kill-timeout, e.g. '30s', so that Granian kills a worker that does not stop.",
+    deploy=True,
+)
+
+
 def deploy_problems(args: GranianArgs) -> list[Problem]:
     """Production advice, shown by ``check --deploy`` only."""
     problems = [W070_RELOAD] if args.reload else []
+    if args.workers_kill_timeout is None:
+        # Granian's start-up signal race (docs/deployment.md): the master waits for a worker that missed the signal.
+        problems.append(W072_NO_KILL_TIMEOUT)
     if args.log_level in {"debug", "notset"}:
         problems.append(
             Problem(
