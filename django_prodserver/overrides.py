@@ -73,18 +73,27 @@ def add_override_options(parser: argparse.ArgumentParser, model: type[BackendArg
         "(precedence: default < settings < command line). Booleans take true or false; "
         "repeatable options may be given several times."
     )
+    taken = set(parser._option_string_actions)
+    shadowed = []
     for title, fields in _groups(model):
         group = parser.add_argument_group(f"{title} (ARGS of {process!r})")
         for field in fields:
             info = model.model_fields[field]
+            flag = f"--{dashed(model.options()[field].name)}"
+            if flag in taken:
+                # The command's own option (--skip-checks, --no-color...): settings only.
+                shadowed.append(flag)
+                continue
             group.add_argument(
-                f"--{dashed(model.options()[field].name)}",
+                flag,
                 dest=DEST_PREFIX + field,
                 action="append" if is_repeatable(info) else "store",
                 default=argparse.SUPPRESS,
                 metavar=metavar(info),
                 help=help_text(info),
             )
+    if shadowed:
+        parser.epilog += f" Set {', '.join(shadowed)} in settings: the command uses those names itself."
 
 
 def collected_overrides(options: Mapping[str, Any]) -> dict[str, Any]:

@@ -121,3 +121,12 @@ def test_metavar(field: str, expected: str) -> None:
 )
 def test_help_text(field: str, expected: str) -> None:
     assert help_text(GranianASGIArgs.model_fields[field]) == expected
+
+
+def test_an_option_named_like_the_commands_own_is_left_to_settings() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--log-level", action="store_true")
+    add_override_options(parser, GranianASGIArgs, "web")
+    assert parser.parse_args(["--log-level"]).log_level is True
+    assert parser.epilog is not None
+    assert parser.epilog.endswith("Set --log-level in settings: the command uses those names itself.")
