@@ -1,4 +1,4 @@
-"""``python -m benchmarks`` (``make bench``): set up, measure, and write docs/benchmarks.md and its plot."""
+"""``python -m benchmarks`` (``make bench``): set up, measure, and write docs/benchmarks.md, its plot and its JSON."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from benchmarks import contenders, environment, load, machine, report, settings
+from benchmarks import contenders, environment, load, machine, report, settings, summary
 from benchmarks.config import REPO, Config, parse
 from benchmarks.environment import Venv
 from benchmarks.results import Results
@@ -92,5 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     plot = _plot(config, plot_venv, raw)
     config.output.parent.mkdir(parents=True, exist_ok=True)
     config.output.write_text(report.render(results, plot, config.output))
-    print(f"bench: wrote {config.output}", flush=True)
+    # The numbers docs/choosing.md reads, beside the page they come with (docs/benchmarks.json).
+    summary.write(results, config.output.with_suffix(".json"))
+    print(f"bench: wrote {config.output} and its .json", flush=True)
     return 0

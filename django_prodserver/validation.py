@@ -139,6 +139,9 @@ def validate_process(
         if isinstance(backend_class, Problem):
             problems.append(backend_class)
         else:
+            if issubclass(backend_class, TypedBackend) and backend_class.process_keys:
+                # Keys are judged again with the backend's own top-level keys, known now.
+                problems = process_problems(config, backend_class.process_keys)
             backend_problems, origins = _validate_backend(report, backend_class, config, overrides or {}, starting)
             problems.extend(backend_problems)
     report.problems = [origins.locate(problem, name) for problem in problems]

@@ -97,7 +97,9 @@ def option(
     name = seed or cli
     assert name is not None, "an option needs a seed or a CLI name"
     bases = [name, *([cli] if cli and cli != name else []), *also]
-    spellings = tuple(dict.fromkeys(form for base in bases for form in (dashed(base), underscored(base))))
+    # The name as the tool spells it too, when it mixes both (gunicorn's --limit-request-field_size).
+    forms = (form for base in bases for form in (dashed(base), underscored(base), base))
+    spellings = tuple(dict.fromkeys(forms))
     meta = OptionMeta(
         name=name,
         cli=cli,

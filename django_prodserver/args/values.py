@@ -61,6 +61,13 @@ def _one_or_many(value: Any) -> Any:
     return value
 
 
+def comma_list(value: Any) -> Any:
+    # As the servers' command lines take such lists: one string, items separated by commas.
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return _one_or_many(value)
+
+
 def _octal(value: Any) -> Any:
     # As the servers' command lines read permissions: a leading 0 means octal ("0660").
     if isinstance(value, str):
@@ -112,4 +119,6 @@ OctalPermissions = Annotated[int, BeforeValidator(_octal), BeforeValidator(_reje
 AnyPath = Annotated[Path, BeforeValidator(_not_empty_path)]
 PathList = Annotated[list[AnyPath], BeforeValidator(_one_or_many)]
 StrList = Annotated[list[str], BeforeValidator(_one_or_many)]
+CommaList = Annotated[list[str], BeforeValidator(comma_list)]
+"""A list given as a list or as one comma-separated string (``"127.0.0.1,::1"``)."""
 RegexList = Annotated[list[Annotated[str, AfterValidator(_regex)]], BeforeValidator(_one_or_many)]

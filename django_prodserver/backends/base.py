@@ -70,6 +70,8 @@ class TypedBackend(BaseProcessBackend, Generic[ArgsT]):
     """The package that runs this backend (``gunicorn``), named by the extra that installs it."""
     reuses_port: ClassVar[bool] = False
     """A server that binds with ``SO_REUSEPORT``: a second one on a taken port starts and shares it."""
+    process_keys: ClassVar[tuple[str, ...]] = ()
+    """Top-level keys of the process this backend reads besides BACKEND and ARGS (a Celery app's ``APP``)."""
 
     def __init__(self, **config: Any) -> None:
         # ARGS are validated by the model, not formatted as strings.

@@ -24,9 +24,11 @@ class ProcessSummary:
     name: str
     backend: str
     address: str
-    """``127.0.0.1:8000``, ``unix:/run/web.sock``, or ``-`` when unknown."""
+    """``127.0.0.1:8000``, ``unix:/run/web.sock``, or ``-`` for a worker or when unknown."""
     errors: int
     warnings: int
+    kind: str = "-"
+    """``server`` or ``worker`` (a typed backend's kind), ``-`` when unknown."""
 
     @property
     def status(self) -> str:
@@ -62,8 +64,8 @@ def table(rows: Sequence[Sequence[str]]) -> str:
 def process_list(summaries: Sequence[ProcessSummary], fmt: str) -> str:
     if fmt == "json":
         return json.dumps([{**asdict(summary), "status": summary.status} for summary in summaries], indent=2)
-    header = ("PROCESS", "BACKEND", "ADDRESS", "CONFIGURATION")
-    return table([header, *((s.name, s.backend, s.address, s.status) for s in summaries)])
+    header = ("PROCESS", "KIND", "BACKEND", "ADDRESS", "CONFIGURATION")
+    return table([header, *((s.name, s.kind, s.backend, s.address, s.status) for s in summaries)])
 
 
 def dry_run(report: DryRun, fmt: str) -> str:
@@ -87,12 +89,14 @@ def backend_path(config: object) -> str:
 def summarize(report: ProcessReport, config: object) -> ProcessSummary:
     """The ``--list`` line of a process, whatever state its configuration is in."""
     address = None
+    kind = report.backend.kind if isinstance(report.backend, TypedBackend) else "-"
     if isinstance(report.backend, TypedBackend) and report.args is not None:
         address = report.backend.address(report.args)
     # As ``manage.py check`` counts: production advice only shows under --deploy.
     shown = [problem.severity for problem in report.problems if not problem.deploy]
     return ProcessSummary(
         name=report.name,
+        kind=kind,
         backend=backend_path(config),
         address=address or "-",
         errors=shown.count(Severity.ERROR),

@@ -35,7 +35,11 @@ def _collide(first: str, second: str) -> bool:
     if not port_a or port_a != port_b:
         return False
     # A wildcard address takes the port on every interface of its family.
-    a, b = ipaddress.ip_address(host_a), ipaddress.ip_address(host_b)
+    try:
+        a, b = ipaddress.ip_address(host_a), ipaddress.ip_address(host_b)
+    except ValueError:
+        # A host name (gunicorn binds them): its addresses are unknown until it is resolved.
+        return False
     return a.version == b.version and (a.is_unspecified or b.is_unspecified)
 
 

@@ -6,13 +6,14 @@ maps to one check ID; a type not listed here (a backend's own validator, say) ge
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Mapping
 from typing import Any
 
 from pydantic_core import ErrorDetails
 
 from ..args.base import MASK, BackendArgs
-from ..args.describe import choices, range_words
+from ..args.describe import choices, item_type, range_words
 from ..problems import Problem, Severity
 from .text import choices_text, closest, shown, type_name
 
@@ -29,6 +30,7 @@ E027 = "prodserver.E027"
 E028 = "prodserver.E028"
 E029 = "prodserver.E029"
 E030 = "prodserver.E030"
+E100 = "prodserver.E100"
 
 E025_HINT = "Write seconds (90) or a duration with d, h, m and s units ('1h30m')."
 E027_HINT = "Write the permissions as an octal string, e.g. '0660'."
@@ -68,15 +70,89 @@ def e011(given: BackendArgs, model: type[BackendArgs], backend: str) -> Problem:
     )
 
 
+def e100(value: str, reason: str) -> Problem:
+    return Problem(
+        E100,
+        Severity.ERROR,
+        ("ARGS",),
+        f"is {shown(value)}, which does not read as flags ({reason}).",
+        "Write ARGS as a dict, or as flags such as '--workers=4 --preload'.",
+    )
+
+
 def args_input(value: object, model: type[BackendArgs], backend: str) -> dict[Any, Any] | Problem:
-    """ARGS as the dict to validate: a model instance counts by the options it was given."""
+    """ARGS as the dict to validate: a model instance counts by the options it was given.
+
+    django-prodserver 3.x's conventions are read too: a string of flags (``"--workers=4 --preload"``)
+    and ``None`` for a flag without a value (``{"preload": None}``), which turns a boolean option on.
+    """
     if isinstance(value, model):
         return {field: getattr(value, field) for field in value.model_fields_set}
     if isinstance(value, BackendArgs):
         return e011(value, model, backend)
+    if isinstance(value, str):
+        given = flags_input(value)
+        return given if isinstance(given, Problem) else _valueless_on(given, model)
     if isinstance(value, Mapping):
-        return dict(value)
+        return _valueless_on(dict(value), model)
     return e010(value)
+
+
+def flags_input(text: str) -> dict[str, object] | Problem:
+    """``"--workers=4 --preload --bind a --bind b"`` -> ``{"workers": "4", "preload": None, "bind": ["a", "b"]}``."""
+    try:
+        words = shlex.split(text)
+    except ValueError as error:
+        return e100(text, str(error).lower())
+    given: dict[str, object] = {}
+    # A flag given without '=': the next word, if not a flag, is its value ('--bind a').
+    pending: str | None = None
+    for word in words:
+        if word.startswith("--") and len(word) > 2:
+            name, has_value, flag_value = word[2:].partition("=")
+            _add(given, name, flag_value if has_value else None)
+            pending = None if has_value else name
+        elif pending is not None:
+            _set_last(given, pending, word)
+            pending = None
+        else:
+            return e100(text, f"{word!r} is not a --flag")
+    return given
+
+
+def _add(given: dict[str, object], key: str, value: object) -> None:
+    if key not in given:
+        given[key] = value
+        return
+    earlier = given[key]
+    given[key] = [*(earlier if isinstance(earlier, list) else [earlier]), value]
+
+
+def _set_last(given: dict[str, object], key: str, value: str) -> None:
+    current = given[key]
+    if isinstance(current, list):
+        given[key] = [*current[:-1], value]
+    else:
+        given[key] = value
+
+
+def _valueless_on(given: dict[Any, Any], model: type[BackendArgs]) -> dict[Any, Any]:
+    """``None`` turns a boolean option on, and ``no-<flag>`` (of a flag string) turns it off, as 3.x's flags did."""
+    result: dict[Any, Any] = {}
+    for key, value in given.items():
+        field = model.field_for(key) if isinstance(key, str) else None
+        negated = model.field_for(key[3:]) if isinstance(key, str) and key.startswith("no-") else None
+        if field is None and negated is not None and _is_flag(model, negated) and value is None:
+            result[key[3:]] = False
+        elif field is not None and value is None and _is_flag(model, field):
+            result[key] = True
+        else:
+            result[key] = value
+    return result
+
+
+def _is_flag(model: type[BackendArgs], field: str) -> bool:
+    return item_type(model.model_fields[field])[0] is bool
 
 
 def error_problems(

@@ -28,6 +28,9 @@ def installed(module: str) -> bool:
 def needed_package(requires: Package | Mapping[str, Package] | None, value: object) -> Package | None:
     """The package an option needs with this value, if any."""
     if isinstance(requires, Mapping):
+        if isinstance(value, list):
+            # A list of choices (gunicorn's http-protocols): the package of the first choice that needs one.
+            return next((requires[item] for item in value if isinstance(item, str) and item in requires), None)
         return requires.get(value) if isinstance(value, str) else None
     return requires if requires is not None and is_set(value) else None
 

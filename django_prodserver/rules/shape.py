@@ -66,12 +66,12 @@ def e003(config: object) -> Problem:
     )
 
 
-def e004(key: Hashable) -> Problem:
-    suggestion = closest(key, PROCESS_KEYS)
+def e004(key: Hashable, allowed: tuple[str, ...] = PROCESS_KEYS) -> Problem:
+    suggestion = closest(key, allowed)
     if suggestion is None:
-        return Problem(
-            E004, Severity.ERROR, (key,), "is not a process key; expected 'BACKEND' or 'ARGS'.", "Remove it."
-        )
+        *first, last = (repr(name) for name in allowed)
+        expected = f"{', '.join(first)} or {last}"
+        return Problem(E004, Severity.ERROR, (key,), f"is not a process key; expected {expected}.", "Remove it.")
     return Problem(
         E004,
         Severity.ERROR,
@@ -155,11 +155,15 @@ def setting_problems(value: object) -> list[Problem]:
     return [e002(name) for name in value if not isinstance(name, str) or not name.strip()]
 
 
-def process_problems(config: object) -> list[Problem]:
-    """One process entry: a dict with a dotted-path ``BACKEND`` and no unknown keys (paths relative to it)."""
+def process_problems(config: object, backend_keys: tuple[str, ...] = ()) -> list[Problem]:
+    """One process entry: a dict with a dotted-path ``BACKEND`` and no unknown keys (paths relative to it).
+
+    ``backend_keys``: the top-level keys the process's backend reads too (``APP``), once it is loaded.
+    """
     if not isinstance(config, Mapping):
         return [e003(config)]
-    problems = [e004(key) for key in config if key not in PROCESS_KEYS]
+    allowed = (*PROCESS_KEYS, *backend_keys)
+    problems = [e004(key, allowed) for key in config if key not in allowed]
     if "BACKEND" not in config:
         problems.append(E005_MISSING_BACKEND)
     elif not isinstance(config["BACKEND"], str) or not config["BACKEND"].strip():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -51,6 +52,13 @@ def granian_files(directory: Path) -> None:
     (directory / "logging.json").write_text(json.dumps({"version": 1, "disable_existing_loggers": False}))
 
 
+def gunicorn_files(directory: Path) -> None:
+    write_tls_files(directory, "unused")
+    (directory / "logging.ini").write_text(
+        "[loggers]\nkeys=root\n[handlers]\nkeys=\n[formatters]\nkeys=\n[logger_root]\nhandlers=\n"
+    )
+
+
 GRANIAN = Contract(
     package="django_prodserver.backends.granian",
     backends=(
@@ -71,5 +79,83 @@ GRANIAN = Contract(
     changed=("--workers", "3"),
 )
 
-CONTRACTS: tuple[Contract, ...] = (GRANIAN,)
+
+def gunicorn_flags(backend: type[Backend]) -> set[str]:
+    from gunicorn.config import KNOWN_SETTINGS  # type: ignore[import-untyped]
+
+    return {
+        next(flag for flag in setting.cli if flag.startswith("--"))[2:] for setting in KNOWN_SETTINGS if setting.cli
+    }
+
+
+def gunicorn_configuration(cfg: Any, target: str) -> dict[str, Any]:
+    return {"APP_MODULE": target, **{name: setting.value for name, setting in cfg.settings.items()}}
+
+
+def gunicorn_launch(backend: Backend, args: BackendArgs) -> dict[str, Any]:
+    from django_prodserver.backends.gunicorn.launch import ProdserverApplication
+
+    invocation = backend.invocation(args)  # type: ignore[attr-defined]
+    return gunicorn_configuration(ProdserverApplication(invocation).cfg, invocation.target)
+
+
+def gunicorn_parse(argv: list[str]) -> dict[str, Any]:
+    """As gunicorn's own command configures itself (``WSGIApplication``), without a config file or variable."""
+    from gunicorn.config import Config
+
+    cfg = Config()
+    # As in a gunicorn started in this directory: its default chdir is where it was imported.
+    cfg.set("chdir", os.getcwd())
+    options = cfg.parser().parse_args(argv[1:])
+    [target] = options.args
+    cfg.set("default_proc_name", target)
+    for name, value in vars(options).items():
+        if value is not None and name != "args":
+            cfg.set(name, value)
+    return gunicorn_configuration(cfg, target)
+
+
+GUNICORN = Contract(
+    package="django_prodserver.backends.gunicorn",
+    backends=("django_prodserver.backends.gunicorn.GunicornServer",),
+    tool_flags=gunicorn_flags,
+    decided=frozenset({"config", "paste", "paste-global", "print-config", "check-config", "daemon"}),
+    launch=gunicorn_launch,
+    parse=gunicorn_parse,
+    samples=(
+        {},
+        {"address": "::1", "port": 0, "workers": 2, "threads": 4, "log-access": False, "backlog": 2048},
+        {"bind": ["127.0.0.1:0", "unix:web.sock"], "access-logfile": "access.log", "sendfile": False},
+        {
+            "ssl-cert": "cert.pem",
+            "ssl-key": "key.pem",
+            "http-protocols": "h1,h2",
+            "cert-reqs": 1,
+            "ca-certs": "cert.pem",
+        },
+        {"worker-class": "asgi", "forwarded-allow-ips": "10.0.0.0/8,::1", "umask": "0022", "env": ["A=1", "B=2"]},
+        {"preload_app": True, "keepalive": 5, "limit-request-field_size": 100, "log-config": "logging.ini"},
+        {
+            "pid": "web.pid",
+            "worker-tmp-dir": ".",
+            "no-control-socket": True,
+            "max-requests": 100,
+            "max-requests-jitter": 10,
+        },
+        {
+            "proxy-protocol": "v2",
+            "header-map": "refuse",
+            "reload": True,
+            "reload-extra-file": ["logging.ini"],
+            "spew": False,
+        },
+    ),
+    files=gunicorn_files,
+    changed=("--workers", "3"),
+)
+
+
+from .workers import CELERY, DJANGO_Q2, DJANGO_TASKS  # noqa: E402
+
+CONTRACTS: tuple[Contract, ...] = (GRANIAN, CELERY, DJANGO_TASKS, DJANGO_Q2, GUNICORN)
 """Every backend package's contract; a new backend adds its own here."""

@@ -1,0 +1,56 @@
+"""Options as a command line's flags: the shared part of the renderers of argv-driven tools.
+
+Celery, ``manage.py db_worker`` and ``manage.py qcluster`` are started by handing an argv to the
+tool's own parser, so their backends render the same flags for the copyable command and for the
+in-process start.  Only options the user set are rendered: the tool keeps its own defaults.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import SecretStr
+
+from .base import MASK, BackendArgs, OptionMeta
+
+
+def chosen(args: BackendArgs) -> Iterator[tuple[OptionMeta, Any]]:
+    """The options the user set (in the settings or on the command line), in declaration order."""
+    for field, meta in type(args).options().items():
+        value = getattr(args, field)
+        if field in args.model_fields_set and value is not None and meta.cli is not None:
+            yield meta, value
+
+
+def flag_text(value: Any, reveal: bool) -> str:
+    """A value as one argument: paths absolute (the line works from any directory), lists comma-joined."""
+    if isinstance(value, SecretStr):
+        return value.get_secret_value() if reveal else MASK
+    if isinstance(value, Path):
+        return str(value.absolute())
+    if isinstance(value, list):
+        return ",".join(str(item) for item in value)
+    return str(value)
+
+
+def flags(options: Iterable[tuple[OptionMeta, Any]], *, reveal: bool, attach: bool = False) -> list[str]:
+    """``--name value`` per option (``--name=value`` with ``attach``); booleans as ``--name`` / ``--no-name``.
+
+    An option whose ``extra`` says ``flag`` has no ``--no-`` form: False is the tool's default, so
+    it is left out.  ``bools="value"`` in ``extra`` writes ``--name=true`` (tornado's options).
+    """
+    argv: list[str] = []
+    for meta, value in options:
+        flag = f"--{meta.cli}"
+        if isinstance(value, bool) and meta.extra.get("bools") == "value":
+            argv.append(f"{flag}={str(value).lower()}")
+        elif isinstance(value, bool):
+            if value or not meta.extra.get("flag"):
+                argv.append(flag if value else f"--no-{meta.cli}")
+        else:
+            text = flag_text(value, reveal)
+            # A value that looks like a flag must be attached, or the parser reads it as one.
+            argv.extend([f"{flag}={text}"] if attach or text.startswith("-") else [flag, text])
+    return argv

@@ -1,0 +1,80 @@
+"""Celery backends: a worker, beat, and Flower, each running the Celery app named by ``APP``.
+
+Importing this module reads no setting and does not import celery (the check imports it on
+every management command).  ``run()`` hands the rendered argv to the app's own click command,
+as ``celery -A <APP> worker ...`` would, and passes Celery's exit code on.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import ClassVar, TypeVar
+
+from ...args.base import Package
+from ...problems import Problem
+from ..base import ServerStartError, TypedBackend, TypedWorker
+from .app import app_path, app_problems, load_app
+from .options import CeleryArgs, CeleryBeatArgs, CeleryWorkerArgs
+from .rendering import command_line
+from .rules import beat_problems, worker_problems
+
+ArgsT = TypeVar("ArgsT", bound=CeleryArgs)
+
+
+class CeleryProcess(TypedBackend[ArgsT]):
+    """Common part of the Celery backends: the app, the command line, the start."""
+
+    program = "celery"
+    requires = Package("celery", "django-prodserver[celery]")
+    process_keys = ("APP",)
+    subcommand: ClassVar[str]
+
+    def target(self) -> str | None:
+        return app_path(self.config)
+
+    def target_problems(self, args: ArgsT | None) -> list[Problem]:
+        broker = args.broker.get_secret_value() if args is not None and args.broker is not None else None
+        return app_problems(self.config, broker)
+
+    def command_line(self, args: ArgsT, *, reveal_secrets: bool = False) -> list[str]:
+        return command_line(self.target() or "", self.subcommand, args, reveal_secrets=reveal_secrets)
+
+    def run(self, args: ArgsT) -> None:
+        from click import ClickException
+
+        dotted = self.target()
+        if dotted is None:
+            raise ServerStartError("The process has no 'APP': name your Celery app's dotted path.")
+        try:
+            app = load_app(dotted)
+            code = app.start(argv=self.command_line(args, reveal_secrets=True)[1:])
+        except ClickException as error:
+            raise ServerStartError(f"Celery refused to start: {error.format_message()}") from None
+        except ImportError as error:
+            raise ServerStartError(f"Cannot import the Celery app {dotted!r}: {error}.") from None
+        if code:
+            # A worker that failed (or was stopped by a second signal) exits non-zero: so do we.
+            sys.exit(code)
+
+
+class CeleryWorker(CeleryProcess[CeleryWorkerArgs], TypedWorker[CeleryWorkerArgs]):
+    """``celery -A <APP> worker``: consume and run tasks; SIGTERM finishes the running ones first."""
+
+    args_model = CeleryWorkerArgs
+    subcommand = "worker"
+
+    def rules(self, args: CeleryWorkerArgs, *, starting: bool) -> list[Problem]:
+        return worker_problems(args)
+
+
+class CeleryBeat(CeleryProcess[CeleryBeatArgs], TypedWorker[CeleryBeatArgs]):
+    """``celery -A <APP> beat``: send the periodic tasks of the app's schedule."""
+
+    args_model = CeleryBeatArgs
+    subcommand = "beat"
+
+    def rules(self, args: CeleryBeatArgs, *, starting: bool) -> list[Problem]:
+        return beat_problems(args)
+
+
+__all__ = ["CeleryBeat", "CeleryProcess", "CeleryWorker"]

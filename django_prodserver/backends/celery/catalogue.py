@@ -1,0 +1,80 @@
+"""A setting that shows each check ID of the Celery backends (see ``checks/catalogue.py``).
+
+The examples run a real Celery app, :data:`app` (an in-memory broker), created on first access
+so that importing this module does not import celery.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...checks.catalogue import Example
+
+WORKER = "django_prodserver.backends.celery.CeleryWorker"
+BEAT = "django_prodserver.backends.celery.CeleryBeat"
+APP = "django_prodserver.backends.celery.catalogue.app"
+
+
+def __getattr__(name: str) -> Any:
+    # The example apps, built when validation first imports them (PEP 562).
+    brokers = {"app": "memory://", "app_without_broker": None}
+    if name not in brokers:
+        raise AttributeError(name)
+    from celery import Celery  # type: ignore[import-untyped]
+
+    globals()[name] = Celery("catalogue", broker=brokers[name])
+    return globals()[name]
+
+
+def worker(args: object, app: str | None = APP) -> dict[str, object]:
+    return {"worker": {"BACKEND": WORKER, **({"APP": app} if app is not None else {}), "ARGS": args}}
+
+
+def beat(args: object) -> dict[str, object]:
+    return {"beat": {"BACKEND": BEAT, "APP": APP, "ARGS": args}}
+
+
+def _without_redis(module: str) -> bool:
+    return module != "redis"
+
+
+EXAMPLES: tuple[Example, ...] = (
+    Example("prodserver.E004", worker({}) | {"celery": {"BACKEND": WORKER, "APP": APP, "APPS": 1}}, twin=worker({})),
+    Example("prodserver.E120", worker({}, app=None), twin=worker({})),
+    Example("prodserver.E121", worker({}, app="mysite.celery.app"), twin=worker({})),
+    Example("prodserver.E122", worker({}, app="django.conf.settings"), twin=worker({})),
+    Example(
+        "prodserver.E123",
+        worker({"broker": "redis://localhost:6379/0"}),
+        pretend=(("django_prodserver.backends.celery.app", "installed", _without_redis),),
+        twin=worker({"broker": "memory://"}),
+    ),
+    Example("prodserver.W124", worker({}, app=f"{APP}_without_broker"), twin=worker({})),
+    Example("prodserver.E124", worker({"detach": True}), twin=worker({"detach": False})),
+    Example("prodserver.E125", worker({"concurrency": "four"}), twin=worker({"concurrency": "auto"})),
+    Example(
+        "prodserver.E126",
+        beat({"scheduler": "django_celery_beat.schedulers:DatabaseScheduler"}),
+        twin=beat({"scheduler": "celery.beat:PersistentScheduler"}),
+    ),
+    Example("prodserver.W046", worker({"scheduler": "celery.beat:PersistentScheduler"})),
+    Example("prodserver.E060", worker({"pool": "gevent"}), twin=worker({"pool": "threads"})),
+    Example("prodserver.W050", beat({"schedule": "missing/celerybeat-schedule"}), twin=beat({"schedule": "schedule"})),
+    Example("prodserver.W120", worker({"concurrency": 0}), twin=worker({"concurrency": 2})),
+    Example(
+        "prodserver.W121",
+        worker({"time-limit": 60, "soft-time-limit": 60}),
+        twin=worker({"time-limit": 60, "soft-time-limit": 50}),
+    ),
+    Example(
+        "prodserver.W122",
+        worker({"pool": "threads", "max-tasks-per-child": 100}),
+        twin=worker({"pool": "prefork", "max-tasks-per-child": 100}),
+    ),
+    Example("prodserver.W123", worker({"purge": True}), twin=worker({"purge": False}), deploy=True),
+    Example(
+        "prodserver.W125",
+        worker({"autoscale": "10,3", "concurrency": 4}),
+        twin=worker({"autoscale": "10,3"}),
+    ),
+)

@@ -1,0 +1,190 @@
+"""ARGS of the Celery backends: one field per option of Celery 5's click commands (and Flower's).
+
+Celery's global options (``celery --broker ... worker``) are shared by every model and marked
+``extra={"global": True}``: they go before the subcommand.  Every option defaults to Celery's
+own value and is passed only when set, so the app's configuration (``worker_concurrency``,
+``broker_url``...) keeps applying; ``tests/unit/workers/test_celery_drift.py`` pins names and
+choices against Celery's click commands.  ``-A/--app`` is the process's top-level ``APP`` key,
+as in django-prodserver 3.x.  ``--no-color`` and ``--skip-checks`` are left to Celery's defaults:
+``prodserver`` has options of those names (Django's colours, and the checks it runs itself).
+
+Nothing here imports celery: the check imports this module on every management command.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, SecretStr
+
+from ...args.base import BackendArgs, Package, option
+from ...args.values import AnyPath, Choice, CommaList, Int
+
+GLOBAL = {"global": True}
+"""Marks Celery's global options, written before the subcommand."""
+FLAG = {"flag": True}
+"""A click flag with no ``--no-`` form: only True can be passed, False leaves Celery's default."""
+
+LogLevel = Literal["debug", "info", "warning", "error", "critical", "fatal"]
+Pool = Literal["prefork", "eventlet", "gevent", "solo", "processes", "threads", "custom"]
+PREFORK_POOLS = ("prefork", "processes")
+"""The pools that run tasks in child processes (``processes`` is prefork's other name)."""
+
+
+def _text(value: Any) -> Any:
+    # Celery reads these as text and parses them itself; the rules judge the text as it does.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+CeleryText = Annotated[str, BeforeValidator(_text)]
+"""``concurrency`` (a count or 'auto') and ``autoscale`` ('max,min'): judged by the rules (E125)."""
+
+
+class CeleryArgs(BackendArgs):
+    """Celery's global options, before the subcommand."""
+
+    broker: SecretStr | None = option(
+        None, "Broker URL (default: the app's broker_url)", cli="broker", group="celery", secret=True, extra=GLOBAL
+    )
+    result_backend: SecretStr | None = option(
+        None,
+        "Result backend URL (default: the app's result_backend)",
+        cli="result-backend",
+        group="celery",
+        secret=True,
+        extra=GLOBAL,
+    )
+    loader: str | None = option(None, "Celery loader class", cli="loader", group="celery", extra=GLOBAL)
+    config: str | None = option(None, "Configuration module", cli="config", group="celery", extra=GLOBAL)
+    workdir: AnyPath | None = option(
+        None,
+        "Directory to change to before the app loads",
+        cli="workdir",
+        group="celery",
+        path="directory",
+        extra=GLOBAL,
+    )
+    quiet: bool = option(False, "No banner at startup", cli="quiet", group="logging", extra={**GLOBAL, **FLAG})
+
+
+class DaemonArgs(CeleryArgs):
+    """Options of the worker and beat commands alike."""
+
+    detach: bool = option(
+        False,
+        "Run in the background (refused: prodserver runs in the foreground)",
+        cli="detach",
+        group="process",
+        extra=FLAG,
+    )
+    loglevel: Annotated[LogLevel, Choice] | None = option(
+        None, "Logging level (Celery: warning)", cli="loglevel", group="logging"
+    )
+    logfile: AnyPath | None = option(None, "Log file (default: stderr)", cli="logfile", group="logging", path="created")
+    pidfile: AnyPath | None = option(None, "PID file", cli="pidfile", group="process", path="created")
+    uid: str | None = option(None, "User to run as, after startup", cli="uid", group="process")
+    gid: str | None = option(None, "Group to run as, after startup", cli="gid", group="process")
+    umask: str | None = option(None, "File creation mask (with --detach)", cli="umask", group="process")
+    executable: str | None = option(None, "Python executable (with --detach)", cli="executable", group="process")
+
+
+class CeleryWorkerArgs(DaemonArgs):
+    """``celery worker``."""
+
+    hostname: str | None = option(None, "Node name (Celery: celery@%h)", cli="hostname", group="worker")
+    statedb: AnyPath | None = option(
+        None, "File that keeps revoked tasks across restarts", cli="statedb", group="worker", path="created"
+    )
+    optimization: Annotated[Literal["default", "fair"], Choice] | None = option(
+        None, "Scheduling: default or fair", cli="optimization", group="worker"
+    )
+    prefetch_multiplier: Int | None = option(
+        None, "Messages to prefetch per process (0: unlimited)", cli="prefetch-multiplier", group="worker", ge=0
+    )
+    disable_prefetch: bool = option(
+        False, "Only fetch a message when a process is free", cli="disable-prefetch", group="worker", extra=FLAG
+    )
+    concurrency: CeleryText | None = option(
+        None, "Number of child processes or threads, or 'auto' (Celery: one per CPU)", cli="concurrency", group="pool"
+    )
+    pool: Annotated[Pool, Choice] | None = option(
+        None,
+        "Pool implementation (Celery: prefork)",
+        cli="pool",
+        group="pool",
+        requires={"eventlet": Package("eventlet", "celery[eventlet]"), "gevent": Package("gevent", "celery[gevent]")},
+    )
+    task_events: bool = option(
+        False, "Send task events (for Flower)", cli="task-events", also=("events",), group="worker", extra=FLAG
+    )
+    time_limit: float | None = option(
+        None, "Hard time limit of a task, in seconds", cli="time-limit", group="limits", gt=0
+    )
+    soft_time_limit: float | None = option(
+        None, "Soft time limit of a task, in seconds", cli="soft-time-limit", group="limits", gt=0
+    )
+    max_tasks_per_child: Int | None = option(
+        None, "Tasks a child process runs before it is replaced", cli="max-tasks-per-child", group="limits", ge=1
+    )
+    pool_start_method: Annotated[Literal["fork", "spawn"], Choice] | None = option(
+        None, "How prefork starts its children", cli="pool-start-method", group="pool"
+    )
+    max_memory_per_child: Int | None = option(
+        None,
+        "Resident memory (KiB) a child may use before it is replaced",
+        cli="max-memory-per-child",
+        group="limits",
+        ge=1,
+    )
+    purge: bool = option(
+        False, "Discard every waiting task at startup", cli="purge", also=("discard",), group="worker", extra=FLAG
+    )
+    queues: CommaList | None = option(None, "Queues to consume from", cli="queues", group="queues")
+    exclude_queues: CommaList | None = option(None, "Queues not to consume from", cli="exclude-queues", group="queues")
+    include: CommaList | None = option(None, "Modules to import", cli="include", group="worker")
+    without_gossip: bool = option(
+        False, "Do not subscribe to other workers' events", cli="without-gossip", group="worker", extra=FLAG
+    )
+    without_mingle: bool = option(
+        False, "Do not synchronize with other workers at startup", cli="without-mingle", group="worker", extra=FLAG
+    )
+    without_heartbeat: bool = option(
+        False, "Send no heartbeat events", cli="without-heartbeat", group="worker", extra=FLAG
+    )
+    heartbeat_interval: Int | None = option(
+        None, "Seconds between heartbeats to the broker", cli="heartbeat-interval", group="worker", ge=1
+    )
+    autoscale: CeleryText | None = option(
+        None, "Grow and shrink the pool between max and min processes: 'max,min'", cli="autoscale", group="pool"
+    )
+    beat: bool = option(False, "Run beat inside the worker", cli="beat", group="beat", extra=FLAG)
+    schedule_filename: AnyPath | None = option(
+        None,
+        "Embedded beat's schedule file",
+        cli="schedule-filename",
+        also=("schedule",),
+        group="beat",
+        path="created",
+        needs=("beat",),
+    )
+    scheduler: str | None = option(
+        None, "Embedded beat's scheduler class", cli="scheduler", group="beat", needs=("beat",)
+    )
+
+
+class CeleryBeatArgs(DaemonArgs):
+    """``celery beat``."""
+
+    schedule: AnyPath | None = option(
+        None, "Schedule file (Celery: celerybeat-schedule)", cli="schedule", group="beat", path="created"
+    )
+    scheduler: str | None = option(None, "Scheduler class (Celery: PersistentScheduler)", cli="scheduler", group="beat")
+    max_interval: Int | None = option(
+        None, "Maximum seconds between two looks at the schedule", cli="max-interval", group="beat", ge=1
+    )
+    enable_remote_control: bool | None = option(
+        None, "Answer remote control commands", cli="enable-remote-control", group="beat"
+    )
+    hostname: str | None = option(None, "Beat's node name", cli="hostname", group="beat")

@@ -1,0 +1,29 @@
+"""Render validated Celery ARGS as the ``celery`` argv: the copyable command and the in-process call.
+
+The backends start Celery by handing this same argv (without the program name) to the app's own
+click command (``app.start``), so the command line a user copies starts exactly the process that
+``prodserver`` starts.  Options left unset are not passed: the app's configuration applies.
+"""
+
+from __future__ import annotations
+
+from ...args.argv import chosen, flags
+from ...args.base import BackendArgs
+
+
+def command_line(app: str, subcommand: str, args: BackendArgs, *, reveal_secrets: bool = False) -> list[str]:
+    """``celery -A proj.celery.app [global options] worker [options]``: global options go first."""
+    options = list(chosen(args))
+    return [
+        "celery",
+        "-A",
+        app,
+        *flags([(meta, value) for meta, value in options if meta.extra.get("global")], reveal=reveal_secrets),
+        subcommand,
+        *flags(
+            [(meta, value) for meta, value in options if not meta.extra.get("global")],
+            reveal=reveal_secrets,
+            # Flower's options are tornado's, which only reads --name=value.
+            attach=subcommand == "flower",
+        ),
+    ]

@@ -1,0 +1,51 @@
+"""The django-q2 cluster: ``manage.py qcluster``, configured by ``settings.Q_CLUSTER``.
+
+Importing this module reads no setting and does not import django_q (its ``conf`` module reads
+Q_CLUSTER and warns at import).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+
+from ...args.base import Package
+from ...problems import Problem
+from ..base import ServerStartError, TypedWorker
+from .options import DjangoQ2Args
+from .rendering import COMMAND, command_line
+from .rules import APP, q2_problems
+
+
+def project_settings() -> dict[str, Any]:
+    """What the cluster reads of the project: Q_CLUSTER, whether django_q is installed, the databases."""
+    return {
+        "q_cluster": getattr(settings, "Q_CLUSTER", None),
+        "app_installed": apps.is_installed(APP),
+        "databases": list(settings.DATABASES),
+    }
+
+
+class DjangoQ2Worker(TypedWorker[DjangoQ2Args]):
+    """Run a django-q2 cluster; SIGTERM stops it once its workers finish their tasks."""
+
+    args_model = DjangoQ2Args
+    program = "python"
+    requires = Package("django_q", "django-prodserver[django-q2]")
+
+    def rules(self, args: DjangoQ2Args, *, starting: bool) -> list[Problem]:
+        settings_of_project = project_settings()
+        return q2_problems(settings_of_project.pop("q_cluster"), **settings_of_project)
+
+    def command_line(self, args: DjangoQ2Args, *, reveal_secrets: bool = False) -> list[str]:
+        return command_line(args, reveal_secrets=reveal_secrets)
+
+    def run(self, args: DjangoQ2Args) -> None:
+        from django.core.management import CommandError, call_command
+
+        try:
+            call_command(COMMAND, *self.command_line(args, reveal_secrets=True)[3:])
+        except CommandError as error:
+            raise ServerStartError(f"qcluster refused to start: {error}") from None

@@ -1,0 +1,86 @@
+"""Development server backends: run a Django management command (``runserver`` and its extensions).
+
+:class:`RunserverBackend` is the shared part: the command runs in-process through
+``call_command`` with the keywords its own parser would give it, and ``--dry-run`` prints the
+``python manage.py <command>`` line.  Importing this module imports no tool.
+"""
+
+from __future__ import annotations
+
+import signal
+from types import FrameType
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from ...problems import Problem
+from ..applications import wsgi_target
+from ..base import ServerStartError, TypedServer
+from .options import STATICFILES_OPTIONS, RunserverArgs
+from .rendering import command_argv, command_options, listen_address
+from .rules import runserver_problems, staticfiles_installed
+
+if TYPE_CHECKING:
+    from django.core.management.base import BaseCommand
+
+ArgsT = TypeVar("ArgsT", bound=RunserverArgs)
+
+
+class RunserverBackend(TypedServer[ArgsT]):
+    """A development server started as the management command :attr:`command`."""
+
+    program = "python"
+    command: ClassVar[str]
+    """The management command, as ``manage.py`` names it."""
+
+    def command_instance(self) -> BaseCommand:
+        """The command to run (imports the tool)."""
+        raise NotImplementedError
+
+    def own_problems(self, args: ArgsT) -> list[Problem]:
+        """The backend's rules beyond the shared ones."""
+        return []
+
+    def left_out(self, args: ArgsT) -> tuple[str, ...]:
+        """Options not passed on: without staticfiles, runserver has no --nostatic or --insecure."""
+        return () if staticfiles_installed() else STATICFILES_OPTIONS
+
+    def rules(self, args: ArgsT, *, starting: bool) -> list[Problem]:
+        return [*runserver_problems(args, self.command), *self.own_problems(args)]
+
+    def command_line(self, args: ArgsT, *, reveal_secrets: bool = False) -> list[str]:
+        return command_argv(self.command, args, self.left_out(args))
+
+    def address(self, args: ArgsT) -> str:
+        return listen_address(args)
+
+    def run(self, args: ArgsT) -> None:
+        from django.core.management import CommandError, call_command
+
+        positional, options = command_options(args, self.left_out(args))
+        # A development server stops on Ctrl-C; SIGTERM (a supervisor, a container) stops it as cleanly.
+        signal.signal(signal.SIGTERM, _exit)
+        try:
+            call_command(self.command_instance(), *positional, **options)
+        except CommandError as exc:
+            raise ServerStartError(str(exc)) from None
+
+
+def _exit(signum: int, frame: FrameType | None) -> Any:
+    raise SystemExit(0)
+
+
+class DjangoRunserver(RunserverBackend[RunserverArgs]):
+    """Django's own ``runserver`` (with ``django.contrib.staticfiles``' static files when installed)."""
+
+    args_model = RunserverArgs
+    command = "runserver"
+
+    def command_instance(self) -> BaseCommand:
+        # Django's runserver even when another app (daphne) overrides the command's name.
+        if staticfiles_installed():
+            from django.contrib.staticfiles.management.commands.runserver import Command
+        else:
+            from django.core.management.commands.runserver import Command  # type: ignore[assignment]
+        return Command()
+
+    def target(self) -> str:
+        return wsgi_target()

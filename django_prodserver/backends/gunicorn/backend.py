@@ -1,0 +1,79 @@
+"""The gunicorn backend: serve the Django project's WSGI application (or, with an ASGI worker class,
+its ASGI application) with gunicorn, in-process.
+
+Importing this module reads no setting and does not import gunicorn: the check imports it on
+every management command.  gunicorn is imported by :meth:`GunicornServer.run`, in :mod:`.launch`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+
+from ...args.base import Package
+from ...problems import Problem
+from ...rules.application import target_problems
+from ..applications import asgi_target, wsgi_target
+from ..base import TypedServer
+from .options import GunicornArgs
+from .rendering import ASGI_WORKERS, Invocation, bind_addresses, command_line, worker_path
+from .rules import gunicorn_problems
+
+
+def speaks_asgi(worker_class: str, *, load: bool) -> bool:
+    """Whether the worker class serves an ASGI application.
+
+    Known classes are recognised by name; another class is imported (only when ``load``) and
+    recognised by its bases, so that a subclass of gunicorn's ``ASGIWorker`` gets ASGI too.
+    """
+    path = worker_path(worker_class)
+    if path in ASGI_WORKERS or worker_class in ASGI_WORKERS:
+        return True
+    if not load or "." not in path or path.startswith("gunicorn.workers."):
+        return False
+    module, _, name = path.rpartition(".")
+    try:
+        found = getattr(importlib.import_module(module), name)
+    except Exception:
+        # An unimportable class: the rules report it, and gunicorn would not start.
+        return False
+    bases = inspect.getmro(found) if inspect.isclass(found) else ()
+    return any(f"{base.__module__}.{base.__qualname__}" in ASGI_WORKERS for base in bases)
+
+
+class GunicornServer(TypedServer[GunicornArgs]):
+    """Serve ``WSGI_APPLICATION`` with gunicorn; ``ASGI_APPLICATION`` with an ASGI worker class."""
+
+    args_model = GunicornArgs
+    program = "gunicorn"
+    requires = Package("gunicorn", "django-prodserver[gunicorn]")
+
+    def target(self) -> str:
+        """The WSGI application; :meth:`invocation` picks the ASGI one for an ASGI worker class."""
+        return wsgi_target()
+
+    def invocation(self, args: GunicornArgs, *, load: bool = True) -> Invocation:
+        target = asgi_target() if speaks_asgi(args.worker_class, load=load) else wsgi_target()
+        return Invocation(target=target, args=args)
+
+    def target_problems(self, args: GunicornArgs | None) -> list[Problem]:
+        if args is not None and (args.chdir is not None or args.python_path):
+            # gunicorn imports the application from its chdir and Python path, not from here.
+            return []
+        target = self.invocation(args, load=False).target if args is not None else self.target()
+        return target_problems(target)
+
+    def rules(self, args: GunicornArgs, *, starting: bool) -> list[Problem]:
+        return gunicorn_problems(args, starting=starting)
+
+    def command_line(self, args: GunicornArgs, *, reveal_secrets: bool = False) -> list[str]:
+        return command_line(self.invocation(args), reveal_secrets=reveal_secrets)
+
+    def address(self, args: GunicornArgs) -> str:
+        first = bind_addresses(args)[0]
+        return first if not first.startswith("unix:") else f"unix:{first.removeprefix('unix:').removeprefix('//')}"
+
+    def run(self, args: GunicornArgs) -> None:
+        from .launch import serve
+
+        serve(self.invocation(args))

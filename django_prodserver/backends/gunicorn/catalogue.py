@@ -1,0 +1,89 @@
+"""A setting that shows each check ID on the gunicorn backend (see ``checks/catalogue.py``).
+
+Shared IDs (ARGS errors, files, dependencies, packages) are shown with gunicorn's options;
+gunicorn's own IDs (E080-E089, W080-W086, and W070, W071 as on Granian) only here.
+"""
+
+from __future__ import annotations
+
+from ...checks.catalogue import Example
+from ...rules.packages import installed
+
+GUNICORN = "django_prodserver.backends.gunicorn.GunicornServer"
+TLS = {"ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"}
+QUIET = {"no-control-socket": True}
+"""For deploy examples: without it, every one also shows W083."""
+
+
+def web(args: object) -> dict[str, object]:
+    return {"web": {"BACKEND": GUNICORN, "ARGS": args}}
+
+
+def _nothing_installed(module: str) -> bool:
+    return False
+
+
+def _cmd_args() -> str:
+    return "--workers 4"
+
+
+def _no_uvloop(module: str) -> bool:
+    return module != "uvloop" and installed(module)
+
+
+EXAMPLES: tuple[Example, ...] = (
+    Example("prodserver.E020", web({"wokers": 4}), twin=web({"workers": 4})),
+    Example("prodserver.E021", web({"preload": True, "preload_app": True}), twin=web({"preload_app": True})),
+    Example("prodserver.E022", web({"timeout": "thirty"}), twin=web({"timeout": "30"})),
+    Example("prodserver.E023", web({"port": 70000}), twin=web({"port": 7000})),
+    Example("prodserver.E024", web({"log-level": "verbose"}), twin=web({"log-level": "debug"})),
+    Example("prodserver.E026", web({"address": "localhost"}), twin=web({"bind": "localhost:8000"})),
+    Example("prodserver.E027", web({"umask": "rwx"}), twin=web({"umask": "0027"})),
+    Example("prodserver.E029", web({"pid": ""})),
+    Example(
+        "prodserver.W046", web({"max-requests-jitter": 50}), twin=web({"max-requests": 1000, "max-requests-jitter": 50})
+    ),
+    Example("prodserver.E050", web({"pid": "run/web.pid"}), starting=True, twin=web({"pid": "web.pid"})),
+    Example("prodserver.W050", web({"worker-tmp-dir": "/dev/shm-missing"}), twin=web({"worker-tmp-dir": "static"})),
+    Example("prodserver.E052", web({"ssl-cert": "tls/cert.pem", "ssl-key": "tls/other-key.pem"}), twin=web(TLS)),
+    Example(
+        "prodserver.E060",
+        web({"asgi-loop": "uvloop", "worker-class": "asgi"}),
+        pretend=(("django_prodserver.rules.packages", "installed", _no_uvloop),),
+        twin=web({"asgi-loop": "asyncio", "worker-class": "asgi"}),
+    ),
+    Example(
+        "prodserver.E064",
+        web({}),
+        pretend=(("django_prodserver.rules.packages", "installed", _nothing_installed),),
+        twin=web({}),
+    ),
+    Example("prodserver.E080", web({"worker-class": "gevnt"}), twin=web({"worker-class": "gthread"})),
+    Example("prodserver.E081", web({"bind": "0.0.0.0:80a"}), twin=web({"bind": "0.0.0.0:80"})),
+    Example("prodserver.E082", web({"port": 8001, "bind": "0.0.0.0:8000"}), twin=web({"bind": "0.0.0.0:8000"})),
+    Example("prodserver.E083", web({"env": ["DEBUG"]}), twin=web({"env": ["DEBUG=0"]})),
+    Example(
+        "prodserver.E084",
+        web({"forwarded-allow-ips": "10.0.0.1/8"}),
+        twin=web({"forwarded-allow-ips": "10.0.0.0/8"}),
+    ),
+    Example("prodserver.E085", web({"user": "no-such-user"}), twin=web({"user": 0})),
+    Example("prodserver.E086", web({"workers": 0}), twin=web({"workers": 1})),
+    Example("prodserver.E087", web({"post-fork": "os.getcwd"}), twin=web({"post-fork": "os.rename"})),
+    Example("prodserver.E088", web({"log-config": "logging.ini"}), twin=web({"log-config-json": "logging.json"})),
+    Example("prodserver.E089", web({"ssl-key": "tls/key.pem"}), twin=web(TLS)),
+    Example(
+        "prodserver.W080",
+        web({}),
+        pretend=(("django_prodserver.backends.gunicorn.sources", "gunicorn_cmd_args", _cmd_args),),
+        twin=web({}),
+    ),
+    Example("prodserver.W081", web({"threads": 4}), twin=web({"threads": 4, "worker-class": "gthread"})),
+    Example("prodserver.W082", web({"threads": 4, "worker-class": "asgi"}), twin=web({"worker-class": "asgi"})),
+    Example("prodserver.W083", web({}), twin=web(QUIET), deploy=True),
+    Example("prodserver.W084", web({"post-fork": "os.rename"}), starting=True, twin=web({"workers": 2})),
+    Example("prodserver.W085", web({"ssl-version": "TLSv1_2"}), twin=web({})),
+    Example("prodserver.W086", web({"http-protocols": "h1,h2"}), twin=web({"http-protocols": "h1,h2", **TLS})),
+    Example("prodserver.W070", web({"reload": True, **QUIET}), twin=web(QUIET), deploy=True),
+    Example("prodserver.W071", web({"log-level": "debug", **QUIET}), twin=web(QUIET), deploy=True),
+)

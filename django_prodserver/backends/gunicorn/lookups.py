@@ -1,0 +1,158 @@
+"""gunicorn rules that look things up on this machine: classes, hooks, users and groups.
+
+Modules are found with ``find_spec`` in the check (it runs on every ``manage.py`` command);
+a worker or logger class is imported only when the process is about to start.  A hook is
+imported in the check: its module is the project's own, and gunicorn would import it at start.
+"""
+
+from __future__ import annotations
+
+import grp
+import importlib
+import inspect
+import pwd
+from collections.abc import Callable
+from typing import Any
+
+from ...args.base import Package
+from ...problems import Problem, Severity
+from ...rules.packages import installed
+from ...rules.text import choices_text, first_line, shown
+from .options import GunicornArgs
+from .rendering import BUILTIN_WORKERS, worker_path
+
+E080 = "prodserver.E080"
+E085 = "prodserver.E085"
+E087 = "prodserver.E087"
+
+WORKER_PACKAGES = {
+    "gunicorn.workers.ggevent": Package("gevent", "gunicorn[gevent]"),
+    "gunicorn.workers.gtornado": Package("tornado", "gunicorn[tornado]"),
+}
+"""What gunicorn's optional worker modules import (its extras)."""
+
+DEFAULT_LOGGER = "gunicorn.glogging.Logger"
+
+
+def class_problems(args: GunicornArgs, *, starting: bool) -> list[Problem]:
+    """The worker and logger classes gunicorn imports at start."""
+    problems = []
+    worker = worker_path(args.worker_class)
+    if "." not in worker:
+        problems.append(
+            Problem(
+                E080,
+                Severity.ERROR,
+                ("ARGS", "worker_class"),
+                f"is {shown(args.worker_class)}, which is not one of gunicorn's worker classes.",
+                f"Use {choices_text(BUILTIN_WORKERS)}, or the dotted path of a worker class.",
+            )
+        )
+    else:
+        problems.extend(_class_problem("worker_class", worker, starting))
+    logger = DEFAULT_LOGGER if args.logger_class == "simple" else args.logger_class
+    problems.extend(_class_problem("logger_class", logger, starting))
+    return problems
+
+
+def _class_problem(field: str, dotted: str, starting: bool) -> list[Problem]:
+    module, _, name = dotted.rpartition(".")
+    package = WORKER_PACKAGES.get(module)
+    if package is not None and not installed(package.module):
+        reason, hint = f"needs the {package.module} package", f"Install it: pip install '{package.requirement}'."
+    elif not module or not installed(module):
+        reason, hint = f"names the module {module!r}, which does not exist", "Fix the dotted path of the class."
+    elif not starting:
+        return []
+    else:
+        try:
+            found = getattr(importlib.import_module(module), name, None)
+        except Exception as error:
+            found, reason = None, f"cannot be imported ({first_line(error)})"
+        else:
+            reason = f"names no class: {module!r} has no class {name!r}"
+        if inspect.isclass(found):
+            return []
+        hint = "Fix the dotted path of the class."
+    return [Problem(E080, Severity.ERROR, ("ARGS", field), f"is {dotted!r}, which {reason}.", hint)]
+
+
+def hook_problems(args: GunicornArgs) -> list[Problem]:
+    """Each hook as gunicorn's validator takes it: ``module.callable``, with its number of arguments."""
+    problems = []
+    for field, meta in type(args).options().items():
+        value = getattr(args, field)
+        if meta.extra.get("hook") and value is not None:
+            reason = _hook_fault(value, int(meta.extra["arity"]))
+            if reason is not None:
+                problems.append(
+                    Problem(
+                        E087,
+                        Severity.ERROR,
+                        ("ARGS", field),
+                        f"is {shown(value)}, {reason}; gunicorn would refuse to start.",
+                        f"Name a callable as module.function, taking {_arity_words(int(meta.extra['arity']))}.",
+                    )
+                )
+    return problems
+
+
+def _arity_words(arity: int) -> str:
+    return "2, 3 or 4 arguments" if arity == -1 else f"{arity} argument{'s' if arity != 1 else ''}"
+
+
+def _hook_fault(dotted: str, arity: int) -> str | None:
+    module, _, name = dotted.rpartition(".")
+    if not module:
+        return "not a dotted path"
+    try:
+        found: Any = getattr(importlib.import_module(module), name)
+    except AttributeError:
+        return f"but {module!r} has no {name!r}"
+    except Exception as error:
+        return f"which cannot be imported ({first_line(error)})"
+    if not callable(found):
+        return "which is not callable"
+    taken = _arity(found)
+    accepted = {2, 3, 4} if arity == -1 else {arity}
+    return None if taken in accepted else f"which takes {taken} positional argument(s), not {_arity_words(arity)}"
+
+
+def _arity(function: Callable[..., Any]) -> int:
+    # gunicorn's util.get_arity: every positional parameter counts, defaults included.
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return -1
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    return sum(parameter.kind in positional for parameter in parameters)
+
+
+def account_problems(args: GunicornArgs) -> list[Problem]:
+    """A user or group given by name must exist here: gunicorn looks it up at start."""
+    lookups: dict[str, tuple[Callable[[str], Any], str]] = {
+        "user": (pwd.getpwnam, "user"),
+        "group": (grp.getgrnam, "group"),
+    }
+    problems = []
+    for field, (lookup, kind) in lookups.items():
+        value = getattr(args, field)
+        if isinstance(value, str) and not value.isdigit() and not _exists(lookup, value):
+            problems.append(
+                Problem(
+                    E085,
+                    Severity.ERROR,
+                    ("ARGS", field),
+                    f"is {value!r}, but no {kind} has that name on this machine; gunicorn would refuse to start.",
+                    f"Name an existing {kind}, or give its numeric id.",
+                )
+            )
+    return problems
+
+
+def _exists(lookup: Callable[[str], Any], name: str) -> bool:
+    try:
+        lookup(name)
+    except (KeyError, ValueError):
+        return False
+    return True

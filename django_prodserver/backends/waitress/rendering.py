@@ -1,0 +1,73 @@
+"""Render validated waitress ARGS two ways: the keywords of ``waitress.serve`` and the ``waitress-serve`` argv.
+
+Both walk :func:`forwarded`, the options the user set, in the form waitress' own converters read
+(``Adjustments``): lists space-separated, permissions as octal digits.  ``waitress-serve`` parses
+its flags with ``Adjustments.parse_args`` into the same strings, so the line a user copies
+configures the server ``prodserver`` starts; ``tests/contract`` pins that.  Nothing here imports
+waitress.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ...args.base import OptionMeta
+from ...args.values import octal_text
+from .options import WaitressArgs
+
+PROGRAM = "waitress-serve"
+
+
+def bind_address(args: WaitressArgs) -> str:
+    """Where waitress listens: ``unix:/run/web.sock``, the first listen entry, or address and port."""
+    if args.unix_socket is not None:
+        return f"unix:{args.unix_socket.absolute()}"
+    if args.listen:
+        return args.listen[0].replace("*", "0.0.0.0", 1)
+    host = f"[{args.address}]" if ":" in args.address else args.address
+    return f"{host}:{args.port}"
+
+
+def forwarded(args: WaitressArgs) -> Iterator[tuple[OptionMeta, Any]]:
+    """The options passed to waitress: those the user set; waitress keeps its defaults for the others."""
+    for field, meta in type(args).options().items():
+        value = getattr(args, field)
+        if field in args.model_fields_set and value is not None and value != []:
+            yield meta, _waitress_value(field, value)
+
+
+def _waitress_value(field: str, value: Any) -> Any:
+    if field == "unix_socket_perms":
+        # waitress reads permissions as octal digits: "0600".
+        return octal_text(value)
+    if isinstance(value, Path):
+        return str(value.absolute())
+    if isinstance(value, list) and field != "listen":
+        # waitress' aslist: one string, items separated by spaces.
+        return " ".join(value)
+    return value
+
+
+def serve_kwargs(args: WaitressArgs) -> dict[str, Any]:
+    """Keyword arguments of ``waitress.serve`` (``Adjustments``) for these options."""
+    kwargs = {}
+    for meta, value in forwarded(args):
+        assert meta.server is not None
+        # A repeated --listen is concatenated by waitress-serve the same way.
+        kwargs[meta.server] = " ".join(value) if isinstance(value, list) else value
+    return kwargs
+
+
+def command_line(args: WaitressArgs, target: str) -> list[str]:
+    """The ``waitress-serve`` argv equivalent to :func:`serve_kwargs` (waitress has no secret option)."""
+    argv = [PROGRAM]
+    for meta, value in forwarded(args):
+        if isinstance(value, bool):
+            argv.append(f"--{meta.cli}" if value else f"--no-{meta.cli}")
+        else:
+            # waitress-serve's getopt takes --name=value; a list option repeats (--listen).
+            argv.extend(f"--{meta.cli}={item}" for item in (value if isinstance(value, list) else [value]))
+    argv.append(target)
+    return argv

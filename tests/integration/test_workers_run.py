@@ -1,0 +1,141 @@
+"""Real worker processes of tests/workers_project: each runs a real task, and SIGTERM lets it finish.
+
+Celery uses Kombu's filesystem transport (no broker server); django-tasks and django-q2 use the
+project's SQLite database.  Every task writes ``<name>.started`` then ``<name>.done``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .servers import EXIT_TIMEOUT, wait_for
+
+pytestmark = pytest.mark.integration
+ROOT = Path(__file__).resolve().parents[2]
+TASK_SECONDS = 2.0
+
+
+def environment(directory: Path) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    env.update(
+        WORKERS_DIR=str(directory), DJANGO_SETTINGS_MODULE="tests.workers_project.settings", PYTHONPATH=str(ROOT)
+    )
+    return env
+
+
+def django(directory: Path, code: str) -> None:
+    """Run ``code`` in the project (after django.setup())."""
+    script = f"import django\ndjango.setup()\n{code}"
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=directory,
+        env=environment(directory),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    django(tmp_path, "from django.core.management import call_command\ncall_command('migrate', verbosity=0)")
+    return tmp_path
+
+
+@contextlib.contextmanager
+def worker(directory: Path, *argv: str) -> Iterator[subprocess.Popen[bytes]]:
+    """``manage.py <argv>`` in its own session, its output in directory/output.txt; killed if still running."""
+    with (directory / "output.txt").open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "django", *argv],
+            cwd=directory,
+            env=environment(directory),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def output(directory: Path) -> str:
+    return (directory / "output.txt").read_text(errors="replace")
+
+
+def stop_during_task(directory: Path, process: subprocess.Popen[bytes], task: str) -> int:
+    """Wait until ``task`` runs, send SIGTERM, return the exit code once the process stopped."""
+    wait_for(
+        lambda: (directory / f"{task}.started").exists() or process.poll() is not None, f"task {task} to start", 60
+    )
+    assert process.poll() is None, output(directory)
+    process.send_signal(signal.SIGTERM)
+    code = process.wait(EXIT_TIMEOUT + TASK_SECONDS)
+    assert (directory / f"{task}.done").exists(), f"the running task was cut short:\n{output(directory)}"
+    return code
+
+
+def send_celery(directory: Path, name: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    from tests.workers_project.celery import make_app
+
+    make_app(directory).send_task("tests.workers_project.tasks.celery_mark", (name, TASK_SECONDS))
+
+
+def test_celery_worker_runs_a_task_and_stops_warm(project: Path) -> None:
+    with worker(project, "prodserver", "celery") as process:
+        wait_for(lambda: "ready." in output(project) or process.poll() is not None, "the Celery worker", 60)
+        send_celery(project, "warm")
+        assert stop_during_task(project, process, "warm") == 0, output(project)
+    assert "Warm shutdown" in output(project)
+
+
+def test_celery_worker_passes_a_failure_exit_code_on(project: Path) -> None:
+    with worker(project, "prodserver", "celery", "--broker", "nope://") as process:
+        code = process.wait(60)
+    assert code != 0, output(project)
+    assert "Traceback" not in output(project)
+
+
+def test_celery_beat_sends_its_scheduled_task(project: Path) -> None:
+    queue = project / "broker" / "queue"
+    with worker(project, "prodserver", "beat") as process:
+        wait_for(
+            lambda: (
+                any("tick" in path.read_text(errors="replace") for path in queue.glob("*"))
+                or process.poll() is not None
+            ),
+            "beat to send tests.workers_project.tasks.tick",
+            60,
+        )
+        assert process.poll() is None, output(project)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(EXIT_TIMEOUT) == 0, output(project)
+
+
+def test_db_worker_runs_a_task_and_stops_warm(project: Path) -> None:
+    django(project, f"from tests.workers_project.tasks import tasks_mark\ntasks_mark.enqueue('db', {TASK_SECONDS})")
+    with worker(project, "prodserver", "tasks") as process:
+        assert stop_during_task(project, process, "db") == 0, output(project)
+
+
+def test_qcluster_runs_a_task_and_stops_warm(project: Path) -> None:
+    django(
+        project,
+        f"from django_q.tasks import async_task\nasync_task('tests.workers_project.tasks.mark', 'q2', {TASK_SECONDS})",
+    )
+    with worker(project, "prodserver", "q2") as process:
+        assert stop_during_task(project, process, "q2") == 0, output(project)

@@ -1,0 +1,170 @@
+# ruff: noqa: E501  (exact messages, one per line)
+"""Exact messages of the worker backends' checks, each with a passing twin, through the real validation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import override_settings
+
+from django_prodserver.validation import validate_process
+
+WORKER = "django_prodserver.backends.workers.celery.CeleryWorker"
+APP = "django_prodserver.backends.celery.catalogue.app"
+TASKS = "django_prodserver.backends.workers.django_tasks.DjangoTasksWorker"
+Q2 = "django_prodserver.backends.workers.django_q2.DjangoQ2Worker"
+
+
+def problems(config: dict[str, Any]) -> list[tuple[str, str, str | None]]:
+    return [(p.id, p.message, p.hint) for p in validate_process("jobs", config).problems]
+
+
+def celery(args: dict[str, Any], **keys: Any) -> dict[str, Any]:
+    return {"BACKEND": WORKER, "APP": APP, "ARGS": args, **keys}
+
+
+def test_a_valid_celery_worker_says_nothing() -> None:
+    assert problems(celery({"concurrency": "auto", "queues": "a,b", "loglevel": "INFO"})) == []
+
+
+def test_app_is_a_process_key_of_celery_only() -> None:
+    assert problems(celery({}, APPS=1)) == [
+        (
+            "prodserver.E004",
+            "PRODUCTION_PROCESSES['jobs']['APPS'] is not a process key; did you mean 'APP'?",
+            "Rename it to 'APP'.",
+        )
+    ]
+    granian = {"BACKEND": "django_prodserver.backends.granian.GranianASGIServer", "APP": APP}
+    assert "prodserver.E004" in [p[0] for p in problems(granian)]
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        (
+            {"BACKEND": WORKER},
+            ("prodserver.E120", "PRODUCTION_PROCESSES['jobs'] has no 'APP'; a Celery process runs a Celery app."),
+        ),
+        (
+            celery({}, APP="mysite.celery.app"),
+            (
+                "prodserver.E121",
+                "PRODUCTION_PROCESSES['jobs']['APP'] is 'mysite.celery.app', which cannot be imported (ModuleNotFoundError: No module named 'mysite').",
+            ),
+        ),
+        (
+            celery({}, APP="django.conf.settings"),
+            (
+                "prodserver.E122",
+                "PRODUCTION_PROCESSES['jobs']['APP'] is 'django.conf.settings', which is LazySettings, not a Celery app.",
+            ),
+        ),
+        (
+            celery({"broker": "nope://x"}),
+            (
+                "prodserver.E123",
+                "PRODUCTION_PROCESSES['jobs']['ARGS']['broker'] names the transport 'nope', which Kombu does not know.",
+            ),
+        ),
+        (
+            celery({"detach": True}),
+            (
+                "prodserver.E124",
+                "PRODUCTION_PROCESSES['jobs']['ARGS']['detach'] is True: Celery would fork into the background and prodserver would exit at once.",
+            ),
+        ),
+        (
+            celery({"concurrency": "four"}),
+            (
+                "prodserver.E125",
+                "PRODUCTION_PROCESSES['jobs']['ARGS']['concurrency'] is 'four'; expected a number of processes or 'auto'.",
+            ),
+        ),
+        (
+            celery({"concurrency": 0}),
+            (
+                "prodserver.W120",
+                "PRODUCTION_PROCESSES['jobs']['ARGS']['concurrency'] is 0: Celery ignores it and starts worker_concurrency processes (one per CPU by default).",
+            ),
+        ),
+        (
+            celery({"time-limit": 30, "soft-time-limit": 40}),
+            (
+                "prodserver.W121",
+                "PRODUCTION_PROCESSES['jobs']['ARGS']['soft-time-limit'] is 40, not below time-limit (30): a task is killed before it is warned.",
+            ),
+        ),
+        (
+            celery({"pool": "solo", "max-memory-per-child": 1000}),
+            (
+                "prodserver.W122",
+                "PRODUCTION_PROCESSES['jobs']['ARGS']['max-memory-per-child'] is ignored by the solo pool: only prefork runs child processes.",
+            ),
+        ),
+    ],
+)
+def test_celery_rule_messages(config: dict[str, Any], expected: tuple[str, str]) -> None:
+    assert [p[:2] for p in problems(config)] == [expected]
+
+
+def test_the_broker_stays_secret_in_the_command_line() -> None:
+    report = validate_process("jobs", celery({"broker": "redis://:pw@h/0", "concurrency": 2}))
+    assert report.backend is not None
+    assert report.args is not None
+    assert report.backend.command_line(report.args) == [  # type: ignore[attr-defined]
+        "celery",
+        "-A",
+        APP,
+        "--broker",
+        "********",
+        "worker",
+        "--concurrency",
+        "2",
+    ]
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+WITH_TASKS_DB = ["django.contrib.contenttypes", "django_prodserver", "django_tasks", "django_tasks_db"]
+
+
+@override_settings(TASKS=DATABASE_TASKS, INSTALLED_APPS=WITH_TASKS_DB)
+def test_db_worker_rules() -> None:
+    assert problems({"BACKEND": TASKS, "ARGS": {"queue-name": "*", "exclude-queues": "a"}}) == []
+    assert problems({"BACKEND": TASKS, "ARGS": {"exclude-queues": "a"}}) == [
+        (
+            "prodserver.E129",
+            "PRODUCTION_PROCESSES['jobs']['ARGS']['exclude-queues'] is set without queue-name '*': db_worker refuses to start.",
+            "Set queue-name to '*', or list the queues to process in queue-name.",
+        )
+    ]
+
+
+def test_db_worker_needs_its_app_and_a_database_backend() -> None:
+    assert [p[:2] for p in problems({"BACKEND": TASKS})] == [
+        (
+            "prodserver.E128",
+            "PRODUCTION_PROCESSES['jobs']['BACKEND'] runs db_worker, but 'django_tasks_db' is not in INSTALLED_APPS: its tasks table does not exist.",
+        ),
+        (
+            "prodserver.E127",
+            "PRODUCTION_PROCESSES['jobs']['BACKEND'] runs db_worker on the TASKS alias 'default', which TASKS does not declare.",
+        ),
+    ]
+
+
+def test_qcluster_validates_q_cluster() -> None:
+    with override_settings(Q_CLUSTER={"orm": "default", "workers": 0, "timeout": 10}):
+        assert [p[:2] for p in problems({"BACKEND": Q2})] == [
+            (
+                "prodserver.E131",
+                "PRODUCTION_PROCESSES['jobs']['BACKEND'] runs qcluster, but 'django_q' is not in INSTALLED_APPS: the command does not exist.",
+            ),
+            (
+                "prodserver.E132",
+                "PRODUCTION_PROCESSES['jobs'] reads Q_CLUSTER['workers'], which is 0; expected at least 1.",
+            ),
+        ]
+    with override_settings(Q_CLUSTER={"orm": "other", "timeout": 10}):
+        assert [p[0] for p in problems({"BACKEND": Q2})] == ["prodserver.E131", "prodserver.E134"]
