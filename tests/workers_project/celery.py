@@ -11,7 +11,7 @@ from celery import Celery  # type: ignore[import-untyped]
 def make_app(directory: Path) -> Celery:
     """A Celery app whose broker and results are folders of ``directory`` (the tests send with one)."""
     broker = directory / "broker"
-    for folder in ("queue", "processed"):
+    for folder in ("queue", "processed", "control"):
         (broker / folder).mkdir(parents=True, exist_ok=True)
     app = Celery("workers_project")
     app.conf.update(
@@ -20,6 +20,8 @@ def make_app(directory: Path) -> Celery:
             "data_folder_in": str(broker / "queue"),
             "data_folder_out": str(broker / "queue"),
             "processed_folder": str(broker / "processed"),
+            # Kombu's fanout exchanges live here; its default is ./control in the current directory.
+            "control_folder": str(broker / "control"),
         },
         result_backend=f"file://{directory / 'results'}",
         broker_connection_retry_on_startup=True,
