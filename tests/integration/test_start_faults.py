@@ -73,3 +73,27 @@ def test_granian_refusing_them_is_one_line_too(launcher: Launcher, mismatched_tl
         f"Cannot load the TLS certificate {mismatched_tls['ssl-cert']} with the key {mismatched_tls['ssl-key']}: "
         "the private key does not match the certificate.",
     )
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            'ASGI_APPLICATION = "demo.asgi.app"',
+            "The application module 'demo.asgi' has no 'app': fix ASGI_APPLICATION or WSGI_APPLICATION.",
+        ),
+        (
+            'ASGI_APPLICATION = "demo.urls.application"',
+            "The application module 'demo.urls' has no 'application': fix ASGI_APPLICATION or WSGI_APPLICATION.",
+        ),
+    ],
+    ids=["missing-attribute", "module-without-application"],
+)
+def test_an_application_that_does_not_load_is_refused_before_forking(
+    launcher: Launcher, setting: str, message: str
+) -> None:
+    # check only finds the module (demo.asgi exists); the start imports it and stops before Granian forks.
+    server = launcher.start(extra_settings=f"{setting}\n", wait=False)
+
+    assert_fails_with(server, message)
+    assert "Spawning worker" not in server.stdout

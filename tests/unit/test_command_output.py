@@ -105,20 +105,36 @@ def test_list(settings: Settings) -> None:
     }
     assert run("--list") == (
         0,
-        "PROCESS     BACKEND                                               ADDRESS             CONFIGURATION\n"
-        f"web         {ASGI}  [::1]:8000          valid (2 warnings)\n"
-        f"sock        {WSGI}  unix:/run/web.sock  valid\n"
-        f"broken      {WSGI}  -                   invalid (2 errors)\n"
-        "missing     no.such.Backend                                       -                   invalid (1 error)\n"
-        "not-a-dict  -                                                     -                   invalid (1 error)\n",
+        "PROCESS     KIND    BACKEND                                               ADDRESS             CONFIGURATION\n"
+        f"web         server  {ASGI}  [::1]:8000          valid (2 warnings)\n"
+        f"sock        server  {WSGI}  unix:/run/web.sock  valid\n"
+        f"broken      server  {WSGI}  -                   invalid (2 errors)\n"
+        "missing     -       no.such.Backend                                       -                   invalid (1 error)\n"
+        "not-a-dict  -       -                                                     -                   invalid (1 error)\n",
         "",
     )
 
 
 def test_list_json() -> None:
     assert json.loads(run("--list", "--format", "json")[1]) == [
-        {"name": "web", "backend": ASGI, "address": "0.0.0.0:8000", "errors": 0, "warnings": 0, "status": "valid"},
-        {"name": "wsgi", "backend": WSGI, "address": "127.0.0.1:8001", "errors": 0, "warnings": 0, "status": "valid"},
+        {
+            "name": "web",
+            "kind": "server",
+            "backend": ASGI,
+            "address": "0.0.0.0:8000",
+            "errors": 0,
+            "warnings": 0,
+            "status": "valid",
+        },
+        {
+            "name": "wsgi",
+            "kind": "server",
+            "backend": WSGI,
+            "address": "127.0.0.1:8001",
+            "errors": 0,
+            "warnings": 0,
+            "status": "valid",
+        },
     ]
 
 

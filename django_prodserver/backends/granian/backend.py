@@ -10,10 +10,9 @@ import gc
 import re
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from django.conf import settings
-
 from ...args.base import Package
 from ...problems import Problem
+from ..applications import application_fault, asgi_target, wsgi_target
 from ..base import ServerStartError, TypedServer
 from .options import GranianArgs, GranianASGIArgs, GranianWSGIArgs
 from .rendering import Invocation, bind_address, command_line, server_kwargs
@@ -23,12 +22,6 @@ if TYPE_CHECKING:
     from granian.server.common import AbstractServer
 
 ArgsT = TypeVar("ArgsT", bound=GranianArgs)
-
-
-def import_target(dotted: str) -> str:
-    """Django's ``"project.asgi.application"`` -> Granian's ``"project.asgi:application"``."""
-    module, _, attribute = dotted.rpartition(".")
-    return f"{module}:{attribute}"
 
 
 class GranianServer(TypedServer[ArgsT]):
@@ -69,6 +62,9 @@ class GranianServer(TypedServer[ArgsT]):
             from granian._internal import patch_pypath
 
             patch_pypath(invocation.args.working_dir)
+        # Granian would import the application in each worker and log a traceback per worker.
+        if (fault := application_fault(invocation.target)) is not None:
+            raise ServerStartError(fault)
         server = _build_server(invocation)
         # The workers are forked from this process, which holds Django, the settings and the
         # validated models: frozen, those objects are skipped by every garbage collection in
@@ -139,12 +135,7 @@ class GranianASGIServer(GranianServer[GranianASGIArgs]):
     interface = "asginl"
 
     def target(self) -> str:
-        dotted = getattr(settings, "ASGI_APPLICATION", None)
-        if not dotted:
-            # A fresh startproject has asgi.py beside wsgi.py but no ASGI_APPLICATION.
-            package = str(settings.WSGI_APPLICATION).rsplit(".", 2)[0]
-            dotted = f"{package}.asgi.application"
-        return import_target(str(dotted))
+        return asgi_target()
 
 
 class GranianWSGIServer(GranianServer[GranianWSGIArgs]):
@@ -154,4 +145,4 @@ class GranianWSGIServer(GranianServer[GranianWSGIArgs]):
     interface = "wsgi"
 
     def target(self) -> str:
-        return import_target(str(settings.WSGI_APPLICATION))
+        return wsgi_target()
