@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import shlex
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from ..backends.base import TypedBackend
 from ..effective import EffectiveOption, effective_options, value_text
@@ -51,6 +51,8 @@ class DryRun:
     options: list[EffectiveOption]
     command: list[str]
     """For a typed backend, the equivalent shell command; else the arguments of ``start_server``."""
+    environment: dict[str, str] = field(default_factory=dict)
+    """Variables the command needs: the settings module, so that it serves this configuration."""
 
 
 def table(rows: Sequence[Sequence[str]]) -> str:
@@ -68,16 +70,21 @@ def process_list(summaries: Sequence[ProcessSummary], fmt: str) -> str:
     return table([header, *((s.name, s.kind, s.backend, s.address, s.status) for s in summaries)])
 
 
-def dry_run(report: DryRun, fmt: str) -> str:
-    """The effective configuration, then the command on one shell-quoted line (the last line)."""
+def dry_run(report: DryRun, fmt: str, *, every_option: bool = False) -> str:
+    """The options the settings and the command line set (``every_option``: all), then the command.
+
+    The command is the last line, shell-quoted, after the variables it needs. JSON holds every option.
+    """
     if fmt == "json":
         return json.dumps(asdict(report), indent=2)
     parts = [f"Process {report.process!r} ({report.backend})"]
-    if report.options:
-        parts.append(
-            table([("OPTION", "VALUE", "SOURCE"), *((o.name, value_text(o.value), o.source) for o in report.options)])
-        )
-    parts.append(shlex.join(report.command))
+    shown = [o for o in report.options if every_option or o.source != "default"]
+    if shown:
+        parts.append(table([("OPTION", "VALUE", "SOURCE"), *((o.name, value_text(o.value), o.source) for o in shown)]))
+    if len(shown) < len(report.options):
+        parts.append(f"{len(report.options) - len(shown)} more options keep their defaults (-v 2 lists them).")
+    variables = [f"{name}={shlex.quote(value)}" for name, value in report.environment.items()]
+    parts.append(" ".join([*variables, shlex.join(report.command)]))
     return "\n\n".join(parts)
 
 
@@ -104,12 +111,17 @@ def summarize(report: ProcessReport, config: object) -> ProcessSummary:
     )
 
 
-def dry_run_of(report: ProcessReport, config: object) -> DryRun:
-    """What ``--dry-run`` shows; the report must have a backend, and valid ARGS if it is typed."""
+def dry_run_of(report: ProcessReport, config: object, settings_module: str | None = None) -> DryRun:
+    """What ``--dry-run`` shows; the report must have a backend, and valid ARGS if it is typed.
+
+    ``settings_module``: the settings this run uses; the copied command needs them to serve the same
+    configuration (the project's ``asgi.py`` would otherwise fall back to its own default).
+    """
     backend, args = report.backend, report.args
     assert backend is not None
     if not isinstance(backend, TypedBackend):
         return DryRun(report.name, backend_path(config), [], backend.prep_server_args())
     assert args is not None
     options = effective_options(args, report.sources)
-    return DryRun(report.name, backend_path(config), options, backend.command_line(args))
+    environment = {"DJANGO_SETTINGS_MODULE": settings_module} if settings_module else {}
+    return DryRun(report.name, backend_path(config), options, backend.command_line(args), environment)

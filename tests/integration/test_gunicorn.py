@@ -131,13 +131,14 @@ def test_the_dry_run_line_serves_the_same_site(tmp_path: Path, demo_database: Pa
     assert dry_run.returncode == 0, dry_run.stderr
     line = dry_run.stdout.strip().splitlines()[-1]
     assert (
-        line == f"gunicorn --bind 127.0.0.1:{port} --access-logfile - --backlog 1024 --workers 2 --threads 1 "
-        "--log-level info --no-control-socket demo.wsgi:application"
+        line == f"DJANGO_SETTINGS_MODULE=prodserver_test_settings gunicorn --bind 127.0.0.1:{port} --access-logfile - "
+        "--backlog 1024 --workers 2 --threads 1 --log-level info --no-control-socket demo.wsgi:application"
     )
+    variables, _, command = line.partition(" gunicorn ")
 
     gunicorn = str(Path(manage_py()[0]).with_name("gunicorn"))
     shell = subprocess.Popen(
-        ["/bin/sh", "-c", f"exec {shlex.quote(gunicorn)} {line.removeprefix('gunicorn ')}"],
+        ["/bin/sh", "-c", f"{variables} exec {shlex.quote(gunicorn)} {command}"],
         cwd=EXAMPLE_DIR,
         env=env,
         stdout=subprocess.PIPE,

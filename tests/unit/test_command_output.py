@@ -29,9 +29,20 @@ def rows(text: str) -> dict[str, list[str]]:
     return {line.split()[0]: line.split()[1:] for line in table_text.splitlines()[1:]}
 
 
+def test_dry_run_text_lists_what_the_settings_and_the_command_line_set() -> None:
+    code, stdout, stderr = run("wsgi", "--dry-run", "--workers", "3")
+    assert (code, stderr) == (0, "")
+    assert rows(stdout) == {
+        "port": ["8001", "settings"],
+        "threads": ["4", "settings"],
+        "workers": ["3", "command", "line"],
+    }
+    assert "\n\n66 more options keep their defaults (-v 2 lists them).\n\n" in stdout
+
+
 def test_dry_run_text() -> None:
     code, stdout, stderr = run(
-        "wsgi", "--dry-run", "--workers", "3", "--reload", "true", "--reload-ignore-dirs", "node modules"
+        "wsgi", "--dry-run", "-v", "2", "--workers", "3", "--reload", "true", "--reload-ignore-dirs", "node modules"
     )
     assert (code, stderr) == (0, "")
     assert stdout.startswith(f"Process 'wsgi' ({WSGI})\n\nOPTION  ")
@@ -43,8 +54,10 @@ def test_dry_run_text() -> None:
     assert table_rows["log-access"] == ["true", "default"]
     assert table_rows["ssl-cert"] == ["-", "default"]
     assert table_rows["reload-ignore-dirs"] == ["'node", "modules'", "command", "line"]
+    assert "more options keep their defaults" not in stdout
+    # The settings module: the copied line serves this configuration, not asgi.py's default settings.
     assert stdout.endswith(
-        "\n\ngranian --interface wsgi --host 127.0.0.1 --port 8001 --backlog 1024 --http auto --workers 3"
+        "\n\nDJANGO_SETTINGS_MODULE=tests.settings granian --interface wsgi --host 127.0.0.1 --port 8001 --backlog 1024 --http auto --workers 3"
         " --log-level info --access-log --reload --reload-ignore-dirs 'node modules' --blocking-threads 4"
         " demo.wsgi:application\n"
     )
@@ -62,6 +75,7 @@ def test_dry_run_json_lists_every_option() -> None:
     assert options["ssl-crl"] == ([], "default")
     assert len(options) == 70
     assert report["command"][:3] == ["granian", "--interface", "asginl"]
+    assert report["environment"] == {"DJANGO_SETTINGS_MODULE": "tests.settings"}
 
 
 def test_dry_run_shows_paths_absolute_in_the_command_and_permissions_in_octal(
