@@ -57,7 +57,8 @@ def test_dry_run_text() -> None:
     assert "more options keep their defaults" not in stdout
     # The settings module: the copied line serves this configuration, not asgi.py's default settings.
     assert stdout.endswith(
-        "\n\nDJANGO_SETTINGS_MODULE=tests.settings granian --interface wsgi --host 127.0.0.1 --port 8001 --backlog 1024 --http auto --workers 3"
+        "\n\nDJANGO_SETTINGS_MODULE=tests.settings granian --interface wsgi --host 127.0.0.1 --port 8001"
+        " --backlog 1024 --http auto --workers 3"
         " --log-level info --access-log --reload --reload-ignore-dirs 'node modules' --blocking-threads 4"
         " demo.wsgi:application\n"
     )
@@ -123,8 +124,8 @@ def test_list(settings: Settings) -> None:
         f"web         server  {ASGI}  [::1]:8000          valid (2 warnings)\n"
         f"sock        server  {WSGI}  unix:/run/web.sock  valid\n"
         f"broken      server  {WSGI}  -                   invalid (2 errors)\n"
-        "missing     -       no.such.Backend                                       -                   invalid (1 error)\n"
-        "not-a-dict  -       -                                                     -                   invalid (1 error)\n",
+        f"missing     -       {'no.such.Backend':<52}  -                   invalid (1 error)\n"
+        f"not-a-dict  -       {'-':<52}  -                   invalid (1 error)\n",
         "",
     )
 
