@@ -73,7 +73,8 @@ def add_override_options(parser: argparse.ArgumentParser, model: type[BackendArg
         "(precedence: default < settings < command line). Booleans take true or false; "
         "repeatable options may be given several times."
     )
-    taken = set(parser._option_string_actions)
+    actions = parser._option_string_actions
+    taken = {flag for flag, action in actions.items() if not action.dest.startswith(DEST_PREFIX)}
     shadowed = []
     for title, fields in _groups(model):
         group = parser.add_argument_group(f"{title} (ARGS of {process!r})")
@@ -83,6 +84,9 @@ def add_override_options(parser: argparse.ArgumentParser, model: type[BackendArg
             if flag in taken:
                 # The command's own option (--skip-checks, --no-color...): settings only.
                 shadowed.append(flag)
+                continue
+            if flag in actions:
+                # Another process's model declared it already (call_command accepts every process's options).
                 continue
             group.add_argument(
                 flag,

@@ -284,3 +284,22 @@ def test_an_empty_name_is_not_the_first_process(served: list[BackendArgs]) -> No
     code, _, stderr = run("")
     assert (code, served) == (1, [])
     assert "No process named ''" in stderr
+
+
+def test_call_command_takes_overrides_of_any_process(
+    settings: Settings, served: list[BackendArgs], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django_prodserver.backends.gunicorn import GunicornServer
+
+    monkeypatch.setattr(GunicornServer, "run", lambda self, args: served.append(args))
+    settings.PRODUCTION_PROCESSES = {
+        **PROCESSES,
+        "green": {"BACKEND": "django_prodserver.backends.gunicorn.GunicornServer"},
+    }
+    # --worker-class is gunicorn's alone: the first process (Granian) has no such option.
+    call_command("prodserver", "green", "--worker-class", "gthread")
+    call_command("prodserver", "wsgi", blocking_threads_idle_timeout="1m")
+    [gunicorn_args, granian_args] = served
+    assert gunicorn_args.worker_class == "gthread"
+    assert isinstance(granian_args, GranianWSGIArgs)
+    assert granian_args.blocking_threads_idle_timeout == 60

@@ -7,6 +7,7 @@ printed is :mod:`..output`'s.  Precedence: model default < settings < command li
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping
 from typing import Any
@@ -15,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.module_loading import import_string
 
 from ...args.base import BackendArgs
-from ...backends.base import ServerStartError, TypedBackend
+from ...backends.base import BaseServerBackend, BaseWorkerBackend, ServerStartError, TypedBackend
 from ...checks import validating_start
 from ...conf import SETTING, production_processes
 from ...overrides import add_override_options, collected_overrides, first_positional, flags_without_value
@@ -30,6 +31,8 @@ class Command(BaseCommand):
     # The checks run in handle(), once the process and its overrides are known.
     requires_system_checks: list[str] = []
     _argv: list[str] = []
+    kind: str | None = None
+    """Only processes of this kind ("server", "worker") run: django-prodserver 3.x's server and worker commands."""
 
     def run_from_argv(self, argv: list[str]) -> None:
         # create_parser() must know the process before parsing: its ARGS model defines the options.
@@ -45,13 +48,21 @@ class Command(BaseCommand):
         # No abbreviations: --blocking-threads must not silently mean --blocking-threads-idle-timeout.
         parser = super().create_parser(prog_name, subcommand, usage=_USAGE, allow_abbrev=False, **kwargs)
         processes = production_processes()
-        if isinstance(processes, Mapping) and processes:
-            named = first_positional(self._argv, flags_without_value(parser))
-            # An unknown name gets the default's options, so that handle() can say it is unknown.
-            name = named if named is not None and named in processes else next(iter(processes))
-            model = _args_model(processes[name])
-            if model is not None:
-                add_override_options(parser, model, name)
+        if not isinstance(processes, Mapping) or not processes:
+            return parser
+        if not self._argv:
+            # call_command() builds the parser before it hands over its arguments: accept every
+            # process's options; validation then judges them against the process that runs.
+            for name, config in processes.items():
+                if (model := _args_model(config)) is not None:
+                    add_override_options(parser, model, str(name))
+            return parser
+        named = first_positional(self._argv, flags_without_value(parser))
+        # An unknown name gets the default's options, so that handle() can say it is unknown.
+        name = named if named is not None and named in processes else next(iter(processes))
+        model = _args_model(processes[name])
+        if model is not None:
+            add_override_options(parser, model, name)
         return parser
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -79,10 +90,11 @@ class Command(BaseCommand):
             self.stdout.write(process_list(summaries, options["format"]))
             return
         # Only a missing NAME means the first process: `prodserver ""` names no process.
-        name = next(iter(processes)) if options["name"] is None else options["name"]
+        name = self._first(processes) if options["name"] is None else options["name"]
         if name not in processes:
             declared = ", ".join(repr(key) for key in processes)
             raise CommandError(f"No process named {name!r} in {SETTING}; declared: {declared}.")
+        self._refuse_other_kind(name, processes[name])
         overrides = collected_overrides(options)
         report = self._check(name, overrides, django_checks=not options["skip_checks"], quiet=options["dry_run"])
         if report is None:
@@ -90,7 +102,9 @@ class Command(BaseCommand):
             report = validate_process(name, processes[name], overrides=overrides, starting=True)
         _refuse_invalid(report)
         if options["dry_run"]:
-            self.stdout.write(dry_run(dry_run_of(report, processes[name]), options["format"]))
+            # --settings sets this variable too (Django's handle_default_options).
+            shown = dry_run_of(report, processes[name], os.environ.get("DJANGO_SETTINGS_MODULE"))
+            self.stdout.write(dry_run(shown, options["format"], every_option=options["verbosity"] >= 2))
         else:
             _run(report)
 
@@ -108,6 +122,34 @@ class Command(BaseCommand):
             else:
                 self.check(tags=["prodserver"])
         return start.reports.get(name)
+
+    def _first(self, processes: Mapping[str, object]) -> str:
+        """The first process (of this command's kind, if it has one)."""
+        first = next((name for name, config in processes.items() if self.kind in (None, _kind(config))), None)
+        if first is None:
+            raise CommandError(f"No {self.kind} process in {SETTING}; declared: {', '.join(map(repr, processes))}.")
+        return first
+
+    def _refuse_other_kind(self, name: str, config: object) -> None:
+        kind = _kind(config)
+        if self.kind is not None and kind is not None and kind != self.kind:
+            raise CommandError(
+                f"Process {name!r} is a {kind}, not a {self.kind}: run it with `manage.py {kind} {name}`."
+            )
+
+
+def _kind(config: object) -> str | None:
+    """The kind of a process's backend (server or worker), or None if unknown (the check reports broken ones)."""
+    path = config.get("BACKEND") if isinstance(config, Mapping) else None
+    try:
+        backend = import_string(path) if isinstance(path, str) else None
+    except Exception:
+        return None
+    if isinstance(backend, type) and issubclass(backend, TypedBackend):
+        return backend.kind
+    if isinstance(backend, type) and issubclass(backend, (BaseServerBackend, BaseWorkerBackend)):
+        return "server" if issubclass(backend, BaseServerBackend) else "worker"
+    return None
 
 
 def _declared_processes() -> Mapping[str, object]:
