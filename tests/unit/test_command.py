@@ -300,6 +300,6 @@ def test_call_command_takes_overrides_of_any_process(
     call_command("prodserver", "green", "--worker-class", "gthread")
     call_command("prodserver", "wsgi", blocking_threads_idle_timeout="1m")
     [gunicorn_args, granian_args] = served
-    assert gunicorn_args.worker_class == "gthread"
+    assert gunicorn_args.model_dump()["worker_class"] == "gthread"
     assert isinstance(granian_args, GranianWSGIArgs)
     assert granian_args.blocking_threads_idle_timeout == 60
