@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, model_validator
 from pydantic.fields import FieldInfo
 
 from .describe import choices, item_type
@@ -160,6 +160,22 @@ class BackendArgs(BaseModel):
                     raise TypeError(f"{spelling!r} names two options of {cls.__name__}")
                 cls._spellings[spelling] = name
 
+    @model_validator(mode="before")
+    @classmethod
+    def _strip_whitespace(cls, data: Any) -> Any:
+        """One rule for padded values: surrounding whitespace is ignored, except in secrets.
+
+        Settings read from the environment often carry a stray space or newline ("8000 ", "true\n").
+        """
+        if not isinstance(data, dict):
+            return data
+        return {key: value if cls._is_secret(key) else _stripped(value) for key, value in data.items()}
+
+    @classmethod
+    def _is_secret(cls, key: object) -> bool:
+        field = cls.field_for(key) if isinstance(key, str) else None
+        return field is not None and cls._options[field].secret
+
     @classmethod
     def options(cls) -> dict[str, OptionMeta]:
         """Field name -> metadata, in declaration order."""
@@ -169,6 +185,15 @@ class BackendArgs(BaseModel):
     def field_for(cls, key: str) -> str | None:
         """The field an ARGS key names, under any accepted spelling, or None."""
         return cls._spellings.get(key)
+
+
+def _stripped(value: Any) -> Any:
+    """A text value, or each text of a list, without surrounding whitespace."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, (list, tuple)):
+        return type(value)(item.strip() if isinstance(item, str) else item for item in value)
+    return value
 
 
 def _verify(model: type[BackendArgs], name: str, meta: OptionMeta) -> None:

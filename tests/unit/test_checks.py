@@ -1019,3 +1019,23 @@ def test_did_you_mean_stays_quiet_for_distant_names() -> None:
     # 'worker-class' is gunicorn's option; 'workers-max-rss' is no fix for it.
     [message] = check(web({"worker-class": "sync"}))
     assert message.hint == "Remove it; the configuration reference lists every option."
+
+
+def test_padded_values_are_read_without_their_whitespace() -> None:
+    # One rule for every option: a stray space or newline (settings read from the environment) is ignored.
+    args = GranianASGIArgs.model_validate(
+        {"address": " 0.0.0.0 ", "workers": " 2 ", "log-access": "false\n", "ssl-cert": " a.pem", "http": " 1 "}
+    )
+    assert (args.address, args.workers, args.log_access, str(args.ssl_cert), args.http) == (
+        "0.0.0.0",
+        2,
+        False,
+        "a.pem",
+        "1",
+    )
+
+
+def test_a_secret_keeps_its_whitespace() -> None:
+    args = GranianASGIArgs.model_validate({"ssl-keyfile-password": " pass word "})
+    assert args.ssl_keyfile_password is not None
+    assert args.ssl_keyfile_password.get_secret_value() == " pass word "
