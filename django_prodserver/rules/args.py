@@ -221,16 +221,14 @@ def e030(value: object, kind: str, path: tuple[Any, ...], backend: str) -> Probl
 
 
 def e026(address: object, path: tuple[Any, ...]) -> Problem:
+    message = f"is {shown(address)}, not an IP address; this server binds IP addresses only."
     hint = "Use an IP address: '0.0.0.0' for every interface, '127.0.0.1' for this machine only."
     if isinstance(address, str) and address.strip().lower() == "localhost":
         hint = "Use '127.0.0.1' (or '::1') instead of 'localhost'."
-    return Problem(
-        E026,
-        Severity.ERROR,
-        path,
-        f"is {shown(address)}, not an IP address; this server binds IP addresses only.",
-        hint,
-    )
+    elif isinstance(address, str) and "%" in address:
+        message = f"is {shown(address)}, an address with a zone index, which this server cannot bind."
+        hint = f"Remove the zone index: write {address.partition('%')[0].strip()!r}."
+    return Problem(E026, Severity.ERROR, path, message, hint)
 
 
 def _unknown_or_repeated(

@@ -1039,3 +1039,13 @@ def test_a_secret_keeps_its_whitespace() -> None:
     args = GranianASGIArgs.model_validate({"ssl-keyfile-password": " pass word "})
     assert args.ssl_keyfile_password is not None
     assert args.ssl_keyfile_password.get_secret_value() == " pass word "
+
+
+def test_an_ipv6_zone_index_is_refused() -> None:
+    assert check(web({"address": "fe80::1%eth0"})) == [
+        Error(
+            f"{ARGS}['address'] is 'fe80::1%eth0', an address with a zone index, which this server cannot bind.",
+            hint="Remove the zone index: write 'fe80::1'.",
+            id="prodserver.E026",
+        )
+    ]
