@@ -7,6 +7,7 @@ judged from the current directory, where the servers resolve them too.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,9 +39,13 @@ def file_problems(args: BackendArgs, *, starting: bool) -> list[Problem]:
         if meta.path is None:
             continue
         for path in named_paths(args, field):
-            wrong = _wrong(meta.path, path)
+            try:
+                wrong, exists = _wrong(meta.path, path), path.exists()
+            except OSError as error:
+                # A name the system refuses to look up (too long, say): the server could not use it either.
+                wrong, exists = f"which cannot be used ({error.strerror or error})", True
             if wrong is not None:
-                problems.append(missing(field, f"names {shown(path)}, {wrong}.", starting, exists=path.exists()))
+                problems.append(missing(field, f"names {shown(path)}, {wrong}.", starting, exists=exists))
     return problems
 
 
@@ -52,9 +57,11 @@ def _wrong(role: PathRole, path: Path) -> str | None:
             return "which is a directory"
         return None if path.absolute().parent.is_dir() else "in a directory that does not exist"
     is_right, wrong = _EXISTING[role]
-    if is_right(path):
-        return None
-    return "which does not exist" if not path.exists() else f"which {wrong}"
+    if not is_right(path):
+        return "which does not exist" if not path.exists() else f"which {wrong}"
+    if role == "file" and not os.access(path, os.R_OK):
+        return "which this user cannot read"
+    return None
 
 
 def missing(field: str, message: str, starting: bool, *, exists: bool = False) -> Problem:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,7 @@ from django_prodserver.checks import (
     validating_start,
 )
 from django_prodserver.rules import packages
+from django_prodserver.rules.text import shown
 from tests.unit.tls_files import write_tls_files
 
 ASGI = "django_prodserver.backends.granian.GranianASGIServer"
@@ -1047,5 +1049,40 @@ def test_an_ipv6_zone_index_is_refused() -> None:
             f"{ARGS}['address'] is 'fe80::1%eth0', an address with a zone index, which this server cannot bind.",
             hint="Remove the zone index: write 'fe80::1'.",
             id="prodserver.E026",
+        )
+    ]
+
+
+def test_a_path_the_system_cannot_look_up_is_a_file_problem(in_tmp: Path) -> None:
+    long_name = "x" * 300
+    assert check(web({"log-config": long_name})) == [
+        Warning(
+            f"{ARGS}['log-config'] names {shown(long_name)}, which cannot be used (File name too long).",
+            hint=WRONG_KIND_HINT,
+            id="prodserver.W050",
+        )
+    ]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_a_file_the_user_cannot_read(in_tmp: Path) -> None:
+    (in_tmp / "secret.json").write_text("{}")
+    (in_tmp / "secret.json").chmod(0)
+    assert check(web({"log-config": "secret.json"})) == [
+        Warning(
+            f"{ARGS}['log-config'] names 'secret.json', which this user cannot read.",
+            hint=WRONG_KIND_HINT,
+            id="prodserver.W050",
+        )
+    ]
+
+
+def test_a_log_config_without_version_is_refused(in_tmp: Path) -> None:
+    (in_tmp / "nover.json").write_text('{"loggers": {}}')
+    assert check(web({"log-config": "nover.json"})) == [
+        Error(
+            f"{ARGS}['log-config'] names 'nover.json', which has no \"version\": 1, which logging.dictConfig requires.",
+            hint="Write a JSON object in logging.dictConfig format.",
+            id="prodserver.E051",
         )
     ]

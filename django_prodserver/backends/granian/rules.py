@@ -360,7 +360,11 @@ def platform_problems(args: GranianArgs) -> list[Problem]:
 def log_config_problems(args: GranianArgs) -> list[Problem]:
     """Granian reads --log-config as JSON and passes the object to logging.dictConfig."""
     path = args.log_config
-    if path is None or not path.is_file():
+    try:
+        if path is None or not path.is_file():
+            return []
+    except OSError:
+        # A name the system cannot look up: the file rule reports it on this key.
         return []
     try:
         config = json.loads(path.read_text())
@@ -369,9 +373,13 @@ def log_config_problems(args: GranianArgs) -> list[Problem]:
     except (OSError, ValueError) as error:
         reason = f"cannot be read ({first_line(error)})"
     else:
-        if isinstance(config, dict):
+        if isinstance(config, dict) and config.get("version") == 1:
             return []
-        reason = f"holds {type_name(config)}, not a JSON object"
+        if isinstance(config, dict):
+            # logging.config.dictConfig refuses any other ("dictionary doesn't specify a version").
+            reason = "has no \"version\": 1, which logging.dictConfig requires"
+        else:
+            reason = f"holds {type_name(config)}, not a JSON object"
     return [
         Problem(
             E051,
