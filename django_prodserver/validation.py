@@ -94,15 +94,14 @@ def validate_setting(
     """
     problems = [_at_setting(problem) for problem in setting_problems(value)]
     if isinstance(value, Mapping):
-        bound: dict[str, Binding] = {}
+        bound: list[Binding] = []
         for name, config in value.items():
             if isinstance(name, str) and only in (None, name):
                 report = validate_process(name, config, overrides=overrides if only else None, starting=starting)
                 problems.extend(report.problems)
                 if reports is not None:
                     reports[name] = report
-                if (binding := _binding(report)) is not None:
-                    bound[name] = binding
+                bound.extend(_bindings(report))
         if only is None:
             problems.extend(_at_setting(problem) for problem in shared_addresses(bound))
     return problems
@@ -113,15 +112,21 @@ def _at_setting(problem: Problem) -> Problem:
     return located(problem, problem.path, setting_path(problem.path))
 
 
-def _binding(report: ProcessReport) -> Binding | None:
-    """Where a valid typed process listens, or None when it listens nowhere or that is unknown."""
-    if not isinstance(report.backend, TypedBackend) or report.args is None:
-        return None
-    address = report.backend.address(report.args)
+def _bindings(report: ProcessReport) -> list[Binding]:
+    """Where a valid typed process listens: its address and the others its options open."""
+    backend = report.backend
+    if not isinstance(backend, TypedBackend) or report.args is None:
+        return []
+    address = backend.address(report.args)
     if address is None:
-        return None
+        return []
+    options = type(report.args).options()
     key = "uds" if address.startswith("unix:") else "port"
-    return Binding(address, key, reuses_port=report.backend.reuses_port)
+    bindings = [Binding(report.name, address, key, reuses_port=backend.reuses_port)]
+    for field, other in backend.other_addresses(report.args).items():
+        # Shown under the option's documented name: these problems are located at the setting.
+        bindings.append(Binding(report.name, other, options[field].spellings[0], reuses_port=False))
+    return bindings
 
 
 def validate_process(

@@ -103,6 +103,10 @@ class TypedBackend(BaseProcessBackend, Generic[ArgsT]):
         """Where the process listens (``127.0.0.1:8000``, ``unix:/run/web.sock``); None for workers."""
         return None
 
+    def other_addresses(self, args: ArgsT) -> dict[str, str]:
+        """Addresses the process binds besides :meth:`address` (a metrics exporter), by the field that sets each."""
+        return {}
+
     def run(self, args: ArgsT) -> None:
         """Run in the foreground until stopped; :class:`ServerStartError` if it cannot start."""
         raise NotImplementedError

@@ -9,7 +9,7 @@ given one address is a mistake the check can see.
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..problems import Problem, Severity
@@ -45,24 +45,33 @@ def _collide(first: str, second: str) -> bool:
 
 @dataclass(frozen=True)
 class Binding:
-    """Where a process listens, and whether its server binds with ``SO_REUSEPORT``."""
+    """One address a process listens on, and whether its server binds it with ``SO_REUSEPORT``."""
 
+    process: str
     address: str
     key: str
     """The ARGS field that sets the port (or socket path) the message points at."""
     reuses_port: bool
 
 
-def shared_addresses(bound: Mapping[str, Binding]) -> list[Problem]:
-    """``bound`` maps each process to where it listens; paths are relative to the setting."""
+def shared_addresses(bound: Sequence[Binding]) -> list[Problem]:
+    """Addresses that two processes bind (each process's server and, say, its metrics exporter).
+
+    Paths are relative to the setting; a process's own addresses are judged by its backend's rules.
+    """
     problems = []
-    names = list(bound)
-    for index, name in enumerate(names):
-        here = bound[name]
-        other = next((earlier for earlier in names[:index] if _collide(bound[earlier].address, here.address)), None)
+    for index, here in enumerate(bound):
+        other = next(
+            (
+                earlier
+                for earlier in bound[:index]
+                if earlier.process != here.process and _collide(earlier.address, here.address)
+            ),
+            None,
+        )
         if other is None:
             continue
-        if here.reuses_port and bound[other].reuses_port:
+        if here.reuses_port and other.reuses_port:
             outcome = "both then serve it and the kernel splits the connections between the two"
         else:
             outcome = "the one started second cannot bind it"
@@ -70,8 +79,8 @@ def shared_addresses(bound: Mapping[str, Binding]) -> list[Problem]:
             Problem(
                 W047,
                 Severity.WARNING,
-                (name, "ARGS", here.key),
-                f"binds {here.address}, as process {other!r} does ({bound[other].address}): {outcome}.",
+                (here.process, "ARGS", here.key),
+                f"binds {here.address}, as process {other.process!r} does ({other.address}): {outcome}.",
                 "Give each process its own port.",
             )
         )

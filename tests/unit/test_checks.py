@@ -1086,3 +1086,16 @@ def test_a_log_config_without_version_is_refused(in_tmp: Path) -> None:
             id="prodserver.E051",
         )
     ]
+
+
+def test_two_processes_sharing_a_metrics_port_warn() -> None:
+    metrics = {"metrics": True, "metrics-port": 9100}
+    setting = {"web": web({"port": 8000, **metrics})["web"], "api": web({"port": 8001, **metrics})["web"]}
+    assert check(setting) == [
+        Warning(
+            "PRODUCTION_PROCESSES['api']['ARGS']['metrics-port'] binds 127.0.0.1:9100, as process 'web' does "
+            "(127.0.0.1:9100): the one started second cannot bind it.",
+            hint="Give each process its own port.",
+            id="prodserver.W047",
+        )
+    ]

@@ -15,7 +15,7 @@ from ...problems import Problem
 from ..applications import application_fault, asgi_target, wsgi_target
 from ..base import ServerStartError, TypedServer
 from .options import GranianArgs, GranianASGIArgs, GranianWSGIArgs
-from .rendering import Invocation, bind_address, command_line, server_kwargs
+from .rendering import Invocation, bind_address, command_line, metrics_address, server_kwargs
 from .rules import granian_problems
 
 if TYPE_CHECKING:
@@ -52,6 +52,9 @@ class GranianServer(TypedServer[ArgsT]):
 
     def address(self, args: ArgsT) -> str:
         return bind_address(args)
+
+    def other_addresses(self, args: ArgsT) -> dict[str, str]:
+        return {"metrics_port": metrics_address(args)} if args.metrics else {}
 
     def run(self, args: ArgsT) -> None:
         from granian.errors import FatalError
@@ -122,8 +125,7 @@ def _socket_fault(server: AbstractServer[Any], args: GranianArgs, reason: str) -
     if not args.metrics:
         return ServerStartError(f"Granian stopped: {reason}.")
     # The metrics exporter is the only socket Granian binds after spawning the workers.
-    host = f"[{args.metrics_address}]" if ":" in args.metrics_address else args.metrics_address
-    return ServerStartError(f"Cannot serve metrics on {host}:{args.metrics_port}: {reason}.")
+    return ServerStartError(f"Cannot serve metrics on {metrics_address(args)}: {reason}.")
 
 
 class GranianASGIServer(GranianServer[GranianASGIArgs]):

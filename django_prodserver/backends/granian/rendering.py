@@ -32,12 +32,21 @@ class Invocation:
     args: GranianArgs
 
 
+def host_and_port(host: str, port: int) -> str:
+    """``127.0.0.1:8000``, ``[::1]:8000``."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 def bind_address(args: GranianArgs) -> str:
     """Where the server listens: ``unix:/run/web.sock``, ``127.0.0.1:8000`` or ``[::1]:8000``."""
     if args.uds is not None:
         return f"unix:{args.uds.absolute()}"
-    host = f"[{args.address}]" if ":" in args.address else args.address
-    return f"{host}:{args.port}"
+    return host_and_port(args.address, args.port)
+
+
+def metrics_address(args: GranianArgs) -> str:
+    """Where the metrics exporter listens (when ``metrics`` is on)."""
+    return host_and_port(args.metrics_address, args.metrics_port)
 
 
 def forwarded(args: GranianArgs) -> Iterator[tuple[OptionMeta, Any]]:

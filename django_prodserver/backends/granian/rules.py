@@ -377,7 +377,7 @@ def log_config_problems(args: GranianArgs) -> list[Problem]:
             return []
         if isinstance(config, dict):
             # logging.config.dictConfig refuses any other ("dictionary doesn't specify a version").
-            reason = "has no \"version\": 1, which logging.dictConfig requires"
+            reason = 'has no "version": 1, which logging.dictConfig requires'
         else:
             reason = f"holds {type_name(config)}, not a JSON object"
     return [
