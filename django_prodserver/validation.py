@@ -123,9 +123,9 @@ def _bindings(report: ProcessReport) -> list[Binding]:
     options = type(report.args).options()
     key = "uds" if address.startswith("unix:") else "port"
     bindings = [Binding(report.name, address, key, reuses_port=backend.reuses_port)]
-    for field, other in backend.other_addresses(report.args).items():
+    for option, other in backend.other_addresses(report.args).items():
         # Shown under the option's documented name: these problems are located at the setting.
-        bindings.append(Binding(report.name, other, options[field].spellings[0], reuses_port=False))
+        bindings.append(Binding(report.name, other, options[option].spellings[0], reuses_port=False))
     return bindings
 
 
