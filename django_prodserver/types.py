@@ -22,7 +22,17 @@ from typing_extensions import NotRequired, TypedDict
 if TYPE_CHECKING:
     # Only for type checkers: settings.py imports this module, and the models need pydantic,
     # which every manage.py command would then import.
+    from .backends.celery.flower_options import FlowerArgs
+    from .backends.celery.options import CeleryBeatArgs, CeleryWorkerArgs
+    from .backends.daphne.options import DaphneRunserverArgs
+    from .backends.django_q2.options import DjangoQ2Args
+    from .backends.django_runserver.options import RunserverArgs
+    from .backends.django_tasks.options import DjangoTasksArgs
     from .backends.granian.options import GranianASGIArgs, GranianWSGIArgs
+    from .backends.gunicorn.options import GunicornArgs
+    from .backends.uvicorn.options import UvicornASGIArgs, UvicornWSGIArgs
+    from .backends.waitress.options import WaitressArgs
+    from .backends.werkzeug.options import WerkzeugRunserverArgs
 
 Integer: TypeAlias = int | str
 """An integer, or its decimal text: ``8000`` or ``"8000"``."""
@@ -117,6 +127,145 @@ GranianArgsDict = TypedDict(
 """ARGS shared by ``GranianASGIServer``, ``GranianWSGIServer``."""
 
 
+HookSettingsDict = TypedDict(
+    "HookSettingsDict",
+    {
+        "on-starting": str | None,
+        "on-reload": str | None,
+        "when-ready": str | None,
+        "pre-fork": str | None,
+        "post-fork": str | None,
+        "post-worker-init": str | None,
+        "worker-int": str | None,
+        "worker-abort": str | None,
+        "pre-exec": str | None,
+        "pre-request": str | None,
+        "post-request": str | None,
+        "child-exit": str | None,
+        "worker-exit": str | None,
+        "nworkers-changed": str | None,
+        "on-exit": str | None,
+        "ssl-context": str | None,
+        "on-dirty-starting": str | None,
+        "dirty-post-fork": str | None,
+        "dirty-worker-init": str | None,
+        "dirty-worker-exit": str | None,
+        "secure-scheme-headers": Mapping[str, str],
+        "logconfig-dict": Mapping[str, object],
+        "tmp-upload-dir": PathValue | None,
+    },
+    total=False,
+)
+"""ARGS shared by ``GunicornServer``."""
+
+
+UvicornArgsCommonDict = TypedDict(
+    "UvicornArgsCommonDict",
+    {
+        "address": str,
+        "port": Integer,
+        "backlog": Integer,
+        "workers": Integer,
+        "log-level": Literal["critical", "error", "warning", "info", "debug", "trace"],
+        "log-access": Boolean,
+        "ssl-cert": PathValue | None,
+        "ssl-key": PathValue | None,
+        "ssl-keyfile-password": str | None,
+        "ssl-version": Integer,
+        "ssl-cert-reqs": Integer,
+        "ssl-ca-certs": PathValue | None,
+        "ssl-ciphers": str | None,
+        "uds": PathValue | None,
+        "fd": Integer | None,
+        "http": Literal["auto", "h11", "httptools", "zttp"],
+        "http2": Boolean,
+        "ws": Literal["auto", "none", "websockets", "websockets-sansio", "wsproto"],
+        "ws-max-size": Integer,
+        "ws-max-queue": Integer,
+        "ws-ping-interval": Number,
+        "ws-ping-timeout": Number,
+        "ws-per-message-deflate": Boolean,
+        "lifespan": Literal["auto", "on", "off"],
+        "root-path": str,
+        "app-dir": PathValue | None,
+        "env-file": PathValue | None,
+        "reset-contextvars": Boolean,
+        "loop": Literal["auto", "asyncio", "uvloop", "zuvloop"],
+        "limit-concurrency": Integer | None,
+        "limit-max-requests": Integer | None,
+        "limit-max-requests-jitter": Integer,
+        "timeout-keep-alive": Duration,
+        "timeout-graceful-shutdown": Duration | None,
+        "timeout-worker-healthcheck": Duration,
+        "proxy-headers": Boolean,
+        "forwarded-allow-ips": Strings,
+        "server-header": Boolean,
+        "date-header": Boolean,
+        "header": Strings,
+        "h11-max-incomplete-event-size": Integer | None,
+        "log-config": PathValue | None,
+        "use-colors": Boolean | None,
+        "reload": Boolean,
+        "reload-dir": PathValues,
+        "reload-include": Strings,
+        "reload-exclude": Strings,
+        "reload-delay": Number,
+    },
+    total=False,
+)
+"""ARGS shared by ``UvicornServer``, ``UvicornWSGIServer``."""
+
+
+DaemonArgsDict = TypedDict(
+    "DaemonArgsDict",
+    {
+        "broker": str | None,
+        "result-backend": str | None,
+        "loader": str | None,
+        "config": str | None,
+        "workdir": PathValue | None,
+        "quiet": Boolean,
+        "detach": Boolean,
+        "loglevel": Literal["debug", "info", "warning", "error", "critical", "fatal"] | None,
+        "logfile": PathValue | None,
+        "pidfile": PathValue | None,
+        "uid": str | None,
+        "gid": str | None,
+        "umask": str | None,
+        "executable": str | None,
+    },
+    total=False,
+)
+"""ARGS shared by ``CeleryWorker``, ``CeleryBeat``."""
+
+
+CeleryArgsDict = TypedDict(
+    "CeleryArgsDict",
+    {
+        "broker": str | None,
+        "result-backend": str | None,
+        "loader": str | None,
+        "config": str | None,
+        "workdir": PathValue | None,
+        "quiet": Boolean,
+    },
+    total=False,
+)
+"""ARGS shared by ``CeleryFlower``."""
+
+
+class RunserverArgsDict(TypedDict, total=False):
+    """ARGS shared by ``DaphneRunserver``, ``WerkzeugRunserver``."""
+
+    addrport: str | None
+    ipv6: Boolean
+    nothreading: Boolean
+    noreload: Boolean
+    nostatic: Boolean
+    insecure: Boolean
+    verbosity: Integer
+
+
 _GranianASGIOwnArgs = TypedDict(
     "_GranianASGIOwnArgs",
     {
@@ -156,6 +305,475 @@ class GranianWSGIProcess(TypedDict):
     ARGS: NotRequired["GranianWSGIArgsDict | GranianWSGIArgs"]
 
 
+_GunicornOwnArgs = TypedDict(
+    "_GunicornOwnArgs",
+    {
+        "address": str,
+        "port": Integer,
+        "bind": Strings,
+        "backlog": Integer,
+        "workers": Integer,
+        "threads": Integer,
+        "log-level": Literal["critical", "error", "warning", "info", "debug"],
+        "log-access": Boolean,
+        "ssl-cert": PathValue | None,
+        "ssl-key": PathValue | None,
+        "sendfile": Boolean | None,
+        "worker-class": str,
+        "worker-connections": Integer,
+        "max-requests": Integer | None,
+        "max-requests-jitter": Integer,
+        "timeout": Integer,
+        "graceful-timeout": Integer,
+        "keep-alive": Integer,
+        "limit-request-line": Integer,
+        "limit-request-fields": Integer,
+        "limit-request-field_size": Integer,
+        "preload": Boolean,
+        "no-sendfile": Boolean,
+        "reuse-port": Boolean,
+        "chdir": PathValue | None,
+        "env": Strings,
+        "pid": PathValue | None,
+        "worker-tmp-dir": PathValue | None,
+        "user": Integer | str | None,
+        "group": Integer | str | None,
+        "umask": Integer,
+        "initgroups": Boolean,
+        "forwarded-allow-ips": Strings | None,
+        "name": str | None,
+        "python-path": Strings | None,
+        "proxy-protocol": Literal["off", "v1", "v2", "auto"],
+        "proxy-allow-from": Strings | None,
+        "protocol": Literal["http", "uwsgi"],
+        "uwsgi-allow-from": Strings | None,
+        "permit-obsolete-folding": Boolean,
+        "strip-header-spaces": Boolean,
+        "permit-unconventional-http-method": Boolean,
+        "permit-unconventional-http-version": Boolean,
+        "casefold-http-method": Boolean,
+        "forwarder-headers": Strings,
+        "header-map": Literal["drop", "refuse", "dangerous"],
+        "asgi-loop": Literal["auto", "asyncio", "uvloop"],
+        "asgi-lifespan": Literal["auto", "on", "off"],
+        "asgi-disconnect-grace-period": Integer,
+        "websocket-max-message-size": Integer,
+        "http-parser": Literal["auto", "fast", "python"],
+        "root-path": str,
+        "ssl-version": str | None,
+        "cert-reqs": Integer,
+        "ca-certs": PathValue | None,
+        "suppress-ragged-eofs": Boolean,
+        "do-handshake-on-connect": Boolean,
+        "ciphers": str | None,
+        "http-protocols": Literal["h1", "h2"] | Sequence[Literal["h1", "h2"]] | str,
+        "http2-cleartext": Literal["off", "prior-knowledge", "upgrade", "both"],
+        "http2-max-concurrent-streams": Integer,
+        "http2-initial-window-size": Integer,
+        "http2-max-frame-size": Integer,
+        "http2-max-header-list-size": Integer,
+        "reload": Boolean,
+        "reload-engine": Literal["auto", "poll", "inotify"],
+        "reload-extra-file": Strings,
+        "spew": Boolean,
+        "access-logfile": str | None,
+        "disable-redirect-access-to-syslog": Boolean,
+        "access-logformat": str,
+        "error-logfile": str,
+        "capture-output": Boolean,
+        "logger-class": str,
+        "log-config": PathValue | None,
+        "log-config-json": PathValue | None,
+        "log-syslog-to": str,
+        "log-syslog": Boolean,
+        "log-syslog-prefix": str | None,
+        "log-syslog-facility": str,
+        "enable-stdio-inheritance": Boolean,
+        "statsd-host": str | None,
+        "dogstatsd-tags": str,
+        "statsd-prefix": str,
+        "enable-backlog-metric": Boolean,
+        "dirty-app": Strings,
+        "dirty-workers": Integer,
+        "dirty-timeout": Integer,
+        "dirty-threads": Integer,
+        "dirty-graceful-timeout": Integer,
+        "control-socket": PathValue | None,
+        "control-socket-mode": Integer,
+        "no-control-socket": Boolean,
+    },
+    total=False,
+)
+"""The ARGS only ``GunicornServer`` has."""
+
+
+class GunicornArgsDict(HookSettingsDict, _GunicornOwnArgs, total=False):
+    """ARGS of ``django_prodserver.backends.gunicorn.GunicornServer``, under their documented names."""
+
+
+class GunicornProcess(TypedDict):
+    """A process served by ``GunicornServer``."""
+
+    BACKEND: Literal["django_prodserver.backends.gunicorn.GunicornServer"]
+    ARGS: NotRequired["GunicornArgsDict | GunicornArgs"]
+
+
+class _UvicornOwnArgs(TypedDict, total=False):
+    """The ARGS only ``UvicornServer`` has."""
+
+    threads: Integer | None
+
+
+class UvicornArgsDict(UvicornArgsCommonDict, _UvicornOwnArgs, total=False):
+    """ARGS of ``django_prodserver.backends.uvicorn.UvicornServer``, under their documented names."""
+
+
+class UvicornProcess(TypedDict):
+    """A process served by ``UvicornServer``."""
+
+    BACKEND: Literal["django_prodserver.backends.uvicorn.UvicornServer"]
+    ARGS: NotRequired["UvicornArgsDict | UvicornASGIArgs"]
+
+
+class _UvicornWSGIOwnArgs(TypedDict, total=False):
+    """The ARGS only ``UvicornWSGIServer`` has."""
+
+    threads: Integer
+
+
+class UvicornWSGIArgsDict(UvicornArgsCommonDict, _UvicornWSGIOwnArgs, total=False):
+    """ARGS of ``django_prodserver.backends.uvicorn.UvicornWSGIServer``, under their documented names."""
+
+
+class UvicornWSGIProcess(TypedDict):
+    """A process served by ``UvicornWSGIServer``."""
+
+    BACKEND: Literal["django_prodserver.backends.uvicorn.UvicornWSGIServer"]
+    ARGS: NotRequired["UvicornWSGIArgsDict | UvicornWSGIArgs"]
+
+
+_CeleryWorkerOwnArgs = TypedDict(
+    "_CeleryWorkerOwnArgs",
+    {
+        "hostname": str | None,
+        "statedb": PathValue | None,
+        "optimization": Literal["default", "fair"] | None,
+        "prefetch-multiplier": Integer | None,
+        "disable-prefetch": Boolean,
+        "concurrency": str | None,
+        "pool": Literal["prefork", "eventlet", "gevent", "solo", "processes", "threads", "custom"] | None,
+        "task-events": Boolean,
+        "time-limit": Number | None,
+        "soft-time-limit": Number | None,
+        "max-tasks-per-child": Integer | None,
+        "pool-start-method": Literal["fork", "spawn"] | None,
+        "max-memory-per-child": Integer | None,
+        "purge": Boolean,
+        "queues": Strings | None,
+        "exclude-queues": Strings | None,
+        "include": Strings | None,
+        "without-gossip": Boolean,
+        "without-mingle": Boolean,
+        "without-heartbeat": Boolean,
+        "heartbeat-interval": Integer | None,
+        "autoscale": str | None,
+        "beat": Boolean,
+        "schedule-filename": PathValue | None,
+        "scheduler": str | None,
+    },
+    total=False,
+)
+"""The ARGS only ``CeleryWorker`` has."""
+
+
+class CeleryWorkerArgsDict(DaemonArgsDict, _CeleryWorkerOwnArgs, total=False):
+    """ARGS of ``django_prodserver.backends.celery.CeleryWorker``, under their documented names."""
+
+
+class CeleryWorkerProcess(TypedDict):
+    """A process served by ``CeleryWorker``."""
+
+    BACKEND: Literal["django_prodserver.backends.celery.CeleryWorker"]
+    ARGS: NotRequired["CeleryWorkerArgsDict | CeleryWorkerArgs"]
+
+
+_CeleryBeatOwnArgs = TypedDict(
+    "_CeleryBeatOwnArgs",
+    {
+        "schedule": PathValue | None,
+        "scheduler": str | None,
+        "max-interval": Integer | None,
+        "enable-remote-control": Boolean | None,
+        "hostname": str | None,
+    },
+    total=False,
+)
+"""The ARGS only ``CeleryBeat`` has."""
+
+
+class CeleryBeatArgsDict(DaemonArgsDict, _CeleryBeatOwnArgs, total=False):
+    """ARGS of ``django_prodserver.backends.celery.CeleryBeat``, under their documented names."""
+
+
+class CeleryBeatProcess(TypedDict):
+    """A process served by ``CeleryBeat``."""
+
+    BACKEND: Literal["django_prodserver.backends.celery.CeleryBeat"]
+    ARGS: NotRequired["CeleryBeatArgsDict | CeleryBeatArgs"]
+
+
+_CeleryFlowerOwnArgs = TypedDict(
+    "_CeleryFlowerOwnArgs",
+    {
+        "address": str | None,
+        "port": Integer,
+        "unix-socket": PathValue | None,
+        "url-prefix": str | None,
+        "xheaders": Boolean,
+        "certfile": PathValue | None,
+        "keyfile": PathValue | None,
+        "ca-certs": PathValue | None,
+        "basic-auth": Strings | None,
+        "auth": str | None,
+        "auth-provider": str | None,
+        "oauth2-key": str | None,
+        "oauth2-secret": str | None,
+        "oauth2-redirect-uri": str | None,
+        "cookie-secret": str | None,
+        "read-only": Boolean,
+        "broker-api": str | None,
+        "inspect-timeout": Number | None,
+        "enable-events": Boolean,
+        "auto-refresh": Boolean,
+        "max-workers": Integer | None,
+        "max-tasks": Integer | None,
+        "purge-offline-workers": Integer | None,
+        "natural-time": Boolean,
+        "tasks-columns": Strings | None,
+        "task-runtime-metric-buckets": Number | Sequence[Number] | None,
+        "persistent": Boolean,
+        "db": PathValue | None,
+        "state-save-interval": Integer | None,
+        "conf": PathValue | None,
+        "debug": Boolean,
+        "logging": Literal["debug", "info", "warning", "error", "critical", "none"] | None,
+        "log-to-stderr": Boolean | None,
+        "log-file-prefix": PathValue | None,
+        "log-file-max-size": Integer | None,
+        "log-file-num-backups": Integer | None,
+        "log-rotate-when": Literal["s", "m", "h", "d", "midnight", "w0", "w1", "w2", "w3", "w4", "w5", "w6"] | None,
+        "log-rotate-interval": Integer | None,
+        "log-rotate-mode": Literal["size", "time"] | None,
+    },
+    total=False,
+)
+"""The ARGS only ``CeleryFlower`` has."""
+
+
+class CeleryFlowerArgsDict(CeleryArgsDict, _CeleryFlowerOwnArgs, total=False):
+    """ARGS of ``django_prodserver.backends.celery.CeleryFlower``, under their documented names."""
+
+
+class CeleryFlowerProcess(TypedDict):
+    """A process served by ``CeleryFlower``."""
+
+    BACKEND: Literal["django_prodserver.backends.celery.CeleryFlower"]
+    ARGS: NotRequired["CeleryFlowerArgsDict | FlowerArgs"]
+
+
+DjangoTasksWorkerArgsDict = TypedDict(
+    "DjangoTasksWorkerArgsDict",
+    {
+        "queue-name": Strings | None,
+        "exclude-queues": Strings | None,
+        "interval": Number | None,
+        "batch": Boolean,
+        "reload": Boolean | None,
+        "backend": str | None,
+        "no-startup-delay": Boolean,
+        "max-tasks": Integer | None,
+        "worker-id": str | None,
+    },
+    total=False,
+)
+"""ARGS of ``django_prodserver.backends.django_tasks.DjangoTasksWorker``, under their documented names."""
+
+
+class DjangoTasksWorkerProcess(TypedDict):
+    """A process served by ``DjangoTasksWorker``."""
+
+    BACKEND: Literal["django_prodserver.backends.django_tasks.DjangoTasksWorker"]
+    ARGS: NotRequired["DjangoTasksWorkerArgsDict | DjangoTasksArgs"]
+
+
+DjangoQ2WorkerArgsDict = TypedDict(
+    "DjangoQ2WorkerArgsDict",
+    {
+        "run-once": Boolean,
+        "name": str | None,
+    },
+    total=False,
+)
+"""ARGS of ``django_prodserver.backends.django_q2.DjangoQ2Worker``, under their documented names."""
+
+
+class DjangoQ2WorkerProcess(TypedDict):
+    """A process served by ``DjangoQ2Worker``."""
+
+    BACKEND: Literal["django_prodserver.backends.django_q2.DjangoQ2Worker"]
+    ARGS: NotRequired["DjangoQ2WorkerArgsDict | DjangoQ2Args"]
+
+
+WaitressArgsDict = TypedDict(
+    "WaitressArgsDict",
+    {
+        "address": str,
+        "port": Integer,
+        "listen": Strings,
+        "ipv4": Boolean,
+        "ipv6": Boolean,
+        "unix-socket": PathValue | None,
+        "unix-socket-perms": Integer,
+        "backlog": Integer,
+        "threads": Integer,
+        "connection-limit": Integer,
+        "channel-request-lookahead": Integer,
+        "cleanup-interval": Integer,
+        "channel-timeout": Integer,
+        "asyncore-loop-timeout": Integer,
+        "asyncore-use-poll": Boolean,
+        "url-scheme": Literal["http", "https"],
+        "url-prefix": str,
+        "ident": str,
+        "server-name": str,
+        "max-request-header-size": Integer,
+        "max-request-body-size": Integer,
+        "expose-tracebacks": Boolean,
+        "trusted-proxy": str | None,
+        "trusted-proxy-count": Integer | None,
+        "trusted-proxy-headers": Literal["forwarded", "x-forwarded-by", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto"] | Sequence[Literal["forwarded", "x-forwarded-by", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto"]] | str,
+        "log-untrusted-proxy-headers": Boolean,
+        "clear-untrusted-proxy-headers": Boolean,
+        "recv-bytes": Integer,
+        "send-bytes": Integer,
+        "outbuf-overflow": Integer,
+        "outbuf-high-watermark": Integer,
+        "inbuf-overflow": Integer,
+        "log-socket-errors": Boolean,
+    },
+    total=False,
+)
+"""ARGS of ``django_prodserver.backends.waitress.WaitressServer``, under their documented names."""
+
+
+class WaitressProcess(TypedDict):
+    """A process served by ``WaitressServer``."""
+
+    BACKEND: Literal["django_prodserver.backends.waitress.WaitressServer"]
+    ARGS: NotRequired["WaitressArgsDict | WaitressArgs"]
+
+
+class DjangoRunserverArgsDict(TypedDict, total=False):
+    """ARGS of ``django_prodserver.backends.django_runserver.DjangoRunserver``, under their documented names."""
+
+    addrport: str | None
+    ipv6: Boolean
+    nothreading: Boolean
+    noreload: Boolean
+    nostatic: Boolean
+    insecure: Boolean
+    verbosity: Integer
+
+
+class DjangoRunserverProcess(TypedDict):
+    """A process served by ``DjangoRunserver``."""
+
+    BACKEND: Literal["django_prodserver.backends.django_runserver.DjangoRunserver"]
+    ARGS: NotRequired["DjangoRunserverArgsDict | RunserverArgs"]
+
+
+_DaphneRunserverOwnArgs = TypedDict(
+    "_DaphneRunserverOwnArgs",
+    {
+        "noasgi": Boolean,
+        "http_timeout": Integer | None,
+        "websocket_handshake_timeout": Integer,
+        "websocket-max-message-size": Integer | None,
+        "websocket-max-frame-size": Integer | None,
+        "unix_socket": str | None,
+        "fd": Integer | None,
+        "endpoints": Strings,
+        "root_path": str,
+        "proxy_headers": Boolean,
+        "ping_interval": Integer,
+        "ping_timeout": Integer,
+        "application_close_timeout": Integer,
+        "websocket_timeout": Integer,
+        "websocket_connect_timeout": Integer,
+        "request_buffer_size": Integer,
+        "server_name": str,
+        "access_log": str | None,
+    },
+    total=False,
+)
+"""The ARGS only ``DaphneRunserver`` has."""
+
+
+class DaphneRunserverArgsDict(RunserverArgsDict, _DaphneRunserverOwnArgs, total=False):
+    """ARGS of ``django_prodserver.backends.daphne.DaphneRunserver``, under their documented names."""
+
+
+class DaphneRunserverProcess(TypedDict):
+    """A process served by ``DaphneRunserver``."""
+
+    BACKEND: Literal["django_prodserver.backends.daphne.DaphneRunserver"]
+    ARGS: NotRequired["DaphneRunserverArgsDict | DaphneRunserverArgs"]
+
+
+_WerkzeugRunserverOwnArgs = TypedDict(
+    "_WerkzeugRunserverOwnArgs",
+    {
+        "threaded": Boolean,
+        "browser": Boolean,
+        "output": PathValue | None,
+        "print-sql": Boolean,
+        "truncate-sql": Integer | None,
+        "print-sql-location": Boolean,
+        "cert-file": str | None,
+        "key-file": str | None,
+        "extra-file": Strings,
+        "exclude-pattern": Strings,
+        "reloader-interval": Integer,
+        "reloader-type": Literal["auto", "watchdog", "stat"],
+        "pdb": Boolean,
+        "ipdb": Boolean,
+        "pm": Boolean,
+        "startup-messages": Literal["reload", "once", "never", "always"],
+        "keep-meta-shutdown": Boolean,
+        "nopin": Boolean,
+        "processes": Integer,
+        "use_debugger": Boolean,
+        "evalex": Boolean,
+        "trusted_hosts": Strings,
+        "passthrough_errors": Boolean,
+        "ssl_dev_cert_dir": str | None,
+    },
+    total=False,
+)
+"""The ARGS only ``WerkzeugRunserver`` has."""
+
+
+class WerkzeugRunserverArgsDict(RunserverArgsDict, _WerkzeugRunserverOwnArgs, total=False):
+    """ARGS of ``django_prodserver.backends.werkzeug.WerkzeugRunserver``, under their documented names."""
+
+
+class WerkzeugRunserverProcess(TypedDict):
+    """A process served by ``WerkzeugRunserver``."""
+
+    BACKEND: Literal["django_prodserver.backends.werkzeug.WerkzeugRunserver"]
+    ARGS: NotRequired["WerkzeugRunserverArgsDict | WerkzeugRunserverArgs"]
+
+
 class CustomProcess(TypedDict):
     """A process whose backend is not typed here (a custom or django-prodserver 3.x backend)."""
 
@@ -163,10 +781,10 @@ class CustomProcess(TypedDict):
     ARGS: NotRequired[Mapping[str, object] | str]
 
 
-ProductionProcesses: TypeAlias = dict[str, GranianASGIProcess | GranianWSGIProcess]
+ProductionProcesses: TypeAlias = dict[str, GranianASGIProcess | GranianWSGIProcess | GunicornProcess | UvicornProcess | UvicornWSGIProcess | CeleryWorkerProcess | CeleryBeatProcess | CeleryFlowerProcess | DjangoTasksWorkerProcess | DjangoQ2WorkerProcess | WaitressProcess | DjangoRunserverProcess | DaphneRunserverProcess | WerkzeugRunserverProcess]
 """The ``PRODUCTION_PROCESSES`` setting when every process uses a typed backend."""
 
-AnyProcess: TypeAlias = GranianASGIProcess | GranianWSGIProcess | CustomProcess
+AnyProcess: TypeAlias = GranianASGIProcess | GranianWSGIProcess | GunicornProcess | UvicornProcess | UvicornWSGIProcess | CeleryWorkerProcess | CeleryBeatProcess | CeleryFlowerProcess | DjangoTasksWorkerProcess | DjangoQ2WorkerProcess | WaitressProcess | DjangoRunserverProcess | DaphneRunserverProcess | WerkzeugRunserverProcess | CustomProcess
 """Any process.  ``CustomProcess`` accepts any ``BACKEND`` string, so annotate typed processes
 on their own (``WEB: GranianASGIProcess = {...}``) before putting them in a
 ``dict[str, AnyProcess]``: inside that union a misspelt key would match ``CustomProcess``."""
@@ -174,17 +792,46 @@ on their own (``WEB: GranianASGIProcess = {...}``) before putting them in a
 __all__ = [
     "AnyProcess",
     "Boolean",
+    "CeleryArgsDict",
+    "CeleryBeatArgsDict",
+    "CeleryBeatProcess",
+    "CeleryFlowerArgsDict",
+    "CeleryFlowerProcess",
+    "CeleryWorkerArgsDict",
+    "CeleryWorkerProcess",
     "CustomProcess",
+    "DaemonArgsDict",
+    "DaphneRunserverArgsDict",
+    "DaphneRunserverProcess",
+    "DjangoQ2WorkerArgsDict",
+    "DjangoQ2WorkerProcess",
+    "DjangoRunserverArgsDict",
+    "DjangoRunserverProcess",
+    "DjangoTasksWorkerArgsDict",
+    "DjangoTasksWorkerProcess",
     "Duration",
     "GranianASGIArgsDict",
     "GranianASGIProcess",
     "GranianArgsDict",
     "GranianWSGIArgsDict",
     "GranianWSGIProcess",
+    "GunicornArgsDict",
+    "GunicornProcess",
+    "HookSettingsDict",
     "Integer",
     "Number",
     "PathValue",
     "PathValues",
     "ProductionProcesses",
+    "RunserverArgsDict",
     "Strings",
+    "UvicornArgsCommonDict",
+    "UvicornArgsDict",
+    "UvicornProcess",
+    "UvicornWSGIArgsDict",
+    "UvicornWSGIProcess",
+    "WaitressArgsDict",
+    "WaitressProcess",
+    "WerkzeugRunserverArgsDict",
+    "WerkzeugRunserverProcess",
 ]

@@ -38,7 +38,13 @@ TYPES_MODULE = Path(django_prodserver.__file__).with_name("types.py")
 
 # Scalar type -> the alias of types.py naming what the model accepts for it.
 SCALAR_ALIASES: dict[Any, str] = {int: "Integer", bool: "Boolean", float: "Number", Path: "PathValue", str: "str"}
-LIST_ALIASES: dict[Any, str] = {Path: "PathValues", str: "Strings"}
+LIST_ALIASES: dict[Any, str] = {
+    Path: "PathValues",
+    str: "Strings",
+    SecretStr: "Strings",
+    int: "Integer | Sequence[Integer]",
+    float: "Number | Sequence[Number]",
+}
 VALUE_ALIASES = ("Integer", "Duration", "Boolean", "Number", "PathValue", "PathValues", "Strings")
 """The aliases HEADER defines for the value types."""
 
@@ -110,17 +116,18 @@ __all__ = [
 
 def value_type(name: str, info: FieldInfo) -> str:
     """The source text of what ARGS accept for one field, e.g. ``Integer | None``."""
-    annotation, optional = _strip_none(info.annotation)
-    text = _value_text(name, annotation, list(info.metadata))
+    members, optional = _members(info.annotation)
+    texts = dict.fromkeys(_value_text(name, member, list(info.metadata)) for member in members)
+    text = " | ".join(texts)
     return f"{text} | None" if optional else text
 
 
-def _strip_none(annotation: Any) -> tuple[Any, bool]:
-    if get_origin(annotation) in (Union, UnionType) and type(None) in get_args(annotation):
+def _members(annotation: Any) -> tuple[list[Any], bool]:
+    """The alternatives of a union (``int | str`` for a user given by id or name), and whether None is one."""
+    if get_origin(annotation) in (Union, UnionType):
         rest = [arg for arg in get_args(annotation) if arg is not type(None)]
-        assert len(rest) == 1, f"unexpected union {annotation!r}"
-        return rest[0], True
-    return annotation, False
+        return rest, len(rest) < len(get_args(annotation))
+    return [annotation], False
 
 
 def _value_text(name: str, annotation: Any, metadata: list[Any]) -> str:
@@ -129,9 +136,18 @@ def _value_text(name: str, annotation: Any, metadata: list[Any]) -> str:
         return _value_text(name, inner, [*metadata, *extra])
     if get_origin(annotation) is Literal:
         return _literal_text(get_args(annotation), metadata)
+    if get_origin(annotation) is dict:
+        # Mappings of data (secure_scheme_headers, a logging dictConfig): keys are text.
+        value = get_args(annotation)[1] if get_args(annotation) else Any
+        return "Mapping[str, str]" if value is str else "Mapping[str, object]"
     if get_origin(annotation) is list:
         (item,) = get_args(annotation)
-        return LIST_ALIASES[_scalar(item)]
+        scalar = _scalar(item)
+        if get_origin(scalar) is Literal:
+            # A list of choices ("h1", "h2"): one choice, a list of them, or their comma-separated text.
+            choice = _value_text(name, item, [])
+            return f"{choice} | Sequence[{choice}] | str"
+        return LIST_ALIASES[scalar]
     if annotation is SecretStr:
         # The key password: given as text, held by the model as a SecretStr.
         return "str"
@@ -179,7 +195,10 @@ def shared_model(backend: type[TypedBackend[Any]]) -> type[BackendArgs] | None:
 
 
 def shared_dict_name(model: type[BackendArgs]) -> str:
-    return f"{model.__name__}Dict"
+    name = f"{model.__name__}Dict"
+    # UvicornArgs is shared by UvicornServer, whose own dict is UvicornArgsDict.
+    taken = {args_dict_name(backend) for backend in BACKENDS}
+    return f"{model.__name__}CommonDict" if name in taken else name
 
 
 def typed_dict(name: str, model: type[BackendArgs], fields: Iterable[str], doc: str) -> Iterator[str]:

@@ -82,7 +82,14 @@ def name_cell(name: str, others: Sequence[str]) -> list[nodes.Node]:
 
 def type_words(field: str, model: type[BackendArgs]) -> str:
     text = value_type(field, model.model_fields[field]).removesuffix(" | None")
-    return "choice" if text.startswith("Literal[") else TYPE_WORDS[text]
+    if text.startswith("Literal["):
+        return "choice(s)" if "Sequence[" in text else "choice"
+    if text.startswith("Mapping["):
+        return "mapping"
+    # "Integer | str" (a user id or name), "Integer | Sequence[Integer]" (one or a list).
+    parts = [part for part in text.split(" | ") if not part.startswith("Sequence[")]
+    words = " or ".join(TYPE_WORDS[part] for part in parts)
+    return f"{words} (or a list)" if len(parts) < len(text.split(" | ")) else words
 
 
 def default_cell(default: Any, *, always: bool) -> list[nodes.Node]:
