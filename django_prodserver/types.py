@@ -257,7 +257,7 @@ CeleryArgsDict = TypedDict(
 class RunserverArgsDict(TypedDict, total=False):
     """ARGS shared by ``DaphneRunserver``, ``WerkzeugRunserver``."""
 
-    addrport: str | None
+    addrport: str | int | None
     ipv6: Boolean
     nothreading: Boolean
     noreload: Boolean
@@ -460,7 +460,7 @@ _CeleryWorkerOwnArgs = TypedDict(
         "optimization": Literal["default", "fair"] | None,
         "prefetch-multiplier": Integer | None,
         "disable-prefetch": Boolean,
-        "concurrency": str | None,
+        "concurrency": str | int | None,
         "pool": Literal["prefork", "eventlet", "gevent", "solo", "processes", "threads", "custom"] | None,
         "task-events": Boolean,
         "time-limit": Number | None,
@@ -476,7 +476,7 @@ _CeleryWorkerOwnArgs = TypedDict(
         "without-mingle": Boolean,
         "without-heartbeat": Boolean,
         "heartbeat-interval": Integer | None,
-        "autoscale": str | None,
+        "autoscale": str | int | None,
         "beat": Boolean,
         "schedule-filename": PathValue | None,
         "scheduler": str | None,
@@ -676,7 +676,7 @@ class WaitressProcess(TypedDict):
 class DjangoRunserverArgsDict(TypedDict, total=False):
     """ARGS of ``django_prodserver.backends.django_runserver.DjangoRunserver``, under their documented names."""
 
-    addrport: str | None
+    addrport: str | int | None
     ipv6: Boolean
     nothreading: Boolean
     noreload: Boolean

@@ -111,12 +111,21 @@ def _regex(value: str) -> str:
     return value
 
 
+def _number_as_text(value: Any) -> Any:
+    # Options the tool reads as text but users write as numbers too: 'auto' or 4, '8000' or 8000.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
 def octal_text(value: int) -> str:
     """Permissions as a command line reads them back: ``0660``."""
     return f"0{value:o}"
 
 
 Int = Annotated[int, BeforeValidator(_reject_bool)]
+NumberOrText = Annotated[str, BeforeValidator(_number_as_text)]
+"""Text that may be written as a whole number (Celery's ``concurrency``, runserver's ``addrport``)."""
 Duration = Annotated[int, BeforeValidator(parse_duration)]
 Choice = BeforeValidator(_lower_choice)
 IPAddress = Annotated[str, AfterValidator(_ip_address)]

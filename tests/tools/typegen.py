@@ -153,6 +153,8 @@ def _value_text(name: str, annotation: Any, metadata: list[Any]) -> str:
         return "str"
     if annotation is int and any(getattr(m, "func", None) is values.parse_duration for m in metadata):
         return "Duration"
+    if annotation is str and any(getattr(m, "func", None) is values._number_as_text for m in metadata):
+        return "str | int"
     if annotation in SCALAR_ALIASES:
         return SCALAR_ALIASES[annotation]
     raise TypeError(f"no settings type for ARGS option {name!r} of type {annotation!r}")

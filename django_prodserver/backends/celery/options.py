@@ -13,12 +13,12 @@ Nothing here imports celery: the check imports this module on every management c
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, SecretStr
+from pydantic import SecretStr
 
 from ...args.base import BackendArgs, Package, option
-from ...args.values import AnyPath, Choice, CommaList, Int
+from ...args.values import AnyPath, Choice, CommaList, Int, NumberOrText
 
 GLOBAL = {"global": True}
 """Marks Celery's global options, written before the subcommand."""
@@ -31,14 +31,7 @@ PREFORK_POOLS = ("prefork", "processes")
 """The pools that run tasks in child processes (``processes`` is prefork's other name)."""
 
 
-def _text(value: Any) -> Any:
-    # Celery reads these as text and parses them itself; the rules judge the text as it does.
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value.strip().lower() if isinstance(value, str) else value
-
-
-CeleryText = Annotated[str, BeforeValidator(_text)]
+CeleryText = NumberOrText
 """``concurrency`` (a count or 'auto') and ``autoscale`` ('max,min'): judged by the rules (E125)."""
 
 

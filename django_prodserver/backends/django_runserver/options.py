@@ -11,23 +11,20 @@ for: accepted, typed, and reported as ignored (W104), so a 3.x setting keeps val
 
 from __future__ import annotations
 
-from typing import Annotated, Any
-
-from pydantic import BeforeValidator
+from typing import Any
 
 from ...args.base import BackendArgs, option
-from ...args.values import Int
+from ...args.values import Int, NumberOrText
 
 LEGACY = "3.x"
 """The group of the options django-prodserver 3.x read and the command ignores."""
 
 
-def _port_text(value: Any) -> Any:
-    # `addrport: 8000` is as natural as "8000".
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+INVERT = {"inverted": True}
+"""``extra`` of a flag whose command keyword holds the opposite (``--nothreading`` stores ``use_threading=False``)."""
 
-
-AddrPort = Annotated[str, BeforeValidator(_port_text)]
+AddrPort = NumberOrText
+"""`addrport: 8000` is as natural as "8000"."""
 
 
 def legacy(name: str, default: Any, description: str, **constraints: Any) -> Any:
@@ -47,16 +44,22 @@ class RunserverArgs(BackendArgs):
     )
     ipv6: bool = option(False, "Listen on IPv6 (::1 by default)", cli="ipv6", server="use_ipv6", group="binding")
     nothreading: bool = option(
-        False, "Serve one request at a time", cli="nothreading", server="use_threading", group="workers"
+        False, "Serve one request at a time", cli="nothreading", server="use_threading", extra=INVERT, group="workers"
     )
     noreload: bool = option(
-        False, "Do not restart when the code changes", cli="noreload", server="use_reloader", group="workers"
+        False,
+        "Do not restart when the code changes",
+        cli="noreload",
+        server="use_reloader",
+        extra=INVERT,
+        group="workers",
     )
     nostatic: bool = option(
         False,
         "Do not serve static files (django.contrib.staticfiles)",
         cli="nostatic",
         server="use_static_handler",
+        extra=INVERT,
         group="static files",
     )
     insecure: bool = option(
@@ -69,7 +72,5 @@ class RunserverArgs(BackendArgs):
     verbosity: Int = option(1, "Django's verbosity: 0 to 3", cli="verbosity", ge=0, le=3, group="logging")
 
 
-INVERTED = frozenset({"nothreading", "noreload", "nostatic"})
-"""Options whose command keyword holds the opposite (``--nothreading`` stores ``use_threading=False``)."""
 STATICFILES_OPTIONS = ("nostatic", "insecure")
 """Options only ``django.contrib.staticfiles``' runserver has."""
