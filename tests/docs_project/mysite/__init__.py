@@ -1,0 +1,1 @@
+"""The project the documentation's worker examples name (``mysite.celery.app``), for their tests."""
