@@ -17,10 +17,9 @@ from typing import Any
 from benchmarks import settings
 from benchmarks.config import EXAMPLE, REPO
 from benchmarks.environment import Venv
+from benchmarks.families import FAMILIES, GRANIAN, WSGI_THREADS, Family
 from benchmarks.processes import Command, free_port
 
-INTERFACES = ("asgi", "wsgi")
-WSGI_THREADS = 4  # the seed's "WSGI with Thread Pool" example, and gunicorn gthread alike
 PRODUCT_ARGV = Path(__file__).with_name("product_argv.py")
 
 
@@ -39,34 +38,30 @@ class Contender:
         return " ".join(word.replace(f"{REPO}/", "../") for word in words)
 
 
-def process_name(interface: str, workers: int) -> str:
-    return f"{interface}_w{workers}"
+@dataclass(frozen=True)
+class Rendered:
+    """What the product renders for each process (``argv``), and the processes it refused, with why."""
 
-
-def granian_args(port: int, workers: int, interface: str) -> dict[str, Any]:
-    """ARGS of one prodserver process: the seed's settings, HTTP version left to Granian ("auto")."""
-    args: dict[str, Any] = {"address": "127.0.0.1", "port": str(port), "workers": str(workers), "log-access": "False"}
-    if interface == "wsgi":
-        args["threads"] = str(WSGI_THREADS)
-    return args
+    argv: dict[str, list[str]]
+    skipped: dict[str, str]
 
 
 def our_processes(workers: tuple[int, ...]) -> dict[str, dict[str, Any]]:
-    """One process per interface and worker count, on ports chosen now."""
-    backends = {"asgi": "GranianASGIServer", "wsgi": "GranianWSGIServer"}
+    """One process per family, interface and worker count, on ports chosen now."""
     return {
-        process_name(interface, count): {
-            "BACKEND": f"django_prodserver.backends.granian.{backend}",
-            "ARGS": granian_args(free_port(), count, interface),
+        family.process_name(interface, count): {
+            "BACKEND": family.backends[interface],
+            "ARGS": family.args(free_port(), count, interface),
         }
+        for family in FAMILIES
         for count in workers
-        for interface, backend in backends.items()
+        for interface in family.interfaces
     }
 
 
 def original_processes(workers: int) -> dict[str, dict[str, Any]]:
     """django-prodserver 3.0's Granian ASGI backend, at its own module path."""
-    args = granian_args(free_port(), workers, "asgi")
+    args = GRANIAN.args(free_port(), workers, "asgi")
     return {"web": {"BACKEND": "django_prodserver.backends.servers.granian.GranianASGIServer", "ARGS": args}}
 
 
@@ -84,43 +79,64 @@ def prodserver(
     return Contender(key, label, setup, Command(argv, EXAMPLE, env, _port(process)))
 
 
-def bare_granian(venv: Venv, work: Path, names: list[str], processes: dict[str, Any]) -> dict[str, Contender]:
-    """The ``granian`` command line that the product renders for each process, run directly."""
+def _bare_environment(work: Path) -> dict[str, str]:
     env = settings.environment(work, settings.OURS)
     env["PYTHONPATH"] += os.pathsep + str(EXAMPLE)
+    return env
+
+
+def render(venv: Venv, work: Path, names: list[str]) -> Rendered:
+    """Ask the product, in ``venv`` with the bench settings, for each process's command line."""
     done = subprocess.run(
         [venv.python, str(PRODUCT_ARGV), *names],
         cwd=EXAMPLE,
-        env={**os.environ, **env},
+        env={**os.environ, **_bare_environment(work)},
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
-    contenders = {}
-    for name, argv in json.loads(done.stdout).items():
-        rendered = Command((venv.bin("granian"), *argv[1:]), EXAMPLE, env, _port(processes[name]))
-        command = on_own_port(rendered)
-        setup = " ".join(["granian", *command.argv[1:]])
-        contenders[name] = Contender("granian", "bare granian", setup, command)
-    return contenders
+    if done.returncode != 0:
+        raise RuntimeError(f"product_argv.py failed: {done.stderr.strip()[-1000:]}")
+    data = json.loads(done.stdout)
+    return Rendered(data["argv"], data["skipped"])
+
+
+def bare(venv: Venv, work: Path, family: Family, name: str, rendered: list[str], process: dict[str, Any]) -> Contender:
+    """The command line the product renders for process ``name``, run directly on a port of its own."""
+    program = venv.bin(family.key)
+    command = on_own_port(Command((program, *rendered[1:]), EXAMPLE, _bare_environment(work), _port(process)))
+    setup = " ".join([family.key, *command.argv[1:]])
+    return Contender(family.key, f"bare {family.key}", setup, command)
+
+
+def _moved(word: str, old: str, new: str) -> str:
+    """``word`` with the port ``old`` replaced: ``8000``, ``--port=8000`` and ``--bind 127.0.0.1:8000`` alike."""
+    for separator in ("", "=", ":"):
+        if word.endswith(separator + old) and (separator or word == old):
+            return word[: len(word) - len(old)] + new
+    return word
 
 
 def on_own_port(command: Command) -> Command:
     """``command`` on a port of its own.
 
     Granian binds with SO_REUSEPORT: a second server given the port of a running one starts
-    without error and the kernel splits the connections between the two, so each contender
-    of a round needs its own port (the rendered command has the prodserver process's port).
+    without error and the kernel splits the connections between the two; gunicorn and uvicorn
+    would fail to bind.  So each contender of a round needs its own port (the rendered command
+    has the prodserver process's port, as ``--port N`` or ``--bind HOST:N``).
     """
-    argv = list(command.argv)
     port = free_port()
-    argv[argv.index("--port") + 1] = str(port)
-    return Command(tuple(argv), command.cwd, command.env, port)
+    old, new = str(command.port), str(port)
+    argv = tuple(_moved(word, old, new) for word in command.argv)
+    if argv == command.argv:
+        raise RuntimeError(f"port {old} not found in {' '.join(command.argv)}")
+    return Command(argv, command.cwd, command.env, port)
 
 
 def control(bare: Contender) -> Contender:
     """A second copy of ``bare`` on another port: how far apart two identical servers measure (A/A)."""
-    return Contender("granian-control", "bare granian, second copy", bare.setup, on_own_port(bare.command))
+    label = f"{bare.label}, second copy"
+    return Contender(f"{bare.key}-control", label, bare.setup, on_own_port(bare.command))
 
 
 def peers(venvs: dict[str, Venv], work: Path, workers: int) -> list[Contender]:

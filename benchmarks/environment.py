@@ -1,8 +1,8 @@
 """Set up what the suite needs: wrk and h2load from Debian, and one virtualenv per contender.
 
 Each virtualenv is rebuilt only when its requirement list changes (a stamp file holds it).
-Every venv gets the Django (and Granian) version of the project's own ``.venv``, so the
-servers differ and the application does not.  This repository's package is installed from a
+Every venv gets the Django (and Granian, gunicorn, uvicorn) version of the project's own
+``.venv``, so the servers differ and the application does not.  This repository's package is installed from a
 copy of its sources, like a release: an editable install adds its own import hook to every
 ``manage.py`` run, which a user's install does not have.
 """
@@ -82,14 +82,17 @@ def source_snapshot(work: Path) -> Path:
 
 
 def requirements(work: Path) -> dict[str, list[str]]:
-    """Each venv's requirements, pinned to the Django and Granian of the running interpreter."""
+    """Each venv's requirements, pinned to the Django, Granian, gunicorn and uvicorn of the running interpreter."""
     django = f"Django=={version('django')}"
     granian = f"granian[uvloop]=={version('granian')}"
+    # The same gunicorn and uvicorn through prodserver as bare: the layer differs, not the server.
+    gunicorn = f"gunicorn=={version('gunicorn')}"
+    uvicorn = f"uvicorn[standard]=={version('uvicorn')}"
     return {
-        "prodserver": [django, granian, f"{source_snapshot(work)}[granian]"],
+        "prodserver": [django, granian, gunicorn, uvicorn, f"{source_snapshot(work)}[granian,gunicorn,uvicorn]"],
         "prodserver3": [django, granian, "django-prodserver[granian]==3.0.0"],
-        "gunicorn": [django, "gunicorn"],
-        "uvicorn": [django, "uvicorn[standard]"],
+        "gunicorn": [django, gunicorn],
+        "uvicorn": [django, uvicorn],
         "plot": PLOT_REQUIREMENTS,
     }
 

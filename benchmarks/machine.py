@@ -15,7 +15,7 @@ from benchmarks.config import Config
 from benchmarks.environment import Venv
 
 DISTRIBUTIONS = {
-    "prodserver": ("Django", "granian", "pydantic", "uvloop", "django-prodserver"),
+    "prodserver": ("Django", "granian", "gunicorn", "uvicorn", "httptools", "pydantic", "uvloop", "django-prodserver"),
     "prodserver3": ("django-prodserver", "granian"),
     "gunicorn": ("gunicorn",),
     "uvicorn": ("uvicorn", "uvloop", "httptools"),

@@ -15,16 +15,19 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
 from benchmarks import stats
-from benchmarks.report import P99_TARGET, PROTOCOLS, RPS_TARGET
+from benchmarks.families import bare_key
+from benchmarks.report_pairs import PROTOCOLS
 from benchmarks.results import Results
+from benchmarks.targets import P99_TARGET, RPS_TARGET
 
 
 def overhead(axes: Axes, results: Results) -> None:
-    """Per configuration, prodserver / granian ratios of throughput and p99: median and range of rounds."""
-    table = sorted(stats.by_round(results.measurements, "overhead").items())
+    """Per configuration, prodserver / bare server ratios of throughput and p99: median and range of rounds."""
+    measured = sorted(stats.by_round(results.measurements, "overhead").items())
+    table = [(key, sides) for key, sides in measured if "prodserver" in sides and bare_key(sides)]
     labels = [f"{group}\n{PROTOCOLS[protocol]}" for (group, _view, protocol), _sides in table]
     for offset, metric, color in ((-0.12, "rps", "tab:blue"), (0.12, "p99", "tab:orange")):
-        spreads = [stats.paired(sides["prodserver"], sides["granian"], metric) for _key, sides in table]
+        spreads = [stats.paired(sides["prodserver"], sides[str(bare_key(sides))], metric) for _key, sides in table]
         medians = [s.median for s in spreads]
         errors = [[s.median - s.low for s in spreads], [s.high - s.median for s in spreads]]
         positions = [index + offset for index in range(len(table))]
@@ -37,14 +40,14 @@ def overhead(axes: Axes, results: Results) -> None:
     axes.axhline(1.0, color="grey", linewidth=0.8)
     axes.axhline(RPS_TARGET, color="tab:blue", linestyle="--", linewidth=1, label=f"rps target >= {RPS_TARGET}")
     axes.axhline(P99_TARGET, color="tab:orange", linestyle="--", linewidth=1, label=f"p99 target <= {P99_TARGET}")
-    axes.set_xticks(range(len(table)), labels, fontsize=7)
+    axes.set_xticks(range(len(table)), labels, fontsize=6)
     # Log scale: 0.8 and 1.25 are equally far from 1.0. Ranges past 0.5 or 2 are clipped.
     axes.set_yscale("log")
     axes.set_ylim(0.5, 2.0)
     ticks = [0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0]
     axes.set_yticks(ticks, [f"{tick:g}" for tick in ticks])
     axes.minorticks_off()
-    axes.set_ylabel("prodserver / bare granian (log scale)")
+    axes.set_ylabel("prodserver / bare server (log scale)")
     axes.set_title("Serving overhead (median and range of per-round ratios)")
     axes.legend(fontsize=7)
 
@@ -55,12 +58,15 @@ def peers(axes: Axes, results: Results) -> None:
     if not table:
         axes.set_visible(False)
         return
-    labels = {key: info["label"] for key, info in results.context.get("peers", {}).items()}
+    # A server that failed to start or to warm up is listed in the context but has no bars.
+    measured = {key for sides in table.values() for key in sides}
+    labels = {key: info["label"] for key, info in results.context.get("peers", {}).items() if key in measured}
     views = sorted({view for _group, view, _protocol in table})
     width = 0.8 / max(len(labels), 1)
     for index, key in enumerate(labels):
         values = [
-            stats.median(sides[key], "rps") for (_g, view, _p), sides in sorted(table.items(), key=lambda i: i[0][1])
+            stats.median(sides[key], "rps") if key in sides else 0.0
+            for (_g, view, _p), sides in sorted(table.items(), key=lambda i: i[0][1])
         ]
         axes.bar([v + index * width for v in range(len(views))], values, width, label=labels[key])
     axes.set_xticks([v + 0.4 - width / 2 for v in range(len(views))], views)
@@ -72,7 +78,7 @@ def peers(axes: Axes, results: Results) -> None:
 
 def main(raw: str, output: str) -> None:
     results = Results.load(Path(raw))
-    figure, (left, right) = plt.subplots(1, 2, figsize=(14, 5))
+    figure, (left, right) = plt.subplots(1, 2, figsize=(16, 5))
     overhead(left, results)
     peers(right, results)
     figure.suptitle(f"django-prodserver benchmarks, {results.context['date']} ({results.context['cpu']})")

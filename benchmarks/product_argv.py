@@ -1,7 +1,9 @@
-"""Print, as JSON, the bare ``granian`` command line the product renders for each named process.
+"""Print, as JSON, the bare command line the product renders for each named process, or why it cannot.
 
-Run inside the prodserver venv from example/ with the bench settings: the bare-Granian contender
-starts exactly what ``manage.py prodserver NAME`` would, because the product itself says what that is.
+Run inside the prodserver venv from example/ with the bench settings: each bare contender starts
+exactly what ``manage.py prodserver NAME`` would, because the product itself says what that is.
+A process whose backend does not import or whose ARGS do not validate is listed under
+``skipped`` with the check's messages, so the harness leaves it out and says why.
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ def main(names: list[str]) -> None:
 
     processes = production_processes()
     assert isinstance(processes, dict)
-    argvs = {}
+    argvs, skipped = {}, {}
     for name in names:
         report = validate_process(name, processes[name], starting=True)
         if report.errors or not isinstance(report.backend, TypedBackend) or report.args is None:
-            raise SystemExit(f"process {name!r} does not validate: {[p.message for p in report.errors]}")
+            messages = [f"{problem.id}: {problem.message}" for problem in report.errors]
+            skipped[name] = "; ".join(messages) or "not a typed backend"
+            continue
         argvs[name] = report.backend.command_line(report.args, reveal_secrets=True)
-    print(json.dumps(argvs))
+    print(json.dumps({"argv": argvs, "skipped": skipped}))
 
 
 if __name__ == "__main__":

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from benchmarks import stats
-from benchmarks.load import LoadResult
+from benchmarks.report_pairs import PROTOCOLS, overhead_rows, overhead_section, startup_section
 from benchmarks.results import Results
 from benchmarks.stats import Spread
+from benchmarks.tables import markdown_table, memory_table, ratio_text
+from benchmarks.targets import CHECK_TARGET, Target, spans_one
 
-PROTOCOLS = {"h1": "HTTP/1.1", "h2": "HTTP/2 (h2c)"}
-RPS_TARGET, P99_TARGET, STARTUP_TARGET, CHECK_TARGET = 0.97, 1.05, 1.2, 1.3
+__all__ = ["PROTOCOLS", "render"]
+
 
 HEADER = """\
 # Benchmarks
@@ -28,18 +28,6 @@ run to run. Contenders are interleaved round by round and every ratio is the med
 ratios of measurements taken back to back, which keeps the comparisons fair; the range of the
 per-round values is shown beside each ratio. Treat differences inside that range as noise.
 """
-
-
-def _ratio(spread: Spread) -> str:
-    return f"{spread.median:.3f} ({spread.low:.2f}-{spread.high:.2f})"
-
-
-def _row(*cells: object) -> str:
-    return "| " + " | ".join(str(cell) for cell in cells) + " |"
-
-
-def _table(head: list[str], rows: Sequence[Sequence[object]]) -> list[str]:
-    return [_row(*head), _row(*["---"] * len(head)), *(_row(*row) for row in rows), ""]
 
 
 def machine_section(context: dict[str, Any]) -> list[str]:
@@ -105,111 +93,6 @@ RUNNING = """\
 """
 
 
-@dataclass(frozen=True)
-class Target:
-    """One target of the issue and what this run says about it (``met`` is None when not measured)."""
-
-    name: str
-    met: bool | None
-    measured: str
-    noisy: bool = False
-
-    def verdict(self) -> str:
-        if self.met is None:
-            return "not measured"
-        if self.met:
-            return "met"
-        return "**not met** (within noise: the rounds disagree)" if self.noisy else "**not met**"
-
-
-def _spans_one(spread: Spread) -> bool:
-    return spread.low <= 1.0 <= spread.high
-
-
-def _overhead_target(name: str, rps: Spread, p99: Spread) -> Target:
-    """Met when both medians meet their targets; a miss is noise when the failing ratio's rounds span 1.0."""
-    rps_ok, p99_ok = rps.median >= RPS_TARGET, p99.median <= P99_TARGET
-    noisy = (rps_ok or _spans_one(rps)) and (p99_ok or _spans_one(p99))
-    return Target(name, rps_ok and p99_ok, f"rps {rps.median:.3f}, p99 {p99.median:.3f}", noisy)
-
-
-def _overhead_row(label: str, ours: dict[int, LoadResult], bare: dict[int, LoadResult], verdict: str) -> list[object]:
-    return [
-        label,
-        f"{stats.median(ours, 'rps'):,.0f}",
-        f"{stats.median(bare, 'rps'):,.0f}",
-        _ratio(stats.paired(ours, bare, "rps")),
-        f"{stats.median(ours, 'p50'):.2f} / {stats.median(bare, 'p50'):.2f}",
-        f"{stats.median(ours, 'p99'):.2f} / {stats.median(bare, 'p99'):.2f}",
-        _ratio(stats.paired(ours, bare, "p99")),
-        stats.errors(ours) + stats.errors(bare),
-        verdict,
-    ]
-
-
-def overhead_rows(results: Results) -> tuple[list[list[object]], Target]:
-    rows: list[list[object]] = []
-    verdicts: list[Target] = []
-    for (group, _view, protocol), sides in sorted(stats.by_round(results.measurements, "overhead").items()):
-        if "prodserver" not in sides or "granian" not in sides:
-            continue
-        ours, bare = sides["prodserver"], sides["granian"]
-        rps, p99 = stats.paired(ours, bare, "rps"), stats.paired(ours, bare, "p99")
-        row = _overhead_target(f"{group} {PROTOCOLS[protocol]}", rps, p99)
-        verdicts.append(row)
-        rows.append(_overhead_row(row.name, ours, bare, row.verdict()))
-        if "granian-control" in sides:
-            label = f"{row.name}, A/A control: granian / granian"
-            rows.append(_overhead_row(label, sides["granian-control"], bare, "noise floor"))
-    name = f"prodserver throughput ≥ {RPS_TARGET} x bare granian, p99 ≤ {P99_TARGET}x"
-    if not rows:
-        return rows, Target(name, None, "")
-    missed = [row for row in verdicts if not row.met]
-    measured = f"{len(verdicts) - len(missed)} of {len(verdicts)} configurations met"
-    measured += "".join(f"; {row.name}: {row.measured}" for row in missed)
-    return rows, Target(name, not missed, measured, all(row.noisy for row in missed))
-
-
-def overhead_section(results: Results) -> list[str]:
-    rows, target = overhead_rows(results)
-    if not rows:
-        return []
-    head = [
-        "configuration",
-        "prodserver rps",
-        "granian rps",
-        "rps ratio",
-        "p50 ms (ps / g)",
-        "p99 ms (ps / g)",
-        "p99 ratio",
-        "errors",
-        f"target ≥ {RPS_TARGET}, ≤ {P99_TARGET}x",
-    ]
-    lines = ["## 1. Serving overhead: `manage.py prodserver` vs bare `granian`", ""]
-    lines += [
-        "On `/`, the plain view, where a cost added to every request would show the most."
-        " The bare command is the one the product renders for the same process"
-        " (`backend.command_line(args)`, what `prodserver --dry-run` prints), run directly"
-        " on a port of its own: Granian binds with SO_REUSEPORT, so two servers given one port"
-        " would share it, the kernel splitting each measurement's connections between them."
-        " Both run in `example/` from the same virtualenv:",
-        "",
-    ]
-    for group, (ours, bare) in results.context.get("overhead_commands", {}).items():
-        lines += [f"- {group}: `{ours}`", f"  versus `{bare}`"]
-    lines += ["", *_table(head, rows)]
-    lines += [
-        f"Targets: {target.verdict()}. Once Granian serves, `prodserver` is not in the request path (the"
-        " same `granian.server.Server` runs in the `manage.py` process), so a ratio away from 1.0 whose"
-        " range of rounds spans 1.0 is the machine's noise, not a cost of the layer. The A/A control row"
-        " measures a second copy of the bare server against the first, in the same rounds: its distance"
-        " from 1.0 is what noise and the difference between two identical server instances alone do to"
-        " a ratio. When it is larger than the targets' 3-5%, this machine cannot confirm or refute them.",
-        "",
-    ]
-    return lines
-
-
 def peers_section(results: Results) -> list[str]:
     table = stats.by_round(results.measurements, "peers")
     peers: dict[str, dict[str, str]] = results.context.get("peers", {})
@@ -217,10 +100,13 @@ def peers_section(results: Results) -> list[str]:
         return []
     lines = ["## 2. Peers on the same Django views", ""]
     lines += [
-        "Each server at its documented production settings, with the same worker count. Access logs are off"
+        "Each server at its documented production settings, with the same worker count: Granian, gunicorn"
+        " (gthread) and uvicorn through `manage.py prodserver`, django-prodserver 3.0, and the bare"
+        " `gunicorn` and `uvicorn` commands a Django user would otherwise run. Access logs are off"
         " everywhere (gunicorn's default). Django's ASGI handler does not implement the lifespan protocol:"
-        " uvicorn runs with `--lifespan off` and this package's ASGI backend uses Granian's `asginl`"
-        " interface, while django-prodserver 3.0 uses `asgi` and logs a lifespan warning at start.",
+        " uvicorn runs with `--lifespan off` (bare, and `lifespan: off` through prodserver) and this"
+        " package's Granian ASGI backend uses Granian's `asginl` interface, while django-prodserver 3.0"
+        " uses `asgi` and logs a lifespan warning at start.",
         "",
     ]
     lines += [f"- {info['label']}: {info['setup']}; command `{info['command']}`" for info in peers.values()]
@@ -231,7 +117,7 @@ def peers_section(results: Results) -> list[str]:
             [
                 peers[key]["label"],
                 f"{stats.median(rounds, 'rps'):,.0f}",
-                _ratio(stats.paired(rounds, baseline, "rps")) if baseline else "n/a",
+                ratio_text(stats.paired(rounds, baseline, "rps")) if baseline else "n/a",
                 f"{stats.median(rounds, 'p50'):.2f}",
                 f"{stats.median(rounds, 'p99'):.2f}",
                 stats.errors(rounds),
@@ -239,57 +125,9 @@ def peers_section(results: Results) -> list[str]:
             for key, rounds in sorted(sides.items(), key=lambda item: -stats.median(item[1], "rps"))
         ]
         lines += [f"### `{view}` ({group}, HTTP/1.1)", ""]
-        lines += _table(["server", "rps", "rps vs prodserver ASGI", "p50 ms", "p99 ms", "errors"], rows)
+        lines += markdown_table(["server", "rps", "rps vs prodserver ASGI", "p50 ms", "p99 ms", "errors"], rows)
     lines += memory_table(results, "peers", {key: info["label"] for key, info in peers.items()})
     return lines
-
-
-def memory_table(results: Results, suite: str, labels: dict[str, str]) -> list[str]:
-    rows = [
-        [
-            f"{labels.get(m.contender, m.contender)} ({m.group})",
-            f"{m.master_rss_kib / 1024:.0f}",
-            f"{m.rss_kib / 1024:.0f}",
-            f"{m.pss_kib / 1024:.0f}",
-        ]
-        for m in results.memory
-        if m.suite == suite
-    ]
-    if not rows:
-        return []
-    intro = (
-        "Memory after the warm-up, from `/proc`: the master process's RSS, then RSS and PSS summed over the"
-        " master and its workers. RSS counts pages shared between processes once per process; PSS shares"
-        " them out. `prodserver`'s master is the `manage.py` process, so it holds Django and the settings;"
-        " a bare server's master imports only the server."
-    )
-    return [intro, "", *_table(["server", "master RSS MiB", "total RSS MiB", "total PSS MiB"], rows)]
-
-
-def startup_section(results: Results) -> tuple[list[str], Target]:
-    name = f"start-up ≤ {STARTUP_TARGET} x bare granian"
-    table = {g: s for g, s in stats.timings(results.timings, "startup").items() if {"prodserver", "granian"} <= set(s)}
-    if not table:
-        return [], Target(name, None, "")
-    rows: list[list[object]] = []
-    ratios = []
-    for group, sides in sorted(table.items()):
-        ratio = stats.paired_seconds(sides["prodserver"], sides["granian"])
-        ratios.append(ratio.median)
-        ours, bare = (Spread.of(sides[key].values()).median for key in ("prodserver", "granian"))
-        row = Target(group, ratio.median <= STARTUP_TARGET, "", _spans_one(ratio))
-        rows.append([group, f"{ours:.3f}", f"{bare:.3f}", _ratio(ratio), row.verdict()])
-    lines = ["## 3. Start-up and memory", ""]
-    lines += [
-        "Seconds from launching the command to the first 200 on `/` (polled every 5 ms), 1 worker;"
-        " `prodserver` also runs Django's system checks first, as `runserver` does.",
-        "",
-    ]
-    lines += _table(["server", "prodserver s", "granian s", "ratio", f"target ≤ {STARTUP_TARGET}x"], rows)
-    labels = {"prodserver": "prodserver", "granian": "bare granian", "granian-control": "bare granian, second copy"}
-    lines += memory_table(results, "overhead", labels)
-    measured = f"ratios {min(ratios):.3f} to {max(ratios):.3f} (medians)"
-    return lines, Target(name, max(ratios) <= STARTUP_TARGET, measured)
 
 
 def check_section(results: Results) -> tuple[list[str], Target]:
@@ -299,7 +137,7 @@ def check_section(results: Results) -> tuple[list[str], Target]:
         return [], Target(name, None, "")
     without = sides["without-app"]
     ratio = stats.paired_seconds(sides["with-app"], without)
-    target = Target(name, ratio.median <= CHECK_TARGET, f"ratio {ratio.median:.3f}", _spans_one(ratio))
+    target = Target(name, ratio.median <= CHECK_TARGET, f"ratio {ratio.median:.3f}", spans_one(ratio))
     lines = ["## 4. What the app adds to `manage.py check`", ""]
     lines += [
         "A fresh `django-admin startproject` site with a three-process `PRODUCTION_PROCESSES`"
@@ -312,12 +150,12 @@ def check_section(results: Results) -> tuple[list[str], Target]:
         [
             variant,
             f"{Spread.of(sides[variant].values()).median * 1000:.0f}",
-            _ratio(stats.paired_seconds(sides[variant], without)),
+            ratio_text(stats.paired_seconds(sides[variant], without)),
         ]
         for variant in ("with-app", "pydantic-only", "without-app")
         if variant in sides
     ]
-    lines += _table(["site", "median ms", "ratio to without-app"], rows)
+    lines += markdown_table(["site", "median ms", "ratio to without-app"], rows)
     lines += [f"Target ≤ {CHECK_TARGET}x: {target.verdict()}.", ""]
     top = list(results.importtime.items())[:10]
     lines += [
@@ -325,16 +163,17 @@ def check_section(results: Results) -> tuple[list[str], Target]:
         f" top-level package, median of {results.context.get('importtime_runs', 1)} runs):",
         "",
     ]
-    lines += _table(["package", "ms"], [[f"`{package}`", f"{ms:.1f}"] for package, ms in top])
+    lines += markdown_table(["package", "ms"], [[f"`{package}`", f"{ms:.1f}"] for package, ms in top])
     return lines, target
 
 
 def failures_section(context: dict[str, Any]) -> list[str]:
-    failures: list[str] = context.get("failures", [])
-    if not failures:
-        return []
-    lines = ["**Failures in this run** (left out of the tables):", ""]
-    return [*lines, *(f"- {failure}" for failure in failures), ""]
+    lines = []
+    for key, title in (("failures", "Failures in this run"), ("skipped", "Not measured in this run")):
+        items: list[str] = context.get(key, [])
+        if items:
+            lines += [f"**{title}** (left out of the tables):", "", *(f"- {item}" for item in items), ""]
+    return lines
 
 
 def render(results: Results, plot: Path | None, output: Path) -> str:
@@ -352,7 +191,7 @@ def render(results: Results, plot: Path | None, output: Path) -> str:
     ]
     lines += ["## Targets", ""]
     targets = (overhead_target, startup_target, check_target)
-    lines += _table(["target", "measured", "result"], [[t.name, t.measured, t.verdict()] for t in targets])
+    lines += markdown_table(["target", "measured", "result"], [[t.name, t.measured, t.verdict()] for t in targets])
     lines += failures_section(context)
     if plot is not None:
         lines += [f"![Benchmark results]({os.path.relpath(plot, output.parent)})", ""]

@@ -35,11 +35,18 @@ def prepare(config: Config) -> Bench:
     """Virtualenvs, settings modules with freshly chosen ports, and the scratch database."""
     venvs = _venvs(config)
     workers = tuple(sorted({*config.overhead_workers, config.peer_workers, 1}))
-    ours = contenders.our_processes(workers)
+    declared = contenders.our_processes(workers)
     original = contenders.original_processes(config.peer_workers)
-    settings.write(config.work, venvs["prodserver"], ours, original)
+    settings.write(config.work, venvs["prodserver"], declared, original)
+    rendered = contenders.render(venvs["prodserver"], config.work, list(declared))
+    # A refused process would fail the system check of every `manage.py prodserver` run: left out.
+    ours = {name: process for name, process in declared.items() if name not in rendered.skipped}
+    if rendered.skipped:
+        settings.write(config.work, venvs["prodserver"], ours, original)
     settings.migrate(config.work, venvs["prodserver"])
-    bench = Bench(config, venvs, ours, original, Results())
+    bench = Bench(config, venvs, ours, original, rendered, Results())
+    for name, reason in rendered.skipped.items():
+        bench.skip(f"{name} ({declared[name]['BACKEND']})", reason)
     bench.results.context["cpus"] = {"server": bench.server_cpus, "load": bench.load_cpus}
     bench.results.context["load_commands"] = {
         protocol: " ".join(load.command(bench.spec("PORT", "/VIEW", protocol, config.duration)))

@@ -45,5 +45,6 @@ def value_text(value: JSONValue) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, list):
-        return shlex.join(value)
+        # Items may be numbers (Flower's histogram buckets).
+        return shlex.join(str(item) for item in value)
     return str(value)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from benchmarks.config import Config
-from benchmarks.contenders import Contender
+from benchmarks.contenders import Contender, Rendered
 from benchmarks.environment import Venv
 from benchmarks.load import Load, LoadResult, available, generate
 from benchmarks.processes import ServerFailed, running
@@ -29,6 +29,8 @@ class Bench:
     venvs: dict[str, Venv]
     ours: dict[str, dict[str, Any]]
     original: dict[str, dict[str, Any]]
+    rendered: Rendered
+    """The command line the product renders for each process of ``ours``: the bare contenders run it."""
     results: Results
 
     @property
@@ -70,6 +72,12 @@ class Bench:
             return
         self.results.measurements.append(Measurement(suite, group, view, protocol, contender.key, turn, result))
 
+    def skip(self, what: str, reason: str) -> None:
+        """A contender this run cannot measure (a backend that does not import here, say), and why."""
+        message = f"{what}: {reason[:300]}"
+        print(f"bench: SKIPPED {message}", file=sys.stderr, flush=True)
+        self.results.context.setdefault("skipped", []).append(message)
+
     def fail(self, what: str, error: Exception) -> None:
         message = f"{what}: {str(error)[:300]}"
         print(f"bench: FAILED {message}", file=sys.stderr, flush=True)
@@ -93,8 +101,8 @@ def serving(
 ) -> Iterator[list[Contender]]:
     """Start the contenders, warm each up on ``views`` x ``protocols``, record memory; yield those that run.
 
-    A contender that fails to start is reported and left out, so one broken server does not
-    cost the rest of a 20-minute run.
+    A contender that fails to start or to serve its warm-up is reported and left out, so one
+    broken server does not cost the rest of a 20-minute run.
     """
     with ExitStack() as stack:
         started = []
@@ -105,9 +113,13 @@ def serving(
             except ServerFailed as exc:
                 bench.fail(f"{suite} {group} {contender.label} did not start", exc)
                 continue
-            for view in views:
-                for protocol in protocols:
-                    bench.load(contender, view, protocol, bench.config.warmup)
+            try:
+                for view in views:
+                    for protocol in protocols:
+                        bench.load(contender, view, protocol, bench.config.warmup)
+            except (RuntimeError, subprocess.TimeoutExpired) as exc:
+                bench.fail(f"{suite} {group} {contender.label} failed its warm-up", exc)
+                continue
             bench.results.memory.append(Memory(suite, group, contender.key, *server.memory_kib()))
             started.append(contender)
         yield started

@@ -1,4 +1,5 @@
-"""Suite 1: ``manage.py prodserver NAME`` versus the bare ``granian`` command the product renders for NAME.
+"""Suite 1: ``manage.py prodserver NAME`` versus the bare command (``granian``, ``gunicorn``, ``uvicorn``)
+the product renders for NAME.
 
 Measured on ``/``, the plain view, where a cost added to every request would show the most.
 """
@@ -7,31 +8,26 @@ from __future__ import annotations
 
 from benchmarks import contenders
 from benchmarks.suites.common import Bench, rotated, serving
+from benchmarks.suites.pairs import pairs
 
 VIEW = "/"
 VIEWS = (VIEW,)
 # Where an A/A control also runs (a second bare granian): the fastest server, so the most sensitive.
-CONTROL = ("wsgi", 1)
-
-
-def group_name(interface: str, workers: int) -> str:
-    return f"{interface.upper()} {workers}w"
+CONTROL = ("granian", "wsgi", 1)
 
 
 def run(bench: Bench) -> None:
-    venv, work = bench.venvs["prodserver"], bench.config.work
-    matrix = [(i, w) for w in bench.config.overhead_workers for i in contenders.INTERFACES]
-    names = [contenders.process_name(interface, workers) for interface, workers in matrix]
-    bare = contenders.bare_granian(venv, work, names, bench.ours)
-    bench.results.context["bare_commands"] = {name: bare[name].setup for name in names}
-    for (interface, workers), name in zip(matrix, names, strict=True):
-        group = group_name(interface, workers)
-        pair = [contenders.prodserver(venv, work, name, bench.ours[name]), bare[name]]
-        bench.results.context.setdefault("overhead_commands", {})[group] = [c.shell() for c in pair]
-        lineup = [*pair, contenders.control(bare[name])] if (interface, workers) == CONTROL else pair
-        print(f"bench: overhead {group}", flush=True)
-        with serving(bench, "overhead", group, lineup, VIEWS, bench.protocols()) as started:
+    context = bench.results.context
+    for pair in pairs(bench, bench.config.overhead_workers):
+        ours, bare = pair.contenders(bench)
+        context.setdefault("bare_commands", {})[pair.name] = bare.setup
+        context.setdefault("overhead_commands", {})[pair.group] = [ours.shell(), bare.shell()]
+        with_control = (pair.family.key, pair.interface, pair.workers) == CONTROL
+        lineup = [ours, bare, contenders.control(bare)] if with_control else [ours, bare]
+        protocols = pair.protocols(bench)
+        print(f"bench: overhead {pair.group}", flush=True)
+        with serving(bench, "overhead", pair.group, lineup, VIEWS, protocols) as started:
             for turn in range(bench.config.rounds):
-                for protocol in bench.protocols():
+                for protocol in protocols:
                     for contender in rotated(started, turn):
-                        bench.measure("overhead", group, contender, VIEW, protocol, turn)
+                        bench.measure("overhead", pair.group, contender, VIEW, protocol, turn)

@@ -9,6 +9,7 @@ from __future__ import annotations
 BUILTIN_PACKAGES = (
     "django_prodserver.backends.granian",
     "django_prodserver.backends.gunicorn",
+    "django_prodserver.backends.uvicorn",
     "django_prodserver.backends.celery",
     "django_prodserver.backends.django_tasks",
     "django_prodserver.backends.django_q2",
@@ -23,8 +24,11 @@ BUILTIN_BACKENDS = (
     "django_prodserver.backends.granian.GranianASGIServer",
     "django_prodserver.backends.granian.GranianWSGIServer",
     "django_prodserver.backends.gunicorn.GunicornServer",
+    "django_prodserver.backends.uvicorn.UvicornServer",
+    "django_prodserver.backends.uvicorn.UvicornWSGIServer",
     "django_prodserver.backends.celery.CeleryWorker",
     "django_prodserver.backends.celery.CeleryBeat",
+    "django_prodserver.backends.celery.CeleryFlower",
     "django_prodserver.backends.django_tasks.DjangoTasksWorker",
     "django_prodserver.backends.django_q2.DjangoQ2Worker",
     "django_prodserver.backends.waitress.WaitressServer",
@@ -49,6 +53,7 @@ COMPAT_PATHS = {
     f"{_V3}werkzeug.RunserverPlus": f"{_V3}werkzeug.WerkzeugRunserver",
     f"{_V3}workers.celery.CeleryWorker": f"{_V3}celery.CeleryWorker",
     f"{_V3}workers.celery.CeleryBeat": f"{_V3}celery.CeleryBeat",
+    f"{_V3}servers.flower.CeleryFlower": f"{_V3}celery.CeleryFlower",
     f"{_V3}workers.django_tasks.DjangoTasksWorker": f"{_V3}django_tasks.DjangoTasksWorker",
     f"{_V3}workers.django_q2.DjangoQ2Worker": f"{_V3}django_q2.DjangoQ2Worker",
 }

@@ -30,8 +30,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Error, Page, Response
 
 DOCS = Path(__file__).resolve().parent.parent
 HTML = DOCS / "_build" / "html"
@@ -200,7 +203,23 @@ def _screenshot_name(page: str, width: Width, suffix: str = "") -> str:
     return f"{page.removesuffix('.html').replace('/', '-')}-{width.name}{suffix}.png"
 
 
-def check_pages(browser: Any, base: str, names: Sequence[str], shots: Path, key_pages: Sequence[str]) -> list[str]:
+def recorded_errors(page: Page) -> list[str]:
+    """The script errors and failed loads of ``page``, as they happen (the caller clears the list)."""
+    errors: list[str] = []
+
+    def on_error(error: Error) -> None:
+        errors.append(f"script error: {error}")
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400:
+            errors.append(f"{response.status} for {response.url}")
+
+    page.on("pageerror", on_error)
+    page.on("response", on_response)
+    return errors
+
+
+def check_pages(browser: Browser, base: str, names: Sequence[str], shots: Path, key_pages: Sequence[str]) -> list[str]:
     """Open every page at every width, screenshot ``key_pages``; returns the problems found."""
     problems: list[str] = []
     for width in WIDTHS:
@@ -211,14 +230,7 @@ def check_pages(browser: Any, base: str, names: Sequence[str], shots: Path, key_
             color_scheme="light",
         )
         page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda error, errors=errors: errors.append(f"script error: {error}"))
-        page.on(
-            "response",
-            lambda response, errors=errors: (
-                errors.append(f"{response.status} for {response.url}") if response.status >= 400 else None
-            ),
-        )
+        errors = recorded_errors(page)
         for name in names:
             errors.clear()
             page.goto(base + name, wait_until="load")
@@ -230,7 +242,7 @@ def check_pages(browser: Any, base: str, names: Sequence[str], shots: Path, key_
     return problems
 
 
-def dark_screenshot(browser: Any, base: str, shots: Path) -> None:
+def dark_screenshot(browser: Browser, base: str, shots: Path) -> None:
     """The index in the dark color scheme (Furo follows the system's preference)."""
     width = WIDTHS[0]
     context = browser.new_context(viewport={"width": width.width, "height": width.height}, color_scheme="dark")
@@ -240,7 +252,7 @@ def dark_screenshot(browser: Any, base: str, shots: Path) -> None:
     context.close()
 
 
-def search_problems(browser: Any, base: str) -> list[str]:
+def search_problems(browser: Browser, base: str) -> list[str]:
     """The search page finds pages for a word every page set uses."""
     context = browser.new_context(viewport={"width": WIDTHS[0].width, "height": WIDTHS[0].height})
     page = context.new_page()

@@ -155,7 +155,9 @@ GUNICORN = Contract(
 )
 
 
-from .workers import CELERY, DJANGO_Q2, DJANGO_TASKS  # noqa: E402
+from .servers_v3 import CONTRACTS as SERVERS_V3  # noqa: E402
+from .uvicorn import UVICORN  # noqa: E402
+from .workers import CELERY, DJANGO_Q2, DJANGO_TASKS, FLOWER  # noqa: E402
 
-CONTRACTS: tuple[Contract, ...] = (GRANIAN, CELERY, DJANGO_TASKS, DJANGO_Q2, GUNICORN)
+CONTRACTS: tuple[Contract, ...] = (GRANIAN, CELERY, FLOWER, DJANGO_TASKS, DJANGO_Q2, GUNICORN, UVICORN, *SERVERS_V3)
 """Every backend package's contract; a new backend adds its own here."""

@@ -142,3 +142,69 @@ DJANGO_Q2 = Contract(
     samples=({}, {"run-once": True, "name": "emails"}),
     changed=("--name", "other"),
 )
+
+
+# Flower: Celery's global options (click), then Flower's own (tornado's parser, ``--name=value``).
+FLOWER_DECIDED = CELERY_DECIDED | {"help", "format-task"}
+"""Besides Celery's: tornado's ``--help``, and ``format_task`` (a function, set in a configuration file)."""
+
+
+def _tornado_options() -> Any:
+    import flower.options  # type: ignore[import-untyped]  # noqa: F401  # defines Flower's options
+    from tornado.options import options
+
+    return options
+
+
+def flower_flags(backend: type[Backend]) -> set[str]:
+    from celery.bin.celery import celery
+
+    return _click_flags(celery) | set(_tornado_options()._options)
+
+
+def flower_parse(argv: list[str]) -> dict[str, Any]:
+    """``celery -A app [global] flower [options]``: the global options by click, Flower's by a fresh tornado parser."""
+    from celery.bin.celery import celery
+    from tornado.options import OptionParser
+
+    index = argv.index("flower")
+    with celery.make_context("celery", argv[1:index], resilient_parsing=True) as top:
+        parser = OptionParser()
+        for known in _tornado_options()._options.values():
+            if known.name == "help":
+                continue  # every OptionParser defines it
+            parser.define(
+                known.name, default=known.default, type=known.type, multiple=known.multiple, group=known.group_name
+            )
+        parser.parse_command_line(["flower", *argv[index + 1 :]], final=False)
+        return {"global": dict(top.params), "flower": parser.as_dict()}
+
+
+def flower_launch(backend: Backend, args: BackendArgs) -> dict[str, Any]:
+    return flower_parse(["celery", *backend.command_line(args, reveal_secrets=True)[1:]])
+
+
+def flower_files(directory: Path) -> None:
+    # The samples name these paths; the contract compares configurations and reads no file.
+    for name in ("cert.pem", "key.pem"):
+        (directory / name).write_text("")
+    (directory / "flowerconfig.py").write_text("port = 5555\n")
+
+
+FLOWER = Contract(
+    package="django_prodserver.backends.celery",
+    backends=("django_prodserver.backends.celery.CeleryFlower",),
+    tool_flags=flower_flags,
+    decided=FLOWER_DECIDED,
+    launch=flower_launch,
+    parse=flower_parse,
+    samples=(
+        {},
+        {"address": "::1", "port": 0, "basic-auth": ["a:b", "c:d"], "debug": False, "xheaders": True},
+        {"broker": "memory://", "certfile": "cert.pem", "keyfile": "key.pem", "logging": "DEBUG", "persistent": True},
+        {"task-runtime-metric-buckets": "0.5,1,inf", "tasks-columns": "name,uuid", "inspect-timeout": 500.5},
+        {"url-prefix": "-flower", "conf": "flowerconfig.py", "cookie-secret": "s e,cret", "log-rotate-when": "W0"},
+    ),
+    files=flower_files,
+    changed=("--broker", "memory://changed"),
+)

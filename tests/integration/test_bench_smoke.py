@@ -2,20 +2,39 @@
 
 It uses the harness's pure-Python load generator and this interpreter, so it needs neither wrk
 nor the peers' virtualenvs, and it asserts on the report's structure only: nothing is timed.
+Every server prodserver runs is paired with its own bare command (granian, gunicorn, uvicorn);
+a backend that does not import here is reported as not measured, never as a crash.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.integration
+from benchmarks.contenders import on_own_port
+from benchmarks.processes import Command
+
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 
 REPO = Path(__file__).resolve().parents[2]
+SKIPPED_UVICORN = "uvicorn_asgi_w1 (django_prodserver.backends.uvicorn.UvicornServer): prodserver.E007: "
+
+
+def _uvicorn_backend_imports() -> bool:
+    try:
+        return hasattr(importlib.import_module("django_prodserver.backends.uvicorn"), "UvicornServer")
+    except ImportError:
+        return False
+
+
+UVICORN = _uvicorn_backend_imports()
+GROUPS = ["granian ASGI 1w", "granian WSGI 1w", "gunicorn WSGI 1w", *(["uvicorn ASGI 1w"] if UVICORN else [])]
 
 
 @pytest.fixture(scope="module")
@@ -25,13 +44,19 @@ def quick_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     argv += ["--output", str(scratch / "benchmarks.md"), "--work", str(scratch / "work")]
     with subprocess.Popen(argv, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as harness:
         try:
-            _, errors = harness.communicate(timeout=100)
+            _, errors = harness.communicate(timeout=240)
         except subprocess.TimeoutExpired:
             harness.terminate()  # on SIGTERM the harness stops the servers it started
             harness.communicate(timeout=30)
             raise
     assert harness.returncode == 0, errors[-2000:]
     return scratch
+
+
+@pytest.fixture(scope="module")
+def results(quick_run: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((quick_run / "work" / "results.json").read_text())
+    return loaded
 
 
 def test_report_has_every_quick_section(quick_run: Path) -> None:
@@ -41,24 +66,71 @@ def test_report_has_every_quick_section(quick_run: Path) -> None:
         "## Targets",
         "## Machine and software",
         "## Method",
-        "## 1. Serving overhead: `manage.py prodserver` vs bare `granian`",
+        "## 1. Serving overhead: `manage.py prodserver` vs the bare server command",
         "## 3. Start-up and memory",
         "## 4. What the app adds to `manage.py check`",
         "## Running it",
     ]
-    assert "| ASGI 1w HTTP/1.1 |" in report
-    assert "| WSGI 1w HTTP/1.1 |" in report
-    assert "| WSGI 1w HTTP/1.1, A/A control: granian / granian |" in report
+    for group in GROUPS:
+        assert f"| {group} HTTP/1.1 |" in report  # overhead
+        assert f"| {group} | " in report  # start-up
+    assert "| granian WSGI 1w HTTP/1.1, A/A control: granian / granian |" in report
+    assert ("**Not measured in this run**" in report) is not UVICORN
 
 
-def test_bare_granian_runs_the_command_line_the_product_renders(quick_run: Path) -> None:
-    results = json.loads((quick_run / "work" / "results.json").read_text())
-    assert results["context"].get("failures", []) == []  # the harness reports failures and goes on
+def test_nothing_failed_and_only_a_missing_backend_is_skipped(results: dict[str, Any]) -> None:
+    context = results["context"]
+    assert context.get("failures", []) == []  # the harness reports failures and goes on
+    skipped = context.get("skipped", [])
+    if UVICORN:
+        assert skipped == []
+    else:
+        assert len(skipped) == 1
+        assert skipped[0].startswith(SKIPPED_UVICORN)
+
+
+def test_bare_servers_run_the_command_lines_the_product_renders(results: dict[str, Any]) -> None:
     commands = results["context"]["bare_commands"]
-    assert sorted(commands) == ["asgi_w1", "wsgi_w1"]
-    assert commands["asgi_w1"].startswith("granian --interface asginl ")
-    assert commands["asgi_w1"].endswith(" demo.asgi:application")
+    names = ["granian_asgi_w1", "granian_wsgi_w1", "gunicorn_wsgi_w1", *(["uvicorn_asgi_w1"] if UVICORN else [])]
+    assert sorted(commands) == names
+    assert commands["granian_asgi_w1"].startswith("granian --interface asginl ")
+    assert commands["granian_asgi_w1"].endswith(" demo.asgi:application")
+    gunicorn = commands["gunicorn_wsgi_w1"].split()
+    assert gunicorn[:2] == ["gunicorn", "--bind"]
+    assert gunicorn[-1] == "demo.wsgi:application"
+    assert " --worker-class gthread " in commands["gunicorn_wsgi_w1"]
+    assert " --threads 4 " in commands["gunicorn_wsgi_w1"]
+    if UVICORN:
+        assert commands["uvicorn_asgi_w1"].startswith("uvicorn ")
+        assert "demo.asgi:application" in commands["uvicorn_asgi_w1"].split()
+        assert " --lifespan off" in commands["uvicorn_asgi_w1"]
+
+
+def test_every_pair_is_served_measured_and_timed(results: dict[str, Any]) -> None:
     served = {(m["group"], m["contender"]) for m in results["measurements"]}
-    pairs = {(group, contender) for group in ("ASGI 1w", "WSGI 1w") for contender in ("prodserver", "granian")}
-    assert served == {*pairs, ("WSGI 1w", "granian-control")}
+    pairs = {(group, side) for group in GROUPS for side in ("prodserver", group.split()[0])}
+    assert served == {*pairs, ("granian WSGI 1w", "granian-control")}
     assert all(m["result"]["requests"] > 0 for m in results["measurements"])
+    timed = {(t["group"], t["contender"]) for t in results["timings"] if t["suite"] == "startup"}
+    assert timed == pairs
+
+
+@pytest.mark.parametrize(
+    ("argv", "moved"),
+    [
+        (("granian", "--port", "8123", "--workers", "8123x"), ("granian", "--port", "9", "--workers", "8123x")),
+        (("gunicorn", "--bind", "127.0.0.1:8123", "app"), ("gunicorn", "--bind", "127.0.0.1:9", "app")),
+        (("uvicorn", "--port=8123", "app"), ("uvicorn", "--port=9", "app")),
+    ],
+)
+def test_a_bare_command_moves_to_a_port_of_its_own(
+    argv: tuple[str, ...], moved: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("benchmarks.contenders.free_port", lambda: 9)
+    command = on_own_port(Command(argv, REPO, {}, 8123))
+    assert (command.argv, command.port) == (moved, 9)
+
+
+def test_a_bare_command_without_its_port_is_refused() -> None:
+    with pytest.raises(RuntimeError, match=r"^port 8123 not found in gunicorn --bind unix:/tmp/s app$"):
+        on_own_port(Command(("gunicorn", "--bind", "unix:/tmp/s", "app"), REPO, {}, 8123))

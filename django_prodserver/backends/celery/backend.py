@@ -12,8 +12,10 @@ from typing import ClassVar, TypeVar
 
 from ...args.base import Package
 from ...problems import Problem
-from ..base import ServerStartError, TypedBackend, TypedWorker
+from ..base import ServerStartError, TypedBackend, TypedServer, TypedWorker
 from .app import app_path, app_problems, load_app
+from .flower_options import FlowerArgs
+from .flower_rules import flower_problems
 from .options import CeleryArgs, CeleryBeatArgs, CeleryWorkerArgs
 from .rendering import command_line
 from .rules import beat_problems, worker_problems
@@ -77,4 +79,36 @@ class CeleryBeat(CeleryProcess[CeleryBeatArgs], TypedWorker[CeleryBeatArgs]):
         return beat_problems(args)
 
 
-__all__ = ["CeleryBeat", "CeleryProcess", "CeleryWorker"]
+class CeleryFlower(CeleryProcess[FlowerArgs], TypedServer[FlowerArgs]):
+    """``celery -A <APP> flower``: Flower's web dashboard of the app's workers and tasks."""
+
+    args_model = FlowerArgs
+    subcommand = "flower"
+    requires = Package("flower", "django-prodserver[flower]")
+
+    def rules(self, args: FlowerArgs, *, starting: bool) -> list[Problem]:
+        return flower_problems(args)
+
+    def address(self, args: FlowerArgs) -> str:
+        if args.unix_socket is not None:
+            return f"unix:{args.unix_socket.absolute()}"
+        # Flower's default address, '', binds every interface (IPv4 and IPv6).
+        host = args.address or "0.0.0.0"
+        return f"[{host}]:{args.port}" if ":" in host else f"{host}:{args.port}"
+
+    def run(self, args: FlowerArgs) -> None:
+        from tornado.options import Error as OptionsError
+
+        try:
+            super().run(args)
+        except (OptionsError, ValueError) as error:
+            # Options of flowerconfig.py (or conf) or FLOWER_* variables that tornado cannot read.
+            raise ServerStartError(f"Flower could not start: {error}.") from None
+        except OSError as error:
+            # tornado's bind: a taken port, a missing interface, a socket path it cannot create.
+            raise ServerStartError(
+                f"Flower cannot listen on {self.address(args)}: {error.strerror or error}."
+            ) from None
+
+
+__all__ = ["CeleryBeat", "CeleryFlower", "CeleryProcess", "CeleryWorker"]

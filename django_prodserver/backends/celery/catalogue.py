@@ -12,6 +12,7 @@ from ...checks.catalogue import Example
 
 WORKER = "django_prodserver.backends.celery.CeleryWorker"
 BEAT = "django_prodserver.backends.celery.CeleryBeat"
+FLOWER = "django_prodserver.backends.celery.CeleryFlower"
 APP = "django_prodserver.backends.celery.catalogue.app"
 
 
@@ -32,6 +33,14 @@ def worker(args: object, app: str | None = APP) -> dict[str, object]:
 
 def beat(args: object) -> dict[str, object]:
     return {"beat": {"BACKEND": BEAT, "APP": APP, "ARGS": args}}
+
+
+def flower(args: object) -> dict[str, object]:
+    return {"flower": {"BACKEND": FLOWER, "APP": APP, "ARGS": args}}
+
+
+LOGIN = {"basic-auth": "admin:s3cret"}
+OAUTH = {"auth-provider": "flower.views.auth.GoogleAuth2LoginHandler"}
 
 
 def _without_redis(module: str) -> bool:
@@ -77,4 +86,43 @@ EXAMPLES: tuple[Example, ...] = (
         worker({"autoscale": "10,3", "concurrency": 4}),
         twin=worker({"autoscale": "10,3"}),
     ),
+    Example(
+        "prodserver.E135",
+        flower({"auth": "*@*.example.org"}),
+        twin=flower({"auth": ".*@example.org", "auth-provider": "flower.views.auth.GoogleAuth2LoginHandler"}),
+    ),
+    Example("prodserver.E136", flower({"basic-auth": ["admin"]}), twin=flower(LOGIN)),
+    Example(
+        "prodserver.E137",
+        flower({"broker-api": "localhost:15672/api/"}),
+        twin=flower({"broker-api": "http://localhost:15672/api/"}),
+    ),
+    Example(
+        "prodserver.E138",
+        flower({"certfile": "tls/cert.pem"}),
+        twin=flower({"certfile": "tls/cert.pem", "keyfile": "tls/key.pem"}),
+    ),
+    Example(
+        "prodserver.E139",
+        flower({**LOGIN, "unix-socket": "logging.json"}),
+        twin=flower({**LOGIN, "unix-socket": "flower.sock"}),
+    ),
+    Example(
+        "prodserver.W135",
+        flower({"auth": ".*@example.org"}),
+        twin=flower({"auth": ".*@example.org", "auth-provider": "flower.views.auth.GoogleAuth2LoginHandler"}),
+    ),
+    Example(
+        "prodserver.W136",
+        flower({"unix-socket": "flower.sock", "port": 5556}),
+        twin=flower({"unix-socket": "flower.sock"}),
+    ),
+    Example("prodserver.W137", flower({}), twin=flower(LOGIN), deploy=True),
+    Example(
+        "prodserver.W139",
+        flower({**OAUTH, "auth": ".*@example.org"}),
+        twin=flower({**OAUTH, "auth": ".*@example.org", "cookie-secret": "a-long-random-value"}),
+        deploy=True,
+    ),
+    Example("prodserver.W138", flower({**LOGIN, "debug": True}), twin=flower({**LOGIN, "debug": False}), deploy=True),
 )

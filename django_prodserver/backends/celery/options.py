@@ -1,4 +1,4 @@
-"""ARGS of the Celery backends: one field per option of Celery 5's click commands (and Flower's).
+"""ARGS of the Celery backends: one field per option of Celery 5's click commands (Flower's are in ``flower_options``).
 
 Celery's global options (``celery --broker ... worker``) are shared by every model and marked
 ``extra={"global": True}``: they go before the subcommand.  Every option defaults to Celery's

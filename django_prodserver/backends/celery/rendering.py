@@ -7,13 +7,18 @@ click command (``app.start``), so the command line a user copies starts exactly 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import SecretStr
+
 from ...args.argv import chosen, flags
-from ...args.base import BackendArgs
+from ...args.base import BackendArgs, OptionMeta
 
 
 def command_line(app: str, subcommand: str, args: BackendArgs, *, reveal_secrets: bool = False) -> list[str]:
     """``celery -A proj.celery.app [global options] worker [options]``: global options go first."""
-    options = list(chosen(args))
+    options = list(_joined_secrets(chosen(args)))
     return [
         "celery",
         "-A",
@@ -27,3 +32,12 @@ def command_line(app: str, subcommand: str, args: BackendArgs, *, reveal_secrets
             attach=subcommand == "flower",
         ),
     ]
+
+
+def _joined_secrets(options: Iterator[tuple[OptionMeta, Any]]) -> Iterator[tuple[OptionMeta, Any]]:
+    """A list of secrets (Flower's basic-auth pairs) as one secret text, so it is masked as one value."""
+    for meta, value in options:
+        if isinstance(value, list) and value and all(isinstance(item, SecretStr) for item in value):
+            yield meta, SecretStr(",".join(item.get_secret_value() for item in value))
+        else:
+            yield meta, value

@@ -28,9 +28,10 @@ class DaphneRunserver(RunserverBackend[DaphneRunserverArgs]):
     requires = Package("daphne", "django-prodserver[daphne]")
 
     def command_instance(self) -> BaseCommand:
-        from daphne.management.commands.runserver import Command
+        from daphne.management.commands.runserver import Command  # type: ignore[import-untyped]  # no types
 
-        return Command()
+        command: BaseCommand = Command()
+        return command
 
     def target(self) -> str | None:
         dotted = getattr(settings, "ASGI_APPLICATION", None)

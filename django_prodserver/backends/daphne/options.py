@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from ...args.base import option
 from ...args.values import Int, StrList
-from ..django_runserver.options import RunserverArgs, legacy
+from ..django_runserver.options import INVERT, RunserverArgs, legacy
 
 
 class DaphneRunserverArgs(RunserverArgs):
     """``manage.py runserver`` with daphne in INSTALLED_APPS."""
 
     noasgi: bool = option(
-        False, "Serve WSGI with Django's server instead of daphne", cli="noasgi", server="use_asgi", group="protocols"
+        False,
+        "Serve WSGI with Django's server instead of daphne",
+        cli="noasgi",
+        server="use_asgi",
+        extra=INVERT,
+        group="protocols",
     )
     http_timeout: Int | None = option(
         None, "Seconds before an HTTP request times out (daphne: none)", cli="http_timeout", ge=1, group="timeouts"
@@ -39,9 +44,13 @@ class DaphneRunserverArgs(RunserverArgs):
     proxy_headers: bool = legacy("proxy_headers", False, "3.x: trust X-Forwarded-For/-Port/-Proto")
     ping_interval: Int = legacy("ping_interval", 20, "3.x: seconds between websocket pings")
     ping_timeout: Int = legacy("ping_timeout", 30, "3.x: seconds before an unanswered ping closes the socket")
-    application_close_timeout: Int = legacy("application_close_timeout", 10, "3.x: seconds to wait for the application to close")
+    application_close_timeout: Int = legacy(
+        "application_close_timeout", 10, "3.x: seconds to wait for the application to close"
+    )
     websocket_timeout: Int = legacy("websocket_timeout", 86400, "3.x: maximum websocket lifetime, in seconds")
-    websocket_connect_timeout: Int = legacy("websocket_connect_timeout", 20, "3.x: seconds to wait for a websocket connection")
+    websocket_connect_timeout: Int = legacy(
+        "websocket_connect_timeout", 20, "3.x: seconds to wait for a websocket connection"
+    )
     request_buffer_size: Int = legacy("request_buffer_size", 8192, "3.x: request buffer size, in bytes")
     server_name: str = legacy("server_name", "daphne", "3.x: Server header")
     access_log: str | None = legacy("access_log", None, "3.x: access log file")

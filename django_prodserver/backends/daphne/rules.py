@@ -37,14 +37,22 @@ E111_NO_ASGI_APPLICATION = Problem(
 )
 
 
+def installed_apps() -> list[str]:
+    return list(settings.INSTALLED_APPS)
+
+
+def asgi_application() -> str | None:
+    return getattr(settings, "ASGI_APPLICATION", None) or None
+
+
 def daphne_problems(args: DaphneRunserverArgs) -> list[Problem]:
     """Problems of the settings daphne's runserver needs; paths are relative to the process."""
-    apps = list(settings.INSTALLED_APPS)
+    apps = installed_apps()
     problems = []
     if DAPHNE_APP not in apps:
         problems.append(E109_NOT_INSTALLED)
     elif STATICFILES in apps and apps.index(STATICFILES) < apps.index(DAPHNE_APP):
         problems.append(E110_AFTER_STATICFILES)
-    if not args.noasgi and not getattr(settings, "ASGI_APPLICATION", None):
+    if not args.noasgi and asgi_application() is None:
         problems.append(E111_NO_ASGI_APPLICATION)
     return problems

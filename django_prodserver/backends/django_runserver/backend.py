@@ -52,10 +52,14 @@ class RunserverBackend(TypedServer[ArgsT]):
     def address(self, args: ArgsT) -> str:
         return listen_address(args)
 
+    def run_arguments(self, args: ArgsT) -> tuple[list[str], dict[str, Any]]:
+        """The positional arguments and keywords ``call_command`` gives the command."""
+        return command_options(args, self.left_out(args))
+
     def run(self, args: ArgsT) -> None:
         from django.core.management import CommandError, call_command
 
-        positional, options = command_options(args, self.left_out(args))
+        positional, options = self.run_arguments(args)
         # A development server stops on Ctrl-C; SIGTERM (a supervisor, a container) stops it as cleanly.
         signal.signal(signal.SIGTERM, _exit)
         try:

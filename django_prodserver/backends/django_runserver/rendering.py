@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ...args.base import OptionMeta
-from .options import INVERTED, RunserverArgs
+from .options import RunserverArgs
 
 
 def forwarded(args: RunserverArgs, left_out: Collection[str] = ()) -> Iterator[tuple[str, OptionMeta, Any]]:
@@ -52,12 +52,12 @@ def command_options(args: RunserverArgs, left_out: Collection[str] = ()) -> tupl
     """The positional arguments and keywords of ``call_command`` equivalent to :func:`command_argv`."""
     positional: list[str] = []
     options: dict[str, Any] = {}
-    for field, meta, value in forwarded(args, left_out):
+    for _field, meta, value in forwarded(args, left_out):
         assert meta.server is not None
         if meta.extra.get("positional"):
             positional.append(_text(value))
         elif isinstance(value, bool):
-            options[meta.server] = not value if field in INVERTED else value
+            options[meta.server] = not value if meta.extra.get("inverted") else value
         elif isinstance(value, list):
             options[meta.server] = [_text(item) for item in value]
         else:

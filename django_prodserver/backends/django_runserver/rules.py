@@ -67,8 +67,13 @@ def addrport_problems(args: RunserverArgs) -> list[Problem]:
     return [Problem(E107, Severity.ERROR, ("ARGS", "addrport"), f"is {shown(args.addrport)}; {reason}.", hint)]
 
 
+def refuses_to_start() -> bool:
+    """Whether runserver refuses these settings: DEBUG off and no ALLOWED_HOSTS."""
+    return not settings.DEBUG and not settings.ALLOWED_HOSTS
+
+
 def settings_problems() -> list[Problem]:
-    return [] if settings.DEBUG or settings.ALLOWED_HOSTS else [E108_NO_ALLOWED_HOSTS]
+    return [E108_NO_ALLOWED_HOSTS] if refuses_to_start() else []
 
 
 def staticfiles_installed() -> bool:

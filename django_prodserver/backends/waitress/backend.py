@@ -42,7 +42,7 @@ class WaitressServer(TypedServer[WaitressArgs]):
     def run(self, args: WaitressArgs) -> None:
         import pkgutil
 
-        from waitress import serve
+        from waitress import serve  # type: ignore[import-untyped]  # waitress ships no types
 
         application = pkgutil.resolve_name(self.target())
         # As waitress-serve does: its "Serving on ..." line is logged at INFO.

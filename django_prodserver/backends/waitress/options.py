@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BeforeValidator, PlainSerializer
 from pydantic_core import PydanticCustomError
 
 from ...args.base import BackendArgs, option
-from ...args.values import AnyPath, Choice, Int, StrList, octal_text
+from ...args.values import AnyPath, Choice, Int, octal_text
 
 ProxyHeader = Literal[
     "forwarded", "x-forwarded-by", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto"

@@ -8,6 +8,7 @@ adds these.  Paths are relative to the process, by field name.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 
 from ...problems import Problem, Severity
@@ -19,6 +20,7 @@ E102 = "prodserver.E102"
 E103 = "prodserver.E103"
 E104 = "prodserver.E104"
 E105 = "prodserver.E105"
+E114 = "prodserver.E114"
 W100 = "prodserver.W100"
 W101 = "prodserver.W101"
 W102 = "prodserver.W102"
@@ -147,6 +149,34 @@ def _is_host_port(entry: str) -> bool:
     return bool(colon and host.strip("[]") and port.isdecimal() and int(port) <= 65535)
 
 
+def disabled_family(args: WaitressArgs) -> list[Problem]:
+    """An IP address of a family turned off: waitress finds no address to bind ("Invalid host/port")."""
+    if args.ipv4 == args.ipv6:
+        # Both on, or both off (waitress then binds both: W100).
+        return []
+    off = "ipv6" if args.ipv4 else "ipv4"
+    hosts = [("listen", entry.rpartition(":")[0]) for entry in args.listen] or [("address", args.address)]
+    return [
+        Problem(
+            E114,
+            Severity.ERROR,
+            ("ARGS", field),
+            f"has the {off.replace('ip', 'IP')} address {host.strip('[]')}, but {off} is False: it cannot be bound.",
+            f"Remove {off}: False, or use an address of the other family.",
+        )
+        for field, host in hosts
+        if _family(host) == off
+    ]
+
+
+def _family(host: str) -> str | None:
+    try:
+        return f"ipv{ipaddress.ip_address(host.strip('[]')).version}"
+    except ValueError:
+        # A host name or '*': waitress binds the addresses of the families it may.
+        return None
+
+
 def advice(args: WaitressArgs) -> list[Problem]:
     problems = []
     if not args.ipv4 and not args.ipv6:
@@ -166,5 +196,6 @@ RULES: tuple[Rule, ...] = (
     proxy_without_trusted_proxy,
     forwarded_with_x_forwarded,
     listen_entries,
+    disabled_family,
     advice,
 )

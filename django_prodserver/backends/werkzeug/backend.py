@@ -37,5 +37,5 @@ class WerkzeugRunserver(RunserverBackend[WerkzeugRunserverArgs]):
         return werkzeug_problems(args)
 
 
-class RunserverPlus(WerkzeugRunserver):
-    """django-prodserver 3.x's alias, for users coming from runserver_plus."""
+RunserverPlus = WerkzeugRunserver
+"""django-prodserver 3.x's alias, for users coming from runserver_plus: the same class."""

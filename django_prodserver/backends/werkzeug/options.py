@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from ...args.base import Package, option
 from ...args.values import AnyPath, Choice, Int, StrList
-from ..django_runserver.options import RunserverArgs, legacy
+from ..django_runserver.options import INVERT, RunserverArgs, legacy
 
 ReloaderType = Literal["auto", "watchdog", "stat"]
 StartupMessages = Literal["reload", "once", "never", "always"]
@@ -22,7 +22,7 @@ class WerkzeugRunserverArgs(RunserverArgs):
     """``manage.py runserver_plus``."""
 
     nothreading: bool = option(
-        False, "Serve one request at a time", cli="nothreading", server="threaded", group="workers"
+        False, "Serve one request at a time", cli="nothreading", server="threaded", extra=INVERT, group="workers"
     )
     threaded: bool = option(
         True, "Serve each request in a thread", cli="threaded", group="workers", extra={"off": "nothreading"}
@@ -98,7 +98,14 @@ class WerkzeugRunserverArgs(RunserverArgs):
     nopin: bool = option(False, "Open the debugger without a PIN", cli="nopin", group="development")
 
     # django-prodserver 3.x called werkzeug's run_simple itself; runserver_plus has no option for these.
-    processes: Int = legacy("processes", 1, "3.x: worker processes (runserver_plus serves from one)", ge=1)
+    processes: Int = option(
+        1,
+        "3.x: worker processes; runserver_plus serves from one (E106 above 1)",
+        cli=None,
+        seed="processes",
+        ge=1,
+        group="workers",
+    )
     use_debugger: bool = legacy("use_debugger", True, "3.x: Werkzeug's debugger (runserver_plus always uses it)")
     evalex: bool = legacy("evalex", True, "3.x: the debugger's console")
     trusted_hosts: StrList = legacy("trusted_hosts", [], "3.x: hosts the debugger trusts")

@@ -9,6 +9,7 @@ from .options import WerkzeugRunserverArgs
 
 E106 = "prodserver.E106"
 E112 = "prodserver.E112"
+E113 = "prodserver.E113"
 
 EXTENSIONS_APP = "django_extensions"
 
@@ -20,10 +21,35 @@ E112_NOT_INSTALLED = Problem(
     f"pip install 'django-prodserver[werkzeug]' and add {EXTENSIONS_APP!r} to INSTALLED_APPS.",
 )
 
+E113_NORELOAD = Problem(
+    E113,
+    Severity.ERROR,
+    ("ARGS", "noreload"),
+    "is True; runserver_plus then fails at start with Werkzeug 2.1+ (KeyError 'WERKZEUG_SERVER_FD').",
+    "Remove noreload (django-extensions issue #1886), or use DjangoRunserver.",
+)
+FIXED_AFTER = (4, 1)
+"""The last django-extensions release known to fail without its reloader (issue #1886, open)."""
+
+
+def installed_apps() -> list[str]:
+    return list(settings.INSTALLED_APPS)
+
+
+def noreload_fails() -> bool:
+    """Whether the installed django-extensions sets WERKZEUG_RUN_MAIN without a server socket for Werkzeug."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = tuple(int(part) for part in version("django-extensions").split(".")[:2] if part.isdecimal())
+    except PackageNotFoundError:
+        return False
+    return release <= FIXED_AFTER
+
 
 def werkzeug_problems(args: WerkzeugRunserverArgs) -> list[Problem]:
     """Problems of runserver_plus' options and settings; paths are relative to the process."""
-    problems = [] if EXTENSIONS_APP in settings.INSTALLED_APPS else [E112_NOT_INSTALLED]
+    problems = [] if EXTENSIONS_APP in installed_apps() else [E112_NOT_INSTALLED]
     if args.processes > 1:
         threaded = args.threaded and not args.nothreading
         why = "and threaded: Werkzeug refuses both" if threaded else "but runserver_plus serves from one process"
@@ -36,4 +62,6 @@ def werkzeug_problems(args: WerkzeugRunserverArgs) -> list[Problem]:
                 "Remove it: runserver_plus serves each request in a thread.",
             )
         )
+    if args.noreload and noreload_fails():
+        problems.append(E113_NORELOAD)
     return problems

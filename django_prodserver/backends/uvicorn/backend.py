@@ -1,0 +1,75 @@
+"""uvicorn backends: serve the Django project's ASGI application, or its WSGI one through uvicorn's adapter.
+
+Importing this module reads no setting and does not import uvicorn: the check imports it on every
+management command.  uvicorn is imported by :meth:`UvicornBackend.run`, in :mod:`.launch`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, TypeVar
+
+from ...args.base import Package
+from ...problems import Problem
+from ..applications import asgi_target, wsgi_target
+from ..base import TypedServer
+from .native import EXTRA
+from .options import UvicornArgs, UvicornASGIArgs, UvicornWSGIArgs
+from .rendering import Invocation, bind_address, command_line
+from .rules import uvicorn_problems
+
+ArgsT = TypeVar("ArgsT", bound=UvicornArgs)
+
+
+class UvicornBackend(TypedServer[ArgsT]):
+    """Common part of the uvicorn backends; subclasses pick the model, interface and target."""
+
+    program = "uvicorn"
+    requires = Package("uvicorn", EXTRA)
+    interface: ClassVar[str]
+
+    def invocation(self, args: ArgsT) -> Invocation:
+        return Invocation(target=self.target(), interface=self.interface, args=args)
+
+    def target(self) -> str:
+        raise NotImplementedError
+
+    def target_problems(self, args: ArgsT | None) -> list[Problem]:
+        if args is not None and args.app_dir is not None:
+            # uvicorn imports the application from its app-dir, not from here.
+            return []
+        return super().target_problems(args)
+
+    def rules(self, args: ArgsT, *, starting: bool) -> list[Problem]:
+        return uvicorn_problems(args, starting=starting)
+
+    def command_line(self, args: ArgsT, *, reveal_secrets: bool = False) -> list[str]:
+        return command_line(self.invocation(args), reveal_secrets=reveal_secrets)
+
+    def address(self, args: ArgsT) -> str:
+        return bind_address(args)
+
+    def run(self, args: ArgsT) -> None:
+        from .launch import serve
+
+        serve(self.invocation(args))
+
+
+class UvicornServer(UvicornBackend[UvicornASGIArgs]):
+    """Serve ``ASGI_APPLICATION`` (or the ``asgi`` module beside ``WSGI_APPLICATION``)."""
+
+    args_model = UvicornASGIArgs
+    # Django's ASGIHandler is an ASGI 3 application; saying so spares uvicorn's guess.
+    interface = "asgi3"
+
+    def target(self) -> str:
+        return asgi_target()
+
+
+class UvicornWSGIServer(UvicornBackend[UvicornWSGIArgs]):
+    """Serve ``WSGI_APPLICATION`` through uvicorn's WSGI interface (a2wsgi when installed)."""
+
+    args_model = UvicornWSGIArgs
+    interface = "wsgi"
+
+    def target(self) -> str:
+        return wsgi_target()

@@ -1,0 +1,114 @@
+"""Render validated uvicorn ARGS two ways: the keywords of ``uvicorn.Config`` and the ``uvicorn`` argv.
+
+Both walk the same options (:func:`forwarded`): those the user set and the common ones whose
+defaults this package fixes, so that uvicorn keeps its own defaults for the rest and the copyable
+command line starts the server ``prodserver`` starts.  ``tests/unit/uvicorn/test_equivalence.py``
+parses the line with uvicorn's own click command and compares the two ``Config`` objects.
+
+Nothing here imports uvicorn: the check renders the command line on every ``--dry-run``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import SecretStr
+
+from ...args.argv import flags
+from ...args.base import OptionMeta
+from .options import WSGI_THREADS, UvicornArgs, UvicornWSGIArgs
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """What a uvicorn backend serves: the app target, the interface and the options."""
+
+    target: str
+    interface: str
+    """``asgi3`` or ``wsgi``: decided by the backend, never an option."""
+    args: UvicornArgs
+
+
+def bind_address(args: UvicornArgs) -> str:
+    """Where the server listens: ``unix:/run/web.sock``, ``fd:3``, ``127.0.0.1:8000`` or ``[::1]:8000``.
+
+    uvicorn's precedence: a Unix socket, else a file descriptor, else the address and port.
+    """
+    if args.uds is not None:
+        return f"unix:{args.uds.absolute()}"
+    if args.fd is not None:
+        return f"fd:{args.fd}"
+    host = f"[{args.address}]" if ":" in args.address else args.address
+    return f"{host}:{args.port}"
+
+
+def forwarded(args: UvicornArgs) -> Iterator[tuple[OptionMeta, Any]]:
+    """The options passed to uvicorn, in declaration order: set by the user, or fixed by this package."""
+    chosen = args.model_fields_set
+    for field, meta in type(args).options().items():
+        value = getattr(args, field)
+        if meta.cli is None or value is None or value == []:
+            continue
+        if field in chosen or meta.contract:
+            yield meta, value
+
+
+def _one_per_flag(args: UvicornArgs) -> Iterator[tuple[OptionMeta, Any]]:
+    # uvicorn's repeatable flags (--header, --reload-dir...) take one value each; forwarded-allow-ips
+    # is one comma-separated value.
+    for meta, value in forwarded(args):
+        if isinstance(value, list) and meta.cli != "forwarded-allow-ips":
+            yield from ((meta, item) for item in value)
+        else:
+            yield meta, value
+
+
+def command_line(invocation: Invocation, *, reveal_secrets: bool = False) -> list[str]:
+    """The ``uvicorn`` argv equivalent to :func:`config_kwargs`; secrets masked unless revealed."""
+    options = flags(_one_per_flag(invocation.args), reveal=reveal_secrets)
+    return ["uvicorn", "--interface", invocation.interface, *options, invocation.target]
+
+
+NOT_CONFIG = frozenset({"app_dir"})
+"""Options uvicorn's ``run`` applies itself (app-dir goes on ``sys.path``), as :mod:`.launch` does."""
+
+
+def _config_value(meta: OptionMeta, value: Any) -> Any:
+    """The value as uvicorn's click command hands it to ``Config``."""
+    if isinstance(value, SecretStr):
+        return value.get_secret_value()
+    if isinstance(value, Path):
+        return str(value.absolute())
+    if meta.cli == "forwarded-allow-ips":
+        return ",".join(value)
+    if meta.cli == "header":
+        # As its command does: lists, which uvicorn unpacks as (name, value) pairs.
+        return [header.split(":", 1) for header in value]
+    if isinstance(value, list):
+        return [str(item.absolute()) if isinstance(item, Path) else item for item in value]
+    return value
+
+
+def config_kwargs(invocation: Invocation) -> dict[str, Any]:
+    """Keyword arguments of ``uvicorn.Config`` for this invocation (the application as an import string)."""
+    kwargs: dict[str, Any] = {"app": invocation.target, "interface": invocation.interface}
+    for meta, value in forwarded(invocation.args):
+        assert meta.server is not None
+        if meta.server not in NOT_CONFIG:
+            kwargs[meta.server] = _config_value(meta, value)
+    return kwargs
+
+
+def wsgi_threads(args: UvicornArgs) -> int | None:
+    """Threads the WSGI adapter needs other than its default (no uvicorn flag gives them), or None."""
+    if isinstance(args, UvicornWSGIArgs) and args.threads != WSGI_THREADS:
+        return args.threads
+    return None
+
+
+def not_on_command_line(args: UvicornArgs) -> list[str]:
+    """Fields set to a value the ``uvicorn`` command line cannot give."""
+    return ["threads"] if wsgi_threads(args) is not None else []

@@ -1,0 +1,321 @@
+"""uvicorn's own rules: valid options that uvicorn 0.54 refuses at start, ignores or changes
+(``config.py``, ``main.py``), what it reads besides its settings, and production advice.
+
+The shared rules (files by their path role, options without the option they need, packages
+by each option's ``requires``) run for every backend; :func:`uvicorn_problems` adds these.
+Paths are relative to the process, by field name; validation turns them into the key the user wrote.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import ssl
+import warnings
+from importlib import metadata
+
+from ...problems import Problem, Severity
+from ...rules.packages import E060, installed
+from ...rules.text import shown
+from ...rules.tls import tls_pair_problems
+from .native import EXTRA
+from .options import UvicornArgs, UvicornASGIArgs, UvicornWSGIArgs
+from .rendering import not_on_command_line
+
+E090 = "prodserver.E090"
+E091 = "prodserver.E091"
+E092 = "prodserver.E092"
+E093 = "prodserver.E093"
+E094 = "prodserver.E094"
+W070 = "prodserver.W070"
+W071 = "prodserver.W071"
+W090 = "prodserver.W090"
+W091 = "prodserver.W091"
+W092 = "prodserver.W092"
+W093 = "prodserver.W093"
+W094 = "prodserver.W094"
+W095 = "prodserver.W095"
+W096 = "prodserver.W096"
+W097 = "prodserver.W097"
+W098 = "prodserver.W098"
+
+ZTTP_HANGS_UP_TO = (0, 0, 35)
+"""The newest zttp seen to hang on HTTP/2 requests without a body (tested with uvicorn 0.54)."""
+
+E090_HTTP2_WITHOUT_ZTTP = Problem(
+    E090,
+    Severity.ERROR,
+    ("ARGS", "http2"),
+    "is True without http 'zttp': uvicorn refuses to start (HTTP/2 needs its zttp implementation).",
+    "Set http to 'zttp' (pip install zttp), or remove http2.",
+)
+E091_KEY_WITHOUT_CERT = Problem(
+    E091,
+    Severity.ERROR,
+    ("ARGS", "ssl_key"),
+    "is set without ssl-cert: uvicorn cannot serve TLS with a key alone and fails at start.",
+    "Set ssl-cert to the certificate file that goes with this key.",
+)
+E092_LIFESPAN_ON_WSGI = Problem(
+    E092,
+    Severity.ERROR,
+    ("ARGS", "lifespan"),
+    "is 'on', but a WSGI application has no lifespan: uvicorn's startup fails.",
+    "Use 'off' (the default) with the WSGI backend.",
+)
+W090_RELOAD_DROPS_WORKERS = Problem(
+    W090,
+    Severity.WARNING,
+    ("ARGS", "workers"),
+    "is more than 1 with reload: uvicorn ignores workers when reloading and runs one.",
+    "Remove reload (development only), or set workers to 1.",
+)
+W091_NO_WORKERS = Problem(
+    W091,
+    Severity.WARNING,
+    ("ARGS", "workers"),
+    "is 0: uvicorn runs 1 worker instead.",
+    "Set workers to 1 or more.",
+)
+W094_THREADS_ON_ASGI = Problem(
+    W094,
+    Severity.WARNING,
+    ("ARGS", "threads"),
+    "is ignored by the ASGI backend: each worker runs one event loop.",
+    "Remove it and scale with 'workers'; 'threads' applies to the WSGI backend.",
+)
+W096_DEPRECATED_WSGI = Problem(
+    W096,
+    Severity.WARNING,
+    ("BACKEND",),
+    "serves WSGI with uvicorn's own adapter, deprecated, as a2wsgi is not installed.",
+    f"Install it: pip install '{EXTRA}' (or a2wsgi).",
+)
+W070_RELOAD = Problem(
+    W070,
+    Severity.WARNING,
+    ("ARGS", "reload"),
+    "is True: the reloader is for development, not production.",
+    "Remove reload from production settings.",
+    deploy=True,
+)
+
+WEBSOCKET_OPTIONS = (
+    "ws",
+    "ws_max_size",
+    "ws_max_queue",
+    "ws_ping_interval",
+    "ws_ping_timeout",
+    "ws_per_message_deflate",
+)
+"""What uvicorn ignores for WSGI: it serves no websockets there."""
+
+
+def uvicorn_problems(args: UvicornArgs, *, starting: bool) -> list[Problem]:
+    """Problems with valid-typed uvicorn ARGS; paths are relative to the process."""
+    return [
+        *protocol_problems(args),
+        *tls_problems(args),
+        *worker_problems(args),
+        *listener_problems(args),
+        *interface_problems(args),
+        *header_problems(args),
+        *log_config_problems(args),
+        *environment_problems(),
+        *(command_line_gaps(args) if starting else []),
+        *deploy_problems(args),
+    ]
+
+
+def protocol_problems(args: UvicornArgs) -> list[Problem]:
+    if not args.http2:
+        return []
+    if args.http != "zttp":
+        return [E090_HTTP2_WITHOUT_ZTTP]
+    version = zttp_version()
+    if version is None or _release(version) > ZTTP_HANGS_UP_TO:
+        return []
+    return [
+        Problem(
+            W098,
+            Severity.WARNING,
+            ("ARGS", "http2"),
+            f"is True with zttp {version}, whose HTTP/2 never answers a request without a body: every GET hangs.",
+            "Remove http2 (HTTP/1.1 serves every client), or upgrade zttp to a release that fixes it.",
+        )
+    ]
+
+
+def zttp_version() -> str | None:
+    """The installed zttp's version, read from its metadata (importing it would load its native core)."""
+    try:
+        return metadata.version("zttp")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _release(version: str) -> tuple[int, ...]:
+    numbers = []
+    for part in version.split("."):
+        digits = "".join(itertools.takewhile(str.isdigit, part))
+        if not digits:
+            break
+        numbers.append(int(digits))
+    return tuple(numbers)
+
+
+def tls_problems(args: UvicornArgs) -> list[Problem]:
+    if args.ssl_key is not None and args.ssl_cert is None:
+        return [E091_KEY_WITHOUT_CERT]
+    problems = _ssl_version_problems(args) if args.ssl_cert is not None else []
+    password = args.ssl_keyfile_password.get_secret_value() if args.ssl_keyfile_password else ""
+    # Without ssl-key, uvicorn reads the key from the certificate file: load it the same way.
+    key = args.ssl_key if args.ssl_key is not None else args.ssl_cert
+    names = {"key_name": "ssl-key", "password_name": "ssl-keyfile-password"}
+    return [*problems, *tls_pair_problems(args.ssl_cert, key, password, cert_field="ssl_cert", **names)]
+
+
+def _ssl_version_problems(args: UvicornArgs) -> list[Problem]:
+    try:
+        with warnings.catch_warnings():
+            # The TLS 1.0 and 1.1 constants are deprecated: uvicorn still accepts them.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            context = ssl.SSLContext(args.ssl_version)
+    except (ValueError, OSError):
+        reason = "not a protocol of Python's ssl module"
+    else:
+        if not context.check_hostname and context.protocol != ssl.PROTOCOL_TLS_CLIENT:
+            return []
+        reason = "a client-side protocol: no TLS connection is ever accepted"
+    return [
+        Problem(
+            E094,
+            Severity.ERROR,
+            ("ARGS", "ssl_version"),
+            f"is {args.ssl_version}, {reason}.",
+            f"Remove it: uvicorn's default is {int(ssl.PROTOCOL_TLS_SERVER)} (ssl.PROTOCOL_TLS_SERVER).",
+        )
+    ]
+
+
+def worker_problems(args: UvicornArgs) -> list[Problem]:
+    if args.workers == 0:
+        return [W091_NO_WORKERS]
+    return [W090_RELOAD_DROPS_WORKERS] if args.reload and args.workers > 1 else []
+
+
+def listener_problems(args: UvicornArgs) -> list[Problem]:
+    """uvicorn listens on uds, else on fd, else on address and port: the others are ignored."""
+    used = "uds" if args.uds is not None else "fd" if args.fd is not None else None
+    if used is None:
+        return []
+    ignored = ["fd"] if used == "uds" and args.fd is not None else []
+    ignored += [field for field in ("address", "port") if field in args.model_fields_set]
+    return [
+        Problem(
+            W092,
+            Severity.WARNING,
+            ("ARGS", field),
+            f"is ignored: uvicorn listens on {used} ({shown(getattr(args, used))}) instead.",
+            f"Remove {field.replace('_', '-')}, or remove {used}.",
+        )
+        for field in ignored
+    ]
+
+
+def interface_problems(args: UvicornArgs) -> list[Problem]:
+    if isinstance(args, UvicornASGIArgs):
+        return [W094_THREADS_ON_ASGI] if args.threads is not None else []
+    assert isinstance(args, UvicornWSGIArgs)
+    problems = [E092_LIFESPAN_ON_WSGI] if args.lifespan == "on" else []
+    problems += [
+        Problem(
+            W093,
+            Severity.WARNING,
+            ("ARGS", field),
+            "is ignored: uvicorn serves no websockets to a WSGI application.",
+            "Remove it, or serve websockets with UvicornServer (ASGI).",
+        )
+        for field in WEBSOCKET_OPTIONS
+        if field in args.model_fields_set
+    ]
+    return [*problems, *([] if installed("a2wsgi") else [W096_DEPRECATED_WSGI])]
+
+
+def header_problems(args: UvicornArgs) -> list[Problem]:
+    return [
+        Problem(
+            E093,
+            Severity.ERROR,
+            ("ARGS", "header"),
+            f"has {shown(header)}, not 'Name:Value': uvicorn fails at start.",
+            "Write each header as 'Name:Value', e.g. 'X-Frame-Options:DENY'.",
+        )
+        for header in args.header
+        if ":" not in header or not header.split(":", 1)[0].strip()
+    ]
+
+
+def log_config_problems(args: UvicornArgs) -> list[Problem]:
+    """uvicorn reads a .yaml or .yml log-config with PyYAML, which its option's ``requires`` cannot say."""
+    if args.log_config is None or args.log_config.suffix not in {".yaml", ".yml"} or installed("yaml"):
+        return []
+    return [
+        Problem(
+            E060,
+            Severity.ERROR,
+            ("ARGS", "log_config"),
+            "needs the yaml package, which is not installed.",
+            f"Install it: pip install '{EXTRA}'.",
+        )
+    ]
+
+
+def command_line_gaps(args: UvicornArgs) -> list[Problem]:
+    """Options prodserver passes in-process that the equivalent ``uvicorn`` line (--dry-run) cannot carry."""
+    return [
+        Problem(
+            W097,
+            Severity.WARNING,
+            ("ARGS", field),
+            "has no uvicorn flag: prodserver applies it, the equivalent uvicorn line cannot.",
+            "Run the server with prodserver, or accept uvicorn's default when running the line by hand.",
+        )
+        for field in not_on_command_line(args)
+    ]
+
+
+def deploy_problems(args: UvicornArgs) -> list[Problem]:
+    problems = [W070_RELOAD] if args.reload else []
+    if args.log_level in {"debug", "trace"}:
+        problems.append(
+            Problem(
+                W071,
+                Severity.WARNING,
+                ("ARGS", "log_level"),
+                f"is {args.log_level!r}: verbose logs slow every request and may record sensitive data.",
+                "Use 'info' or 'warning' in production.",
+                deploy=True,
+            )
+        )
+    return problems
+
+
+def uvicorn_variables() -> list[str]:
+    """The ``UVICORN_*`` variables set in this environment, sorted."""
+    return sorted(name for name in os.environ if name.startswith("UVICORN_"))
+
+
+def environment_problems() -> list[Problem]:
+    """uvicorn's command reads a UVICORN_<OPTION> variable for each option its line does not give;
+    prodserver's in-process start reads none, so each one set is a difference to report."""
+    return [
+        Problem(
+            W095,
+            Severity.WARNING,
+            ("ARGS",),
+            f"are the whole configuration: prodserver ignores {name}, which uvicorn's command would read.",
+            "Move its value into ARGS and unset the variable, so that uvicorn run by hand agrees.",
+        )
+        for name in uvicorn_variables()
+    ]
