@@ -120,11 +120,11 @@ def _bindings(report: ProcessReport) -> list[Binding]:
     address = backend.address(report.args)
     if address is None:
         return []
+    # Shown under each option's documented name: these problems are located at the setting.
     options = type(report.args).options()
-    key = "uds" if address.startswith("unix:") else "port"
+    key = options[backend.address_option(report.args)].spellings[0]
     bindings = [Binding(report.name, address, key, reuses_port=backend.reuses_port)]
     for option, other in backend.other_addresses(report.args).items():
-        # Shown under the option's documented name: these problems are located at the setting.
         bindings.append(Binding(report.name, other, options[option].spellings[0], reuses_port=False))
     return bindings
 

@@ -103,6 +103,10 @@ class TypedBackend(BaseProcessBackend, Generic[ArgsT]):
         """Where the process listens (``127.0.0.1:8000``, ``unix:/run/web.sock``); None for workers."""
         return None
 
+    def address_option(self, args: ArgsT) -> str:
+        """The field that sets where :meth:`address` listens: its port, or its socket path."""
+        return "port"
+
     def other_addresses(self, args: ArgsT) -> dict[str, str]:
         """Addresses the process binds besides :meth:`address` (a metrics exporter), by the field that sets each."""
         return {}

@@ -132,3 +132,12 @@ def test_validation_never_raises(contract: Contract, path: str) -> None:
             report.backend.command_line(report.args)
 
     never_raises()
+
+
+@EACH_BACKEND
+def test_the_address_option_is_an_option(contract: Contract, path: str) -> None:
+    backend = backend_class(path)()
+    args = backend.args_model.model_validate({})
+    if backend.kind == "server":
+        assert backend.address_option(args) in backend.args_model.options()
+    assert set(backend.other_addresses(args)) <= set(backend.args_model.options())

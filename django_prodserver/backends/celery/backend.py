@@ -89,6 +89,9 @@ class CeleryFlower(CeleryProcess[FlowerArgs], TypedServer[FlowerArgs]):
     def rules(self, args: FlowerArgs, *, starting: bool) -> list[Problem]:
         return flower_problems(args)
 
+    def address_option(self, args: FlowerArgs) -> str:
+        return "unix_socket" if args.unix_socket is not None else "port"
+
     def address(self, args: FlowerArgs) -> str:
         if args.unix_socket is not None:
             return f"unix:{args.unix_socket.absolute()}"

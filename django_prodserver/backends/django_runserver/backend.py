@@ -52,6 +52,9 @@ class RunserverBackend(TypedServer[ArgsT]):
     def address(self, args: ArgsT) -> str:
         return listen_address(args)
 
+    def address_option(self, args: ArgsT) -> str:
+        return "addrport"
+
     def run_arguments(self, args: ArgsT) -> tuple[list[str], dict[str, Any]]:
         """The positional arguments and keywords ``call_command`` gives the command."""
         return command_options(args, self.left_out(args))

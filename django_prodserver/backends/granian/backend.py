@@ -53,6 +53,9 @@ class GranianServer(TypedServer[ArgsT]):
     def address(self, args: ArgsT) -> str:
         return bind_address(args)
 
+    def address_option(self, args: ArgsT) -> str:
+        return "uds" if args.uds is not None else "port"
+
     def other_addresses(self, args: ArgsT) -> dict[str, str]:
         return {"metrics_port": metrics_address(args)} if args.metrics else {}
 

@@ -73,6 +73,9 @@ class GunicornServer(TypedServer[GunicornArgs]):
         first = bind_addresses(args)[0]
         return first if not first.startswith("unix:") else f"unix:{first.removeprefix('unix:').removeprefix('//')}"
 
+    def address_option(self, args: GunicornArgs) -> str:
+        return "bind" if args.bind else "port"
+
     def run(self, args: GunicornArgs) -> None:
         from .launch import serve
 

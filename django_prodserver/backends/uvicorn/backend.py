@@ -48,6 +48,10 @@ class UvicornBackend(TypedServer[ArgsT]):
     def address(self, args: ArgsT) -> str:
         return bind_address(args)
 
+    def address_option(self, args: ArgsT) -> str:
+        # uvicorn's precedence: uds, then fd, then host and port.
+        return "uds" if args.uds is not None else "fd" if args.fd is not None else "port"
+
     def run(self, args: ArgsT) -> None:
         from .launch import serve
 

@@ -39,6 +39,9 @@ class WaitressServer(TypedServer[WaitressArgs]):
     def address(self, args: WaitressArgs) -> str:
         return bind_address(args)
 
+    def address_option(self, args: WaitressArgs) -> str:
+        return "unix_socket" if args.unix_socket is not None else "listen" if args.listen else "port"
+
     def run(self, args: WaitressArgs) -> None:
         import pkgutil
 
