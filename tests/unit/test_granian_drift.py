@@ -28,7 +28,6 @@ OUR_RANGES = {
     "port": (0, 65535),
     "metrics-port": (0, 65535),
     "uds-permissions": (0, 0o7777),
-    "respawn-interval": (0, None),
     # The upper bounds of the types Granian's Rust core holds these in (see options.py), and
     # RFC 9113's ranges for the HTTP/2 settings: Granian's CLI checks only a minimum.
     "backlog": (128, 2**31 - 1),
@@ -38,6 +37,17 @@ OUR_RANGES = {
     "http2-max-frame-size": (2**14, 2**24 - 1),
     "http2-max-headers-size": (1, 2**32 - 1),
     "http2-max-send-buffer-size": (1024, 2**32 - 1),
+    # Found by starting real Granian one above each edge (tests/integration/test_red_team.py).
+    "workers": (1, 2**22),
+    "runtime-threads": (1, 2**22),
+    "runtime-blocking-threads": (1, 2**64 - 1 - 2**22),
+    "blocking-threads": (1, 2**64 - 1),
+    "backpressure": (1, 2**61 - 1),
+    "http1-buffer-size": (8192, 2**64 - 1),
+    "http2-keep-alive-timeout": (1, 2**62),
+    "respawn-interval": (0, 2**33),
+    "workers-lifetime": (60, 2**33),
+    "workers-max-rss": (1, (2**64 - 1) >> 20),
 }
 
 # The seed page's defaults: the contract, always passed to Granian (log-access and the

@@ -39,6 +39,16 @@ H2_MIN_FRAME_SIZE, H2_MAX_FRAME_SIZE = 2**14, 2**24 - 1
 """SETTINGS_MAX_FRAME_SIZE, RFC 9113 section 6.5.2: h2 panics outside this range."""
 H2_MAX_WINDOW_SIZE = 2**31 - 1
 """SETTINGS_INITIAL_WINDOW_SIZE and window increments, RFC 9113 sections 6.5.2 and 6.9.1."""
+U64_MAX = 2**64 - 1
+"""Sizes and thread counts Granian holds as usize (http1 buffer, WSGI threads); workers-max-rss in bytes."""
+PID_MAX_LIMIT = 2**22
+"""Linux's ceiling on tasks: more workers or runtime threads than this can never start."""
+TOKIO_MAX_PERMITS = 2**61 - 1
+"""backpressure becomes a tokio Semaphore, which panics above this many permits."""
+INSTANT_MAX_SECONDS = 2**62
+"""hyper adds the HTTP/2 keep-alive timeout to an Instant, which panics on overflow."""
+SLEEP_MAX_SECONDS = 2**33
+"""respawn-interval and workers-lifetime reach Python's time.sleep, which overflows above this."""
 
 HTTPMode = Literal["auto", "1", "2"]
 RuntimeMode = Literal["auto", "mt", "st"]
@@ -87,7 +97,9 @@ class GranianArgs(BackendArgs):
     )
 
     # Concurrency
-    workers: Int = option(1, "Number of worker processes", cli="workers", seed="workers", ge=1, group="workers")
+    workers: Int = option(
+        1, "Number of worker processes", cli="workers", seed="workers", ge=1, le=PID_MAX_LIMIT, group="workers"
+    )
     blocking_threads_idle_timeout: Duration = option(
         30,
         "Seconds (or a duration) an idle blocking thread is kept alive",
@@ -97,13 +109,14 @@ class GranianArgs(BackendArgs):
         group="workers",
     )
     runtime_threads: Int = option(
-        1, "Number of Rust runtime threads per worker", cli="runtime-threads", ge=1, group="workers"
+        1, "Number of Rust runtime threads per worker", cli="runtime-threads", ge=1, le=PID_MAX_LIMIT, group="workers"
     )
     runtime_blocking_threads: Int | None = option(
         None,
         "Number of Rust runtime I/O blocking threads per worker (Granian: 512)",
         cli="runtime-blocking-threads",
         ge=1,
+        le=U64_MAX - PID_MAX_LIMIT,
         group="workers",
     )
     runtime_mode: Annotated[RuntimeMode, Choice] = option(
@@ -129,6 +142,7 @@ class GranianArgs(BackendArgs):
         "Maximum concurrent requests per worker (Granian: backlog / workers)",
         cli="backpressure",
         ge=1,
+        le=TOKIO_MAX_PERMITS,
         group="workers",
     )
 
@@ -139,6 +153,7 @@ class GranianArgs(BackendArgs):
         cli="http1-buffer-size",
         server="http1_settings.max_buffer_size",
         ge=8192,
+        le=U64_MAX,
         group="HTTP/1",
     )
     http1_header_read_timeout: Int = option(
@@ -202,6 +217,7 @@ class GranianArgs(BackendArgs):
         cli="http2-keep-alive-timeout",
         server="http2_settings.keep_alive_timeout",
         ge=1,
+        le=INSTANT_MAX_SECONDS,
         group="HTTP/2",
     )
     http2_max_concurrent_streams: Int = option(
@@ -363,7 +379,13 @@ class GranianArgs(BackendArgs):
         False, "Respawn workers that exit unexpectedly", cli="respawn-failed-workers", group="worker lifecycle"
     )
     respawn_interval: float = option(
-        3.5, "Seconds to sleep between worker respawns", cli="respawn-interval", ge=0, group="worker lifecycle"
+        3.5,
+        "Seconds to sleep between worker respawns",
+        cli="respawn-interval",
+        ge=0,
+        le=SLEEP_MAX_SECONDS,
+        allow_inf_nan=False,
+        group="worker lifecycle",
     )
     rss_sample_interval: Duration = option(
         30,
@@ -385,6 +407,7 @@ class GranianArgs(BackendArgs):
         "Seconds (or a duration) a worker lives before it is respawned",
         cli="workers-lifetime",
         ge=60,
+        le=SLEEP_MAX_SECONDS,
         group="worker lifecycle",
     )
     workers_max_rss: Int | None = option(
@@ -392,6 +415,7 @@ class GranianArgs(BackendArgs):
         "Memory (MiB) a worker may use before it is respawned",
         cli="workers-max-rss",
         ge=1,
+        le=U64_MAX >> 20,
         group="worker lifecycle",
     )
     workers_kill_timeout: Duration | None = option(
@@ -531,6 +555,7 @@ class GranianASGIArgs(GranianArgs):
         cli="blocking-threads",
         seed="blocking-threads",
         ge=1,
+        le=U64_MAX,
         group="workers",
     )
     threads: Int | None = option(
@@ -553,6 +578,7 @@ class GranianWSGIArgs(GranianArgs):
         cli="blocking-threads",
         seed="threads",
         ge=1,
+        le=U64_MAX,
         group="workers",
     )
 
