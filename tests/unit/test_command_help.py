@@ -48,7 +48,7 @@ def test_help_of_a_named_process(capsys: pytest.CaptureFixture[str]) -> None:
         "--http {auto,1,2} HTTP version: auto, 1 or 2 (default: auto)",
         "--log-access {true,false} Access log (Granian's own default is off) (default: true)",
         "--workers-lifetime DURATION Seconds (or a duration) a worker lives before it is respawned"
-        " (at least 60 seconds)",
+        " (between 60 and 8589934592 seconds)",
         "--ssl-crl PATH Certificate revocation list file(s) (repeatable)",
         "--access-log-fmt TEXT Access log format",
     ],
