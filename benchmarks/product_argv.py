@@ -29,7 +29,10 @@ def main(names: list[str]) -> None:
             messages = [f"{problem.id}: {problem.message}" for problem in report.errors]
             skipped[name] = "; ".join(messages) or "not a typed backend"
             continue
-        argvs[name] = report.backend.command_line(report.args, reveal_secrets=True)
+        try:
+            argvs[name] = report.backend.command_line(report.args, reveal_secrets=True)
+        except Exception as exc:  # a backend's rendering bug costs its own pair, not the whole run
+            skipped[name] = f"rendering its command line raised {exc!r}"
     print(json.dumps({"argv": argvs, "skipped": skipped}))
 
 

@@ -15,35 +15,43 @@ from urllib.parse import urlsplit
 from benchmarks.load.result import percentile
 
 
-async def _read_response(reader: asyncio.StreamReader) -> int:
-    """Read one response; return its status code."""
+async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
+    """Read one response; return its status code and whether the server keeps the connection open."""
     head = await reader.readuntil(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     status = int(lines[0].split()[1])
-    length = 0
+    length, keep_alive = 0, True
     for line in lines[1:]:
         name, _, value = line.partition(":")
         if name.strip().lower() == "content-length":
             length = int(value)
+        elif name.strip().lower() == "connection" and value.strip().lower() == "close":
+            keep_alive = False
     await reader.readexactly(length)
-    return status
+    return status, keep_alive
 
 
 async def _connection(url: str, deadline: float, latencies: list[float]) -> int:
-    """Send requests one after another on one connection until the deadline; return the error count."""
+    """Send requests one after another until the deadline; return the error count.
+
+    One connection, reopened when the server closes it after a response (gunicorn's sync
+    workers do, as wrk handles too).
+    """
     parts = urlsplit(url)
     request = f"GET {parts.path or '/'} HTTP/1.1\r\nHost: {parts.netloc}\r\n\r\n".encode()
-    reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
     errors = 0
-    try:
-        while time.perf_counter() < deadline:
-            started = time.perf_counter()
-            writer.write(request)
-            status = await _read_response(reader)
-            latencies.append(time.perf_counter() - started)
-            errors += not 200 <= status < 400
-    finally:
-        writer.close()
+    while time.perf_counter() < deadline:
+        reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
+        try:
+            keep_alive = True
+            while keep_alive and time.perf_counter() < deadline:
+                started = time.perf_counter()
+                writer.write(request)
+                status, keep_alive = await _read_response(reader)
+                latencies.append(time.perf_counter() - started)
+                errors += not 200 <= status < 400
+        finally:
+            writer.close()
     return errors
 
 

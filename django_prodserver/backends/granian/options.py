@@ -334,11 +334,11 @@ class GranianArgs(BackendArgs):
     )
     ssl_crl: PathList = option(
         [],
-        "Certificate revocation list file(s)",
+        "Certificate revocation list file(s) (Granian reads them only with ssl-ca)",
         cli="ssl-crl",
         group="TLS",
         path="file",
-        needs=("ssl_cert", "ssl_key"),
+        needs=("ssl_cert", "ssl_key", "ssl_ca"),
     )
     ssl_client_verify: bool = option(
         False,

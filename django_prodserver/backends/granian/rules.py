@@ -14,6 +14,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from ...problems import Problem, Severity
 from ...rules.text import first_line, shown, type_name
@@ -102,6 +103,7 @@ def granian_problems(args: GranianArgs, *, wsgi: bool) -> list[Problem]:
         *platform_problems(args),
         *log_config_problems(args),
         *tls_problems(args),
+        *trust_file_problems(args),
         *deploy_problems(args),
     ]
 
@@ -256,6 +258,8 @@ RULES: tuple[Rule, ...] = (
 )
 
 E046 = "prodserver.E046"
+E047 = "prodserver.E047"
+E049 = "prodserver.E049"
 E051 = "prodserver.E051"
 E061 = "prodserver.E061"
 E062 = "prodserver.E062"
@@ -391,8 +395,61 @@ def log_config_problems(args: GranianArgs) -> list[Problem]:
     ]
 
 
+DECRYPT_HINT = "Decrypt the key (openssl pkey -in key.pem -out plain-key.pem), use it, and remove ssl-keyfile-password."
+E047_PASSWORD = Problem(
+    E047,
+    Severity.ERROR,
+    ("ARGS", "ssl_keyfile_password"),
+    "is set, but Granian 2.8 cannot decrypt a key: with any password its workers panic at start.",
+    DECRYPT_HINT,
+)
+E047_ENCRYPTED_KEY = Problem(
+    E047,
+    Severity.ERROR,
+    ("ARGS", "ssl_key"),
+    "is an encrypted key, which Granian 2.8 cannot load: its workers panic at start.",
+    DECRYPT_HINT,
+)
+# What each trust file must hold for Granian's rustls to load it (a file without one panics a worker).
+_PEM_BLOCKS = {"ssl_ca": ("CERTIFICATE", "certificate"), "ssl_crl": ("X509 CRL", "certificate revocation list")}
+
+
+def _pem(path: Path) -> str | None:
+    """A PEM file's text, or None if it cannot be read (the file rules report that)."""
+    try:
+        return path.read_text(errors="replace") if path.is_file() else None
+    except OSError:
+        return None
+
+
+def trust_file_problems(args: GranianArgs) -> list[Problem]:
+    problems = []
+    for field, (block, what) in _PEM_BLOCKS.items():
+        value = getattr(args, field)
+        for index, path in enumerate(value if isinstance(value, list) else [value] if value else []):
+            text = _pem(path)
+            if text is not None and f"-----BEGIN {block}-----" not in text:
+                where = ("ARGS", field, index) if isinstance(value, list) else ("ARGS", field)
+                problems.append(
+                    Problem(
+                        E049,
+                        Severity.ERROR,
+                        where,
+                        f"names {shown(path)}, which holds no PEM {what}: Granian's workers would panic at start.",
+                        f"Name a PEM file with a '-----BEGIN {block}-----' block.",
+                    )
+                )
+    return problems
+
+
 def tls_problems(args: GranianArgs) -> list[Problem]:
-    password = args.ssl_keyfile_password.get_secret_value() if args.ssl_keyfile_password else ""
+    if args.ssl_keyfile_password is not None:
+        # Checked first: Python's ssl would load what Granian cannot (tests/integration/RED_TEAM_FINDINGS.md).
+        return [E047_PASSWORD]
+    key_text = _pem(args.ssl_key) if args.ssl_key is not None else None
+    if key_text is not None and ("ENCRYPTED PRIVATE KEY" in key_text or "Proc-Type: 4,ENCRYPTED" in key_text):
+        return [E047_ENCRYPTED_KEY]
+    password = ""
     return tls_pair_problems(
         args.ssl_cert,
         args.ssl_key,
