@@ -199,8 +199,8 @@ def test_an_invalid_override_names_the_option_and_nothing_starts(served: list[Ba
         "",
         "SystemCheckError: System check identified some issues:\n\n"
         "ERRORS:\n"
-        "?: (prodserver.E023) Command-line option --threads is '0'; expected at least 1.\n"
-        "\tHINT: Use a value of at least 1.\n",
+        "?: (prodserver.E023) Command-line option --threads is '0'; expected between 1 and 18446744073709551615.\n"
+        "\tHINT: Use a value between 1 and 18446744073709551615.\n",
     )
     assert served == []
 

@@ -34,7 +34,7 @@ from .test_docs_blocks import DOCUMENTS, ROOT, Block, all_blocks
 ENVIRONMENT = {"PORT": "8000"}
 """Variables the shell examples use, as the platform would set them."""
 # Commands that are not Django's or ours: the example is only split into words.
-EXTERNAL_PROGRAMS = {"openssl", "sleep", "curl"}
+EXTERNAL_PROGRAMS = {"openssl", "sleep", "curl", "chmod"}
 DOCKER_INSTRUCTIONS = {"FROM", "ENV", "WORKDIR", "COPY", "RUN", "USER", "EXPOSE", "CMD", "ARG", "LABEL"}
 # Django commands of apps the test settings do not install.
 OTHER_COMMANDS = {"collectstatic": "django.contrib.staticfiles"}
@@ -52,11 +52,15 @@ DOCS_PROJECT = {
 
 @contextmanager
 def docs_project_on_path() -> Iterator[None]:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "docs_project"))
+    """``mysite`` importable while an example is checked, and forgotten afterwards (other tests expect none)."""
+    directory = str(Path(__file__).resolve().parents[1] / "docs_project")
+    sys.path.insert(0, directory)
     try:
         yield
     finally:
-        sys.path.remove(sys.path[0])
+        sys.path.remove(directory)
+        for name in [name for name in sys.modules if name == "mysite" or name.startswith("mysite.")]:
+            del sys.modules[name]
 
 
 def examples(*languages: str) -> list[Any]:

@@ -51,6 +51,12 @@ EXAMPLES: tuple[Example, ...] = (
         asgi({"access-log-fmt": "%(remote_addr)s %(path)s"}),
         twin=asgi({"access-log-fmt": "%(addr)s %(path)s %(header{user-agent})s"}),
     ),
+    Example("prodserver.E047", asgi({**TLS, "ssl-keyfile-password": "secret"}), twin=asgi(TLS)),
+    Example(
+        "prodserver.E049",
+        asgi({**TLS, "ssl-ca": "tls/key.pem"}),
+        twin=asgi({**TLS, "ssl-ca": "tls/cert.pem"}),
+    ),
     Example("prodserver.E040", asgi({"blocking-threads": 2}), twin=asgi({"blocking-threads": 1})),
     Example(
         "prodserver.E041",

@@ -334,7 +334,7 @@ class GranianArgs(BackendArgs):
     )
     ssl_crl: PathList = option(
         [],
-        "Certificate revocation list file(s) (Granian reads them only with ssl-ca)",
+        "Certificate revocation list file(s)",
         cli="ssl-crl",
         group="TLS",
         path="file",
