@@ -651,7 +651,25 @@ WaitressArgsDict = TypedDict(
         "expose-tracebacks": Boolean,
         "trusted-proxy": str | None,
         "trusted-proxy-count": Integer | None,
-        "trusted-proxy-headers": Literal["forwarded", "x-forwarded-by", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto"] | Sequence[Literal["forwarded", "x-forwarded-by", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto"]] | str,
+        "trusted-proxy-headers": Literal[
+            "forwarded",
+            "x-forwarded-by",
+            "x-forwarded-for",
+            "x-forwarded-host",
+            "x-forwarded-port",
+            "x-forwarded-proto",
+        ]
+        | Sequence[
+            Literal[
+                "forwarded",
+                "x-forwarded-by",
+                "x-forwarded-for",
+                "x-forwarded-host",
+                "x-forwarded-port",
+                "x-forwarded-proto",
+            ]
+        ]
+        | str,
         "log-untrusted-proxy-headers": Boolean,
         "clear-untrusted-proxy-headers": Boolean,
         "recv-bytes": Integer,
@@ -781,10 +799,28 @@ class CustomProcess(TypedDict):
     ARGS: NotRequired[Mapping[str, object] | str]
 
 
-ProductionProcesses: TypeAlias = dict[str, GranianASGIProcess | GranianWSGIProcess | GunicornProcess | UvicornProcess | UvicornWSGIProcess | CeleryWorkerProcess | CeleryBeatProcess | CeleryFlowerProcess | DjangoTasksWorkerProcess | DjangoQ2WorkerProcess | WaitressProcess | DjangoRunserverProcess | DaphneRunserverProcess | WerkzeugRunserverProcess]
+TypedProcess: TypeAlias = (
+    GranianASGIProcess
+    | GranianWSGIProcess
+    | GunicornProcess
+    | UvicornProcess
+    | UvicornWSGIProcess
+    | CeleryWorkerProcess
+    | CeleryBeatProcess
+    | CeleryFlowerProcess
+    | DjangoTasksWorkerProcess
+    | DjangoQ2WorkerProcess
+    | WaitressProcess
+    | DjangoRunserverProcess
+    | DaphneRunserverProcess
+    | WerkzeugRunserverProcess
+)
+"""A process of any built-in backend."""
+
+ProductionProcesses: TypeAlias = dict[str, TypedProcess]
 """The ``PRODUCTION_PROCESSES`` setting when every process uses a typed backend."""
 
-AnyProcess: TypeAlias = GranianASGIProcess | GranianWSGIProcess | GunicornProcess | UvicornProcess | UvicornWSGIProcess | CeleryWorkerProcess | CeleryBeatProcess | CeleryFlowerProcess | DjangoTasksWorkerProcess | DjangoQ2WorkerProcess | WaitressProcess | DjangoRunserverProcess | DaphneRunserverProcess | WerkzeugRunserverProcess | CustomProcess
+AnyProcess: TypeAlias = TypedProcess | CustomProcess
 """Any process.  ``CustomProcess`` accepts any ``BACKEND`` string, so annotate typed processes
 on their own (``WEB: GranianASGIProcess = {...}``) before putting them in a
 ``dict[str, AnyProcess]``: inside that union a misspelt key would match ``CustomProcess``."""
@@ -825,6 +861,7 @@ __all__ = [
     "ProductionProcesses",
     "RunserverArgsDict",
     "Strings",
+    "TypedProcess",
     "UvicornArgsCommonDict",
     "UvicornArgsDict",
     "UvicornProcess",

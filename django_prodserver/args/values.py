@@ -83,9 +83,7 @@ def _ip_address(value: str) -> str:
     # A listener that parses an IP literal refuses host names ("localhost" included).
     if "%" in value:
         # Python accepts an IPv6 zone index ("fe80::1%eth0"); servers parse the address without one.
-        raise PydanticCustomError(
-            "ip_address", "Input should be an IP address without a zone index (%interface)"
-        )
+        raise PydanticCustomError("ip_address", "Input should be an IP address without a zone index (%interface)")
     try:
         ipaddress.ip_address(value)
     except ValueError:

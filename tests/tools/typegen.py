@@ -8,6 +8,7 @@ nothing the models refuse, so they are generated rather than written by hand;
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -100,10 +101,13 @@ class CustomProcess(TypedDict):
     ARGS: NotRequired[Mapping[str, object] | str]
 
 
-ProductionProcesses: TypeAlias = dict[str, {granian}]
+TypedProcess: TypeAlias = {granian}
+"""A process of any built-in backend."""
+
+ProductionProcesses: TypeAlias = dict[str, TypedProcess]
 """The ``PRODUCTION_PROCESSES`` setting when every process uses a typed backend."""
 
-AnyProcess: TypeAlias = {granian} | CustomProcess
+AnyProcess: TypeAlias = TypedProcess | CustomProcess
 """Any process.  ``CustomProcess`` accepts any ``BACKEND`` string, so annotate typed processes
 on their own (``WEB: GranianASGIProcess = {{...}}``) before putting them in a
 ``dict[str, AnyProcess]``: inside that union a misspelt key would match ``CustomProcess``."""
@@ -266,12 +270,26 @@ def render() -> str:
         parts.extend(process(backend))
     names = [name for backend in BACKENDS for name in (args_dict_name(backend), process_name(backend))]
     names += [shared_dict_name(model) for model in shared]
-    exports = sorted([*names, *VALUE_ALIASES, "AnyProcess", "CustomProcess", "ProductionProcesses"])
+    exports = sorted([*names, *VALUE_ALIASES, "AnyProcess", "CustomProcess", "ProductionProcesses", "TypedProcess"])
     footer = FOOTER.format(
         granian=" | ".join(process_name(backend) for backend in BACKENDS),
         exports="\n".join(f'    "{name}",' for name in exports),
     )
-    return "\n".join(parts) + footer
+    return formatted("\n".join(parts) + footer)
+
+
+def formatted(source: str) -> str:
+    """The module as the project's formatter writes it (long unions and choices split over lines)."""
+    ruff = Path(sys.executable).with_name("ruff")
+    done = subprocess.run(
+        [str(ruff), "format", "--stdin-filename", str(TYPES_MODULE), "-"],
+        input=source,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return done.stdout
 
 
 def main() -> int:
