@@ -30,6 +30,7 @@ TYPE_WORDS = {
     "PathValues": "path(s)",
     "Strings": "string(s)",
     "str": "string",
+    "int": "integer",
 }
 
 
