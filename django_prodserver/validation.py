@@ -10,6 +10,7 @@ command-line option (``Command-line option --log-access``).
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -20,7 +21,7 @@ from .args.base import BackendArgs, dashed
 from .backends.base import BaseProcessBackend, TypedBackend
 from .problems import Problem, Severity, located, setting_path
 from .rules.addresses import Binding, shared_addresses
-from .rules.args import args_input, e010, error_problems
+from .rules.args import args_input, e010, error_problems, octal_int_problems
 from .rules.dependencies import dependency_problems
 from .rules.files import file_problems
 from .rules.packages import backend_package_problems, option_package_problems
@@ -216,9 +217,13 @@ def _validate_args(
         report.args = model.model_validate(raw)
     except ValidationError as error:
         problems = error_problems(error.errors(), model, raw, type(backend).__name__)
-        # The rules still judge the options that are valid, so that every problem shows at once.
-        return [*problems, *_rule_problems(backend, valid_part(model, raw, error), starting)], origins
-    return _rule_problems(backend, report.args, starting), origins
+        # The rules still judge the options that are valid, so that every problem shows at once, but
+        # not what follows from a rejected value being left out: judged without it, a certificate of
+        # the wrong type would be reported again as "a key without a certificate".
+        rest = _rule_problems(backend, valid_part(model, raw, error), starting)
+        rejected = {_documented_name(model, details["loc"][0]) for details in error.errors() if details["loc"]}
+        return [*problems, *(problem for problem in rest if not _mentions(problem, rejected))], origins
+    return [*octal_int_problems(raw, model), *_rule_problems(backend, report.args, starting)], origins
 
 
 def valid_part(model: type[BackendArgs], raw: Mapping[Any, Any], error: ValidationError) -> BackendArgs | None:
@@ -240,6 +245,20 @@ def _rule_problems(backend: TypedBackend[Any], args: BackendArgs | None, startin
     except Exception as error:
         # A third party's backend may have its own rules.
         return [*shared, e012(error)]
+
+
+def _documented_name(model: type[BackendArgs], key: object) -> str:
+    field = model.field_for(key) if isinstance(key, str) else None
+    return model.options()[field].name if field is not None else str(key)
+
+
+def _mentions(problem: Problem, names: set[str]) -> bool:
+    """Whether ``problem`` is about one of the options ``names``: at its key, or named in its message."""
+    key = str(problem.path[1]) if len(problem.path) > 1 else ""
+    return any(
+        key.replace("_", "-") == name or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", problem.message)
+        for name in names
+    )
 
 
 def merged(

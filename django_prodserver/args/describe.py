@@ -13,7 +13,7 @@ from typing import Any
 from annotated_types import Ge, Gt, Le, Lt
 from pydantic.fields import FieldInfo
 
-from .values import parse_duration
+from .values import octal_text, parse_duration
 
 
 def unwrapped(annotation: Any) -> tuple[Any, list[Any]]:
@@ -68,3 +68,8 @@ def range_words(info: FieldInfo) -> str | None:
     if high is not None:
         parts.append(f"at most {high.le}" if isinstance(high, Le) else f"below {high.lt}")
     return " and ".join(parts) + unit if parts else None
+
+
+def is_octal(info: FieldInfo) -> bool:
+    """Whether the option takes file permissions, written back as octal text (``0660``)."""
+    return any(getattr(item, "func", None) is octal_text for item in item_type(info)[1])

@@ -56,6 +56,9 @@ def _one_or_many(value: Any) -> Any:
     # A repeatable option given once may be written as a single value.
     if isinstance(value, (str, PathLike)):
         return [value]
+    if isinstance(value, (set, frozenset)):
+        # A set has no order, and order matters (each static route goes with the mount at its place).
+        raise PydanticCustomError("list_type", "Input should be a list: a set has no order")
     if isinstance(value, tuple):
         return list(value)
     return value

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic_core import ErrorDetails
 
 from ..args.base import MASK, BackendArgs
-from ..args.describe import choices, item_type, range_words
+from ..args.describe import choices, is_octal, item_type, range_words
 from ..problems import Problem, Severity
 from .text import choices_text, closest, shown, type_name
 
@@ -30,6 +30,7 @@ E027 = "prodserver.E027"
 E028 = "prodserver.E028"
 E029 = "prodserver.E029"
 E030 = "prodserver.E030"
+W027 = "prodserver.W027"
 E100 = "prodserver.E100"
 
 E025_HINT = "Write seconds (90) or a duration with d, h, m and s units ('1h30m')."
@@ -266,3 +267,38 @@ def _unknown_or_repeated(
         f"is not an option of {backend}; did you mean {suggestion!r}?",
         f"Rename it to {suggestion!r}.",
     )
+
+
+def octal_int_problems(raw: Mapping[Any, Any], model: type[BackendArgs]) -> list[Problem]:
+    """Permissions written as an int whose digits read as octal: ``660`` is decimal 660, not ``0o660``.
+
+    Judged on the value as written (the model holds only the number), for the options that take
+    octal text.
+    """
+    problems = []
+    for key, value in raw.items():
+        field = model.field_for(key) if isinstance(key, str) else None
+        if field is None or isinstance(value, bool) or not isinstance(value, int):
+            continue
+        if not is_octal(model.model_fields[field]) or not _looks_octal(value):
+            continue
+        problems.append(
+            Problem(
+                W027,
+                Severity.WARNING,
+                ("ARGS", key),
+                f"is {value}, read as the decimal number {value} (octal {value:o}), not as the permissions "
+                f"{value:0>4}.",
+                f"Write the permissions as octal text: '{value:0>4}'.",
+            )
+        )
+    return problems
+
+
+def _looks_octal(value: int) -> bool:
+    """660, 644, 755: digits that read as usual permissions (r, rw, rx, rwx, none), the owner's not none.
+
+    Python's 0o660 is 432, whose digits do not: it is left alone.
+    """
+    digits = str(value)
+    return len(digits) in (3, 4) and digits[-3] in "4567" and not set(digits[-3:]) - set("04567")

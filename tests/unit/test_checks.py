@@ -1135,3 +1135,23 @@ def test_two_processes_sharing_a_metrics_port_warn() -> None:
             id="prodserver.W047",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "warned"), [(660, True), (755, True), (0o660, False), ("0660", False), ("660", False)]
+)
+def test_permissions_written_as_a_decimal_int(value: object, warned: bool) -> None:
+    messages = check(web({"uds": "web.sock", "uds-permissions": value}))
+    expected = (
+        [
+            Warning(
+                f"{ARGS}['uds-permissions'] is {value}, read as the decimal number {value} "
+                f"(octal {value:o}), not as the permissions 0{value}.",
+                hint=f"Write the permissions as octal text: '0{value}'.",
+                id="prodserver.W027",
+            )
+        ]
+        if warned
+        else []
+    )
+    assert messages == expected

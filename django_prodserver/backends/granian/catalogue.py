@@ -44,6 +44,11 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E025", asgi({"workers-lifetime": "1 hour"}), twin=asgi({"workers-lifetime": "1h"})),
     Example("prodserver.E026", asgi({"address": "localhost"}), twin=asgi({"address": "::1"})),
     Example("prodserver.E027", asgi({"uds-permissions": "rw-rw----", "uds": "web.sock"})),
+    Example(
+        "prodserver.W027",
+        asgi({"uds": "web.sock", "uds-permissions": 660}),
+        twin=asgi({"uds": "web.sock", "uds-permissions": "0660"}),
+    ),
     Example("prodserver.E028", asgi({"reload-ignore-patterns": "*.pyc"})),
     Example("prodserver.E029", asgi({"ssl-cert": ""})),
     Example(
