@@ -23,9 +23,10 @@ from .describe import choices, item_type
 MASK = "********"
 """How every output of the package shows a secret option's value."""
 
-PathRole = Literal["file", "directory", "exists", "created"]
+PathRole = Literal["file", "directory", "exists", "created", "socket"]
 """What a path option must name: an existing file, an existing directory, anything that exists,
-or a file the tool creates (its directory must exist, and it must not be a directory)."""
+a file the tool creates (its directory must exist, and it must not be a directory), or a Unix
+socket the tool creates (as created, and short enough for a socket address)."""
 
 
 def dashed(name: str) -> str:

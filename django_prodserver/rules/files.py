@@ -16,6 +16,8 @@ from ..problems import Problem, Severity
 from .text import shown
 
 E050 = "prodserver.E050"
+SOCKET_PATH_MAX = 107
+"""Linux's sun_path is 108 bytes, the last one a NUL: a longer socket path cannot be bound."""
 W050 = "prodserver.W050"
 
 # Per role of an existing path: what it must be, as a predicate and in words.
@@ -51,7 +53,9 @@ def file_problems(args: BackendArgs, *, starting: bool) -> list[Problem]:
 
 def _wrong(role: PathRole, path: Path) -> str | None:
     """How ``path`` fails its role, as the end of a message, or None."""
-    if role == "created":
+    if role == "socket" and len(os.fsencode(path.absolute())) > SOCKET_PATH_MAX:
+        return f"whose absolute path is longer than the {SOCKET_PATH_MAX} bytes a Unix socket address holds"
+    if role in ("created", "socket"):
         # The tool creates the file: its directory must exist, and the path must not be one.
         if path.is_dir():
             return "which is a directory"

@@ -53,7 +53,7 @@ class FlowerArgs(CeleryArgs):
     )
     port: Int = _option(5555, "TCP port to bind to (Flower: 5555)", cli="port", group="binding", ge=0, le=65535)
     unix_socket: AnyPath | None = _option(
-        None, "Unix socket to bind to, instead of address and port", cli="unix-socket", group="binding", path="created"
+        None, "Unix socket to bind to, instead of address and port", cli="unix-socket", group="binding", path="socket"
     )
     url_prefix: str | None = _option(None, "URL prefix, behind a proxy ('flower')", cli="url-prefix", group="binding")
     xheaders: bool = flag(False, "Trust the X-Real-Ip and X-Scheme headers of a proxy", cli="xheaders", group="binding")

@@ -129,6 +129,7 @@ EXAMPLES: tuple[Example, ...] = (
         asgi({"static-path-mount": "static", "static-path-route": "static"}),
         twin=asgi({"static-path-mount": "static", "static-path-route": "/static"}),
     ),
+    Example("prodserver.W049", asgi({"workers": 100_000}), twin=asgi({"workers": 8})),
     Example("prodserver.W070", asgi({"reload": True, **KILL}), twin=asgi({"reload": False, **KILL}), deploy=True),
     Example(
         "prodserver.W071", asgi({"log-level": "debug", **KILL}), twin=asgi({"log-level": "info", **KILL}), deploy=True

@@ -67,7 +67,7 @@ class GranianArgs(BackendArgs):
     )
     port: Int = option(8000, "TCP port to bind to", cli="port", seed="port", ge=0, le=65535, group="binding")
     uds: AnyPath | None = option(
-        None, "Unix domain socket to bind to, instead of address and port", cli="uds", group="binding", path="created"
+        None, "Unix domain socket to bind to, instead of address and port", cli="uds", group="binding", path="socket"
     )
     uds_permissions: OctalPermissions | None = option(
         None,

@@ -167,6 +167,21 @@ def static_routes(args: GranianArgs, wsgi: bool) -> list[Problem]:
     return problems
 
 
+def many_workers(args: GranianArgs, wsgi: bool) -> list[Problem]:
+    if args.workers <= MANY_WORKERS:
+        return []
+    return [
+        Problem(
+            W049,
+            Severity.WARNING,
+            ("ARGS", "workers"),
+            f"is {args.workers}: each worker is a process with its own copy of the application, and more "
+            f"than {MANY_WORKERS} exhaust most machines.",
+            "Start with one worker per CPU core and measure.",
+        )
+    ]
+
+
 def factory(args: GranianArgs, wsgi: bool) -> list[Problem]:
     return [E042_FACTORY] if args.factory else []
 
@@ -247,6 +262,7 @@ RULES: tuple[Rule, ...] = (
     blocking_threads,
     static_paths,
     static_routes,
+    many_workers,
     factory,
     tls_pair,
     metrics_port,
@@ -265,6 +281,9 @@ E061 = "prodserver.E061"
 E062 = "prodserver.E062"
 W060 = "prodserver.W060"
 W048 = "prodserver.W048"
+W049 = "prodserver.W049"
+MANY_WORKERS = 512
+"""Far more worker processes than any machine has cores: almost certainly a typo."""
 W070 = "prodserver.W070"
 W072 = "prodserver.W072"
 W071 = "prodserver.W071"

@@ -173,7 +173,7 @@ class LoggingSettings(BackendArgs):
         ge=0,
     )
     control_socket: AnyPath | None = option(
-        None, "Unix socket path for control interface", cli="control-socket", group="control socket", path="created"
+        None, "Unix socket path for control interface", cli="control-socket", group="control socket", path="socket"
     )
     control_socket_mode: OctalPermissions = option(
         0o600, "Permission mode for control socket", cli="control-socket-mode", group="control socket", ge=0, le=0o7777

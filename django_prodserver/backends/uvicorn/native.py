@@ -33,7 +33,7 @@ class UvicornSettings(BackendArgs):
 
     # Binding
     uds: AnyPath | None = option(
-        None, "Unix domain socket to bind to, instead of address and port", cli="uds", group="binding", path="created"
+        None, "Unix domain socket to bind to, instead of address and port", cli="uds", group="binding", path="socket"
     )
     fd: Int | None = option(
         None, "File descriptor of an open socket to serve, instead of address and port", cli="fd", ge=0, group="binding"
