@@ -183,7 +183,8 @@ def type_accepts(hint: Any, value: Any) -> bool:
             return True
         if member is None and value is None:
             return True
-        if isinstance(member, type) and isinstance(value, member):
+        # get_origin: on Python 3.10 a parameterized generic passes isinstance(member, type).
+        if isinstance(member, type) and get_origin(member) is None and isinstance(value, member):
             return True
         if member is float and isinstance(value, int):
             # Type checkers accept an int where a float is expected.
