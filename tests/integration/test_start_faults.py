@@ -37,7 +37,9 @@ def test_port_in_use(launcher: Launcher, occupied_port: int) -> None:
 
 
 def test_metrics_port_in_use_stops_the_started_workers(launcher: Launcher, occupied_port: int) -> None:
-    args = {"metrics": "true", "metrics-port": str(occupied_port)}
+    # The fault is found while a worker may still be starting: without a kill timeout, Granian's
+    # start-up signal race (W072) can leave the master waiting for that worker forever.
+    args = {"metrics": "true", "metrics-port": str(occupied_port), "workers-kill-timeout": "3"}
     server = launcher.start(args=args, wait=False)
 
     assert_fails_with(server, f"Cannot serve metrics on 127.0.0.1:{occupied_port}: Address already in use.")
