@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 from collections.abc import Generator, Iterator
 from pathlib import Path
@@ -9,6 +10,15 @@ from pathlib import Path
 import pytest
 
 from .servers import EXAMPLE_DIR, Launcher, ProdServer, manage_py, subprocess_env, write_settings
+
+
+@pytest.fixture
+def occupied_port() -> Iterator[int]:
+    """A port another program listens on (without SO_REUSEPORT, as most do)."""
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        yield other.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

@@ -231,3 +231,11 @@ class Launcher:
     def shut_down(self) -> None:
         for server in self.servers:
             server.shut_down()
+
+
+def assert_fails_with(server: ProdServer, message: str) -> None:
+    """The server stopped at start with ``message`` as its one line, exit 1, and no traceback."""
+    assert server.wait_for_exit() == 1
+    assert server.stderr.endswith(f"CommandError: {message}\n"), server.output()
+    assert "Traceback" not in server.stdout + server.stderr
+    assert "backtrace" not in server.stdout.lower()

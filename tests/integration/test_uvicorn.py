@@ -7,9 +7,7 @@ from __future__ import annotations
 import asyncio
 import shlex
 import signal
-import socket
 import subprocess
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from .servers import (
     EXAMPLE_DIR,
     EXIT_TIMEOUT,
     Launcher,
-    ProdServer,
+    assert_fails_with,
     free_port,
     manage_py,
     subprocess_env,
@@ -104,20 +102,6 @@ def test_a_signal_lets_the_request_in_flight_finish(launcher: Launcher, signum: 
     assert returncode == 0
     assert "Traceback" not in server.stderr
     assert "Finished server process" in server.stderr
-
-
-@pytest.fixture
-def occupied_port() -> Iterator[int]:
-    with socket.socket() as other:
-        other.bind(("127.0.0.1", 0))
-        other.listen()
-        yield other.getsockname()[1]
-
-
-def assert_fails_with(server: ProdServer, message: str) -> None:
-    assert server.wait_for_exit() == 1
-    assert server.stderr.endswith(f"CommandError: {message}\n"), server.output()
-    assert "Traceback" not in server.stdout + server.stderr
 
 
 def test_a_taken_port_is_one_line(launcher: Launcher, occupied_port: int) -> None:
