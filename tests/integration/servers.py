@@ -15,9 +15,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import httpx
 
 EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "example"
 ASGI = "django_prodserver.backends.granian.GranianASGIServer"
@@ -239,3 +242,12 @@ def assert_fails_with(server: ProdServer, message: str) -> None:
     assert server.stderr.endswith(f"CommandError: {message}\n"), server.output()
     assert "Traceback" not in server.stdout + server.stderr
     assert "backtrace" not in server.stdout.lower()
+
+
+def stop_with_a_request_in_flight(server: ProdServer, signum: int) -> tuple[int, httpx.Response]:
+    """Stop ``server`` with ``signum`` while a 2-second request runs: its exit code, and that reply."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        in_flight = pool.submit(httpx.get, server.url("/slow/?seconds=2"), timeout=15)
+        server.wait_for_output("request started: /slow/")
+        returncode = server.stop(signum)
+        return returncode, in_flight.result()

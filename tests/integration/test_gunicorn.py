@@ -7,7 +7,6 @@ import re
 import shlex
 import signal
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -22,6 +21,7 @@ from .servers import (
     assert_fails_with,
     free_port,
     manage_py,
+    stop_with_a_request_in_flight,
     subprocess_env,
     wait_for,
     write_settings,
@@ -63,12 +63,7 @@ def test_serves_tls(launcher: Launcher, tmp_path: Path) -> None:
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_signal_lets_the_request_in_flight_finish(launcher: Launcher, signum: int) -> None:
     server = start_gunicorn(launcher, {"graceful-timeout": "10"}, extra_settings=ANNOUNCE_REQUESTS)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        in_flight = pool.submit(httpx.get, server.url("/slow/?seconds=2"), timeout=15)
-        server.wait_for_output("request started: /slow/")
-
-        returncode = server.stop(signum)
-        response = in_flight.result()
+    returncode, response = stop_with_a_request_in_flight(server, signum)
 
     assert (response.status_code, response.text) == (200, "slept 2.0\n")
     assert returncode == 0

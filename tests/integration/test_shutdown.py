@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import signal
-from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
 
-from .servers import ANNOUNCE_REQUESTS, ASGI, WSGI, Launcher
+from .servers import ANNOUNCE_REQUESTS, ASGI, WSGI, Launcher, stop_with_a_request_in_flight
 
 pytestmark = pytest.mark.integration
 
@@ -16,12 +15,7 @@ pytestmark = pytest.mark.integration
 @pytest.mark.parametrize("backend", [ASGI, WSGI], ids=["asgi", "wsgi"])
 def test_sigterm_lets_the_request_in_flight_finish(launcher: Launcher, backend: str) -> None:
     server = launcher.start(backend, extra_settings=ANNOUNCE_REQUESTS)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        in_flight = pool.submit(httpx.get, server.url("/slow/?seconds=2"), timeout=15)
-        server.wait_for_output("request started: /slow/")
-
-        returncode = server.stop(signal.SIGTERM)
-        response = in_flight.result()
+    returncode, response = stop_with_a_request_in_flight(server, signal.SIGTERM)
 
     assert (response.status_code, response.text) == (200, "slept 2.0\n")
     assert returncode == 0
