@@ -7,7 +7,8 @@ package adds its own IDs in its ``catalogue`` module (``EXAMPLES``).
 
 Examples name files relative to the current directory; :func:`example_files` creates those
 that should exist: ``tls/cert.pem`` and its ``tls/key.pem``, another certificate's
-``tls/other-key.pem``, ``static/``, ``media/``, ``logging.json`` and ``logging.ini``.  An ID is
+``tls/other-key.pem``, a self-signed ECDSA P-521 pair ``tls/p521-cert.pem`` and ``tls/p521-key.pem``,
+``static/``, ``media/``, ``logging.json`` and ``logging.ini``.  An ID is
 never reused, even after its check is removed.
 """
 
@@ -107,6 +108,7 @@ def example_files() -> Iterator[Path]:
         issued.cert_chain_pems[0].write_to_path(str(directory / "tls" / "cert.pem"))
         issued.private_key_pem.write_to_path(str(directory / "tls" / "key.pem"))
         ca.issue_cert("127.0.0.1").private_key_pem.write_to_path(str(directory / "tls" / "other-key.pem"))
+        _write_p521_pair(directory / "tls")
         for folder in ("static", "media"):
             (directory / folder).mkdir()
         (directory / "logging.json").write_text('{"version": 1}')
@@ -116,6 +118,34 @@ def example_files() -> Iterator[Path]:
             yield directory
         finally:
             os.chdir(previous)
+
+
+def _write_p521_pair(directory: Path) -> None:
+    """A certificate for a key type Python's ssl loads and some servers cannot sign with."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP521R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .sign(key, hashes.SHA256())
+    )
+    (directory / "p521-cert.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    (directory / "p521-key.pem").write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
 
 
 @contextmanager

@@ -42,7 +42,7 @@ def file_problems(args: BackendArgs, *, starting: bool) -> list[Problem]:
             continue
         for path in named_paths(args, field):
             try:
-                wrong, exists = _wrong(meta.path, path), path.exists()
+                wrong, exists = path_fault(meta.path, path), path.exists()
             except OSError as error:
                 # A name the system refuses to look up (too long, say): the server could not use it either.
                 wrong, exists = f"which cannot be used ({error.strerror or error})", True
@@ -51,7 +51,7 @@ def file_problems(args: BackendArgs, *, starting: bool) -> list[Problem]:
     return problems
 
 
-def _wrong(role: PathRole, path: Path) -> str | None:
+def path_fault(role: PathRole, path: Path) -> str | None:
     """How ``path`` fails its role, as the end of a message, or None."""
     if role == "socket" and len(os.fsencode(path.absolute())) > SOCKET_PATH_MAX:
         return f"whose absolute path is longer than the {SOCKET_PATH_MAX} bytes a Unix socket address holds"

@@ -464,17 +464,7 @@ TLS_REFUSED = {
 }
 
 
-# Still open (issue 13): telling the key's type needs parsing its ASN.1, which the check does not do yet.
-KEY_TYPE_OPEN = pytest.mark.xfail(strict=True, reason="open: key types rustls refuses (P-521, Ed448, DSA)")
-OPEN = {"tls-p521": KEY_TYPE_OPEN, "tls-ed448": KEY_TYPE_OPEN, "tls-dsa": KEY_TYPE_OPEN}
-# Still open (issue 13): judging a log-config as dictConfig would without configuring this process's logging.
-DICTCONFIG_OPEN = pytest.mark.xfail(strict=True, reason="open: a log-config that logging.dictConfig refuses")
-
-
-@pytest.mark.parametrize(
-    ("name", "keys"),
-    [pytest.param(name, keys, id=name, marks=OPEN.get(name, ())) for name, keys in TLS_REFUSED.items()],
-)
+@pytest.mark.parametrize(("name", "keys"), TLS_REFUSED.items(), ids=TLS_REFUSED)
 def test_tls_files_granian_cannot_load_are_errors(cases: Cases, name: str, keys: tuple[str, ...]) -> None:
     assert_named(cases.check(name), name, keys, error=True)
 
@@ -513,7 +503,7 @@ def test_addresses_granian_binds_pass(cases: Cases, name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    [pytest.param("log-config-dictconfig-rejects", marks=DICTCONFIG_OPEN), "log-config-version-2"],
+    ["log-config-dictconfig-rejects", "log-config-version-2"],
 )
 def test_a_log_config_dictconfig_rejects_is_reported(cases: Cases, name: str) -> None:
     assert_named(cases.check(name), name, ["log-config"], error=False)
@@ -602,10 +592,8 @@ REFUSED_AT_START = {
 
 @pytest.mark.parametrize(
     ("name", "keys"),
-    [
-        pytest.param(name, keys, id=name, marks=DICTCONFIG_OPEN if name == "log-config-dictconfig-rejects" else ())
-        for name, keys in REFUSED_AT_START.items()
-    ],
+    REFUSED_AT_START.items(),
+    ids=REFUSED_AT_START,
 )
 def test_prodserver_refuses_what_granian_cannot_run(cases: Cases, name: str, keys: tuple[str, ...]) -> None:
     assert_refused(cases.prodserver(name, "--dry-run"), keys)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import trustme
+from cryptography.hazmat.primitives.asymmetric import dsa, ec
 from django.core.checks import CheckMessage, Error, Warning
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
@@ -16,6 +18,7 @@ from django.test import override_settings
 
 from django_prodserver.backends.granian import GranianASGIArgs, GranianASGIServer, GranianWSGIArgs
 from django_prodserver.backends.granian import rules as environment
+from django_prodserver.backends.granian.rules import LOG_CONFIG_HINT
 from django_prodserver.checks import (
     check_production_processes,
     check_production_processes_deploy,
@@ -769,7 +772,7 @@ def test_log_config_must_be_a_json_object(in_tmp: Path, content: str, reason: st
     assert check(web({"log-config": "logging.ini"})) == [
         Error(
             f"{ARGS}['log-config'] names 'logging.ini', which {reason}.",
-            hint="Write a JSON object in logging.dictConfig format.",
+            hint=LOG_CONFIG_HINT,
             id="prodserver.E051",
         )
     ]
@@ -1113,15 +1116,90 @@ def test_a_file_the_user_cannot_read(in_tmp: Path) -> None:
     ]
 
 
-def test_a_log_config_without_version_is_refused(in_tmp: Path) -> None:
+def test_a_log_config_without_version_gets_granians(in_tmp: Path) -> None:
+    # Granian lays the file over its defaults, which say "version": 1.
     (in_tmp / "nover.json").write_text('{"loggers": {}}')
-    assert check(web({"log-config": "nover.json"})) == [
+    assert check(web({"log-config": "nover.json"})) == []
+
+
+@pytest.mark.parametrize(
+    ("config", "reason"),
+    [
+        pytest.param('{"version": 2}', 'has "version": 2; logging.dictConfig supports only 1', id="version-2"),
+        pytest.param(
+            '{"version": 1, "handlers": {"file": {"class": "logging.StreamHandler"}}}',
+            "logging.dictConfig would refuse: logger '_granian': its handler 'console' is not among the handlers",
+            id="handlers-without-loggers",
+        ),
+        pytest.param(
+            '{"version": 1, "handlers": {"h": {"class": "logging.StreamHandlr"}}, "loggers": {}}',
+            "logging.dictConfig would refuse: handler 'h': 'logging.StreamHandlr' cannot be imported "
+            "(ModuleNotFoundError: No module named 'logging.StreamHandlr')",
+            id="unknown-class",
+        ),
+        pytest.param(
+            '{"loggers": []}', 'has "loggers" that is a list: Granian needs an object there', id="loggers-list"
+        ),
+        pytest.param(
+            '{"loggers": {"_granian": 1}}',
+            "has a '_granian' logger that is an int, not an object",
+            id="granian-logger-int",
+        ),
+    ],
+)
+def test_a_log_config_dict_config_refuses_is_an_error(in_tmp: Path, config: str, reason: str) -> None:
+    (in_tmp / "bad.json").write_text(config)
+    assert check(web({"log-config": "bad.json"})) == [
+        Error(f"{ARGS}['log-config'] names 'bad.json', which {reason}.", hint=LOG_CONFIG_HINT, id="prodserver.E051")
+    ]
+
+
+def test_a_log_config_that_replaces_handlers_and_loggers_passes(in_tmp: Path) -> None:
+    handler = {"class": "logging.FileHandler", "filename": "logs/granian.log"}
+    loggers = {name: {"handlers": ["file"]} for name in ("_granian", "granian.access")}
+    (in_tmp / "logs").mkdir()
+    (in_tmp / "file.json").write_text(json.dumps({"version": 1, "handlers": {"file": handler}, "loggers": loggers}))
+    assert check(web({"log-config": "file.json"})) == []
+    assert not (in_tmp / "logs" / "granian.log").exists()
+
+
+def test_a_log_file_in_a_missing_directory_is_a_missing_path(in_tmp: Path) -> None:
+    handler = {"class": "logging.FileHandler", "filename": "logs/granian.log"}
+    loggers = {"_granian": {"handlers": ["file"]}}
+    (in_tmp / "file.json").write_text(json.dumps({"version": 1, "handlers": {"file": handler}, "loggers": loggers}))
+    message = (
+        f"{ARGS}['log-config'] names 'file.json', whose handler 'file' writes to 'logs/granian.log', "
+        "in a directory that does not exist."
+    )
+    setting = web({"log-config": "file.json"})
+    assert check(setting) == [Warning(message, hint=MISSING_HINT, id="prodserver.W050")]
+    with validating_start("web", {}):
+        assert check(setting) == [Error(message, hint="Create it, or fix the path.", id="prodserver.E050")]
+
+
+def test_a_key_type_granian_cannot_sign_with_is_an_error(in_tmp: Path) -> None:
+    from tests.unit.test_private_keys import pem  # one helper for PEM keys
+
+    key = ec.generate_private_key(ec.SECP521R1())
+    (in_tmp / "p521.pem").write_text(pem(key))
+    assert check(web({"ssl-cert": "tls/cert.pem", "ssl-key": "p521.pem"})) == [
         Error(
-            f"{ARGS}['log-config'] names 'nover.json', which has no \"version\": 1, which logging.dictConfig requires.",
-            hint="Write a JSON object in logging.dictConfig format.",
-            id="prodserver.E051",
+            f"{ARGS}['ssl-key'] names 'p521.pem', which holds an ECDSA P-521 key, which Granian's TLS (rustls "
+            "with ring) cannot sign with: its workers would panic at start.",
+            hint="Use a certificate and key of a type Granian supports: ECDSA P-256 or P-384, Ed25519, or RSA "
+            "of 2048 to 4096 bits.",
+            id="prodserver.E048",
         )
     ]
+
+
+def test_a_key_file_granian_reads_no_key_from_is_an_error(in_tmp: Path) -> None:
+    from tests.unit.test_private_keys import TRADITIONAL, pem
+
+    (in_tmp / "dsa.pem").write_text(pem(dsa.generate_private_key(1024), TRADITIONAL))
+    [error] = check(web({"ssl-cert": "tls/cert.pem", "ssl-key": "dsa.pem"}))
+    assert error.id == "prodserver.E048"
+    assert "holds only a 'DSA PRIVATE KEY' block, and Granian reads only 'PRIVATE KEY'" in error.msg
 
 
 def test_two_processes_sharing_a_metrics_port_warn() -> None:

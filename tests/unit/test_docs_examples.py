@@ -6,6 +6,7 @@
   Django's, ``granian`` by Granian's click CLI, ``pip`` requirements by ``packaging``);
   ``prodserver`` commands also run, with ``--dry-run``.
 - ``dockerfile``, ``yaml``, ``ini``, Procfiles: parsed, and the commands they run checked as above.
+- ``json``: Granian logging configurations, which Granian's merge and ``logging.dictConfig`` must take.
 """
 
 from __future__ import annotations
@@ -115,6 +116,14 @@ def test_kubernetes_example(block: Block) -> None:
         for container in document.get("spec", {}).get("template", {}).get("spec", {}).get("containers", []):
             check_command(container["command"])
             check_command(container["lifecycle"]["preStop"]["exec"]["command"])
+
+
+@pytest.mark.parametrize("block", examples("json"))
+def test_log_config_example(block: Block) -> None:
+    from django_prodserver.backends.granian.rules import granian_logging
+    from django_prodserver.rules.logging_config import dict_config_fault
+
+    assert dict_config_fault(granian_logging(json.loads(block.text))) is None
 
 
 @pytest.mark.parametrize("block", examples("ini"))
@@ -230,7 +239,7 @@ HANDLERS: dict[str, Callable[[list[str]], None]] = {
 
 def test_every_example_language_is_checked() -> None:
     # Equality both ways: a new language needs a test, and a test over no block checks nothing.
-    assert {block.language for block in all_blocks()} == {"python", "bash", "dockerfile", "yaml", "ini", "text"}
+    assert {block.language for block in all_blocks()} == {"python", "bash", "dockerfile", "yaml", "ini", "json", "text"}
 
 
 def test_a_refused_example_is_marked() -> None:

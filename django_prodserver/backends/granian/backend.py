@@ -45,7 +45,7 @@ class GranianServer(TypedServer[ArgsT]):
         return super().target_problems(args)
 
     def rules(self, args: ArgsT, *, starting: bool) -> list[Problem]:
-        return granian_problems(args, wsgi=self.interface == "wsgi")
+        return granian_problems(args, wsgi=self.interface == "wsgi", starting=starting)
 
     def command_line(self, args: ArgsT, *, reveal_secrets: bool = False) -> list[str]:
         return command_line(self.invocation(args), reveal_secrets=reveal_secrets)

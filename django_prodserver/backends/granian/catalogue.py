@@ -1,7 +1,7 @@
 """A setting that shows each check ID on the Granian backends (see ``checks/catalogue.py``).
 
 Shared IDs (ARGS errors, files, dependencies, packages) are shown here with Granian's options;
-Granian's own IDs (E040-E045, W040-W045, E051, E061, E062, W060, W070, W071) only here.
+Granian's own IDs (E040-E049, E051, E061, E062, W040-W045, W048, W049, W060, W070-W072) only here.
 """
 
 from __future__ import annotations
@@ -57,6 +57,11 @@ EXAMPLES: tuple[Example, ...] = (
         twin=asgi({"access-log-fmt": "%(addr)s %(path)s %(header{user-agent})s"}),
     ),
     Example("prodserver.E047", asgi({**TLS, "ssl-keyfile-password": "secret"}), twin=asgi(TLS)),
+    Example(
+        "prodserver.E048",
+        asgi({"ssl-cert": "tls/p521-cert.pem", "ssl-key": "tls/p521-key.pem"}),
+        twin=asgi(TLS),
+    ),
     Example(
         "prodserver.E049",
         asgi({**TLS, "ssl-ca": "tls/key.pem"}),

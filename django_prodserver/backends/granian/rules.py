@@ -9,14 +9,19 @@ validation turns them into the key the user wrote.
 
 from __future__ import annotations
 
+import copy
 import ipaddress
 import json
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ...problems import Problem, Severity
+from ...rules.files import missing, path_fault
+from ...rules.logging_config import dict_config_fault, file_handler_paths
+from ...rules.private_keys import PKCS1, PKCS8, SEC1, MalformedKey, PrivateKey, pem_blocks, private_key
 from ...rules.text import first_line, shown, type_name
 from ...rules.tls import tls_pair_problems
 from .options import GranianArgs, GranianASGIArgs
@@ -95,13 +100,13 @@ Rule = Callable[[GranianArgs, bool], list[Problem]]
 """A rule over the validated options; the flag is True for the WSGI interface."""
 
 
-def granian_problems(args: GranianArgs, *, wsgi: bool) -> list[Problem]:
+def granian_problems(args: GranianArgs, *, wsgi: bool, starting: bool = False) -> list[Problem]:
     """Problems with valid-typed Granian ARGS; paths are relative to the process."""
     return [
         *(problem for rule in RULES for problem in rule(args, wsgi)),
         *access_log_format_problems(args),
         *platform_problems(args),
-        *log_config_problems(args),
+        *log_config_problems(args, starting=starting),
         *tls_problems(args),
         *trust_file_problems(args),
         *deploy_problems(args),
@@ -275,6 +280,7 @@ RULES: tuple[Rule, ...] = (
 
 E046 = "prodserver.E046"
 E047 = "prodserver.E047"
+E048 = "prodserver.E048"
 E049 = "prodserver.E049"
 E051 = "prodserver.E051"
 E061 = "prodserver.E061"
@@ -380,8 +386,49 @@ def platform_problems(args: GranianArgs) -> list[Problem]:
     return problems
 
 
-def log_config_problems(args: GranianArgs) -> list[Problem]:
-    """Granian reads --log-config as JSON and passes the object to logging.dictConfig."""
+GRANIAN_LOGGING: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "generic": {
+            "()": "logging.Formatter",
+            "fmt": "[%(levelname)s] %(message)s",
+            "datefmt": "[%Y-%m-%d %H:%M:%S %z]",
+        },
+        "access": {"()": "logging.Formatter", "fmt": "%(message)s", "datefmt": "[%Y-%m-%d %H:%M:%S %z]"},
+    },
+    "handlers": {
+        "console": {"formatter": "generic", "class": "logging.StreamHandler", "stream": "ext://sys.stdout"},
+        "access": {"formatter": "access", "class": "logging.StreamHandler", "stream": "ext://sys.stdout"},
+    },
+    "loggers": {
+        "_granian": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "granian.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
+    },
+}
+"""Granian's logging defaults (``granian/log.py`` ``LOGGING_CONFIG``, pinned by
+``tests/unit/test_granian_logging.py``): a log-config replaces their top-level keys, one by one."""
+LOG_CONFIG_HINT = (
+    "Write a JSON object in logging.dictConfig format. Granian replaces its own formatters, handlers or "
+    "loggers with the file's: a file that sets handlers sets the loggers '_granian' and 'granian.access' too."
+)
+
+
+def granian_logging(config: object) -> object:
+    """What Granian passes to ``dictConfig`` for a log-config holding ``config`` (``granian/log.py``)."""
+    if not isinstance(config, dict) or not config:
+        # Granian merges only a non-empty object; anything else is judged as it is.
+        return config if config != {} else GRANIAN_LOGGING
+    merged = {**copy.deepcopy(GRANIAN_LOGGING), **config}
+    loggers = merged["loggers"]
+    if isinstance(loggers, dict) and isinstance(loggers.setdefault("_granian", {}), dict):
+        # Granian sets its own logger's level from log-level; any valid level judges the same.
+        merged["loggers"] = {**loggers, "_granian": {**loggers["_granian"], "level": "INFO"}}
+    return merged
+
+
+def log_config_problems(args: GranianArgs, *, starting: bool = False) -> list[Problem]:
+    """Granian reads --log-config as JSON, merges it over its defaults and passes it to logging.dictConfig."""
     path = args.log_config
     try:
         if path is None or not path.is_file():
@@ -396,22 +443,37 @@ def log_config_problems(args: GranianArgs) -> list[Problem]:
     except (OSError, ValueError) as error:
         reason = f"cannot be read ({first_line(error)})"
     else:
-        if isinstance(config, dict) and config.get("version") == 1:
-            return []
-        if isinstance(config, dict):
-            # logging.config.dictConfig refuses any other ("dictionary doesn't specify a version").
-            reason = 'has no "version": 1, which logging.dictConfig requires'
+        merged = granian_logging(config)
+        loggers = merged.get("loggers") if isinstance(merged, dict) else None
+        if isinstance(merged, dict) and not isinstance(loggers, dict):
+            fault: str | None = f'has "loggers" that is {type_name(loggers)}: Granian needs an object there'
+        elif isinstance(loggers, dict) and not isinstance(loggers.get("_granian"), dict):
+            fault = f"has a '_granian' logger that is {type_name(loggers.get('_granian'))}, not an object"
         else:
-            reason = f"holds {type_name(config)}, not a JSON object"
+            fault = dict_config_fault(merged)
+        if fault is None:
+            return _log_file_problems(path, merged, starting)
+        reason = fault if fault.startswith(("has ", "holds ")) else f"logging.dictConfig would refuse: {fault}"
     return [
         Problem(
             E051,
             Severity.ERROR,
             ("ARGS", "log_config"),
             f"names {shown(path)}, which {reason}.",
-            "Write a JSON object in logging.dictConfig format.",
+            LOG_CONFIG_HINT,
         )
     ]
+
+
+def _log_file_problems(path: Path, config: object, starting: bool) -> list[Problem]:
+    """A file handler whose file cannot be created stops Granian at start, like any missing path."""
+    problems = []
+    for handler, log_file in file_handler_paths(config):
+        wrong = path_fault("created", log_file)
+        if wrong is not None:
+            message = f"names {shown(path)}, whose handler {handler!r} writes to {shown(str(log_file))}, {wrong}."
+            problems.append(missing("log_config", message, starting, exists=log_file.is_dir()))
+    return problems
 
 
 DECRYPT_HINT = "Decrypt the key (openssl pkey -in key.pem -out plain-key.pem), use it, and remove ssl-keyfile-password."
@@ -461,18 +523,69 @@ def trust_file_problems(args: GranianArgs) -> list[Problem]:
     return problems
 
 
+RING_RSA_BITS = range(2048, 4096 + 1)
+"""The RSA modulus sizes ring 0.17 signs with (its ``RsaKeyPair`` refuses smaller and larger keys)."""
+RING_KEYS = "ECDSA P-256 or P-384, Ed25519, or RSA of 2048 to 4096 bits"
+# The blocks rustls-pemfile's private_key() reads (src/tls.rs): the first of them is Granian's key.
+_READ_BLOCKS = (PKCS8, PKCS1, SEC1)
+
+
+def usable_by_granian(key: PrivateKey) -> bool:
+    """Whether Granian's rustls, built with ring, can sign with this key."""
+    if key.algorithm == "RSA":
+        # ring also wants an odd public exponent of at least 65537 (and at most 33 bits).
+        exponent = key.exponent or 0
+        return key.bits in RING_RSA_BITS and exponent % 2 == 1 and 65537 <= exponent < 2**33
+    if key.algorithm == "EC":
+        return key.curve in {"P-256", "P-384"}
+    return key.algorithm == "Ed25519"
+
+
+def key_type_problems(path: Path, text: str) -> list[Problem]:
+    """E048 when Granian would read no key from the file, or one its TLS stack cannot sign with."""
+    blocks = pem_blocks(text)
+    readable = [(label, body) for label, body in blocks if label in _READ_BLOCKS]
+    if not readable:
+        others = [label for label, _ in blocks if label.endswith("PRIVATE KEY")]
+        if not others:
+            # No key at all: the pair rule (E052) says the file cannot be loaded.
+            return []
+        found = f"only a {others[0]!r} block"
+        why = f"holds {found}, and Granian reads only 'PRIVATE KEY', 'RSA PRIVATE KEY' or 'EC PRIVATE KEY' blocks"
+    else:
+        try:
+            key = private_key(*readable[0])
+        except MalformedKey:
+            return []  # Python's ssl cannot load it either: the pair rule reports it.
+        if usable_by_granian(key):
+            return []
+        why = f"holds {key.describe()}, which Granian's TLS (rustls with ring) cannot sign with"
+    return [
+        Problem(
+            E048,
+            Severity.ERROR,
+            ("ARGS", "ssl_key"),
+            f"names {shown(path)}, which {why}: its workers would panic at start.",
+            f"Use a certificate and key of a type Granian supports: {RING_KEYS}.",
+        )
+    ]
+
+
 def tls_problems(args: GranianArgs) -> list[Problem]:
     if args.ssl_keyfile_password is not None:
         # Checked first: Python's ssl would load what Granian cannot (tests/integration/RED_TEAM_FINDINGS.md).
         return [E047_PASSWORD]
     key_text = _pem(args.ssl_key) if args.ssl_key is not None else None
-    if key_text is not None and ("ENCRYPTED PRIVATE KEY" in key_text or "Proc-Type: 4,ENCRYPTED" in key_text):
-        return [E047_ENCRYPTED_KEY]
-    password = ""
+    if args.ssl_key is not None and key_text is not None:
+        if "ENCRYPTED PRIVATE KEY" in key_text or "Proc-Type: 4,ENCRYPTED" in key_text:
+            return [E047_ENCRYPTED_KEY]
+        unusable = key_type_problems(args.ssl_key, key_text)
+        if unusable:
+            return unusable
     return tls_pair_problems(
         args.ssl_cert,
         args.ssl_key,
-        password,
+        "",
         cert_field="ssl_cert",
         key_name="ssl-key",
         password_name="ssl-keyfile-password",
