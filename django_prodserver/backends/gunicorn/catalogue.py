@@ -31,6 +31,12 @@ def _no_uvloop(module: str) -> bool:
     return module != "uvloop" and installed(module)
 
 
+def _log_to(filename: str) -> dict[str, object]:
+    """A logconfig-dict that sends every log to one file: gunicorn's handlers, loggers and root replaced."""
+    handler = {"class": "logging.FileHandler", "filename": filename}
+    return {"handlers": {"file": handler}, "loggers": {}, "root": {"handlers": ["file"]}}
+
+
 EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E020", web({"wokers": 4}), twin=web({"workers": 4})),
     Example("prodserver.E021", web({"preload": True, "preload_app": True}), twin=web({"preload_app": True})),
@@ -45,6 +51,11 @@ EXAMPLES: tuple[Example, ...] = (
     ),
     Example("prodserver.E050", web({"pid": "run/web.pid"}), starting=True, twin=web({"pid": "web.pid"})),
     Example("prodserver.W050", web({"worker-tmp-dir": "/dev/shm-missing"}), twin=web({"worker-tmp-dir": "static"})),
+    Example(
+        "prodserver.W050",
+        web({"logconfig-dict": _log_to("logs/web.log")}),
+        twin=web({"logconfig-dict": _log_to("web.log")}),
+    ),
     Example("prodserver.E052", web({"ssl-cert": "tls/cert.pem", "ssl-key": "tls/other-key.pem"}), twin=web(TLS)),
     Example(
         "prodserver.E060",
@@ -71,6 +82,11 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E086", web({"workers": 0}), twin=web({"workers": 1})),
     Example("prodserver.E087", web({"post-fork": "os.getcwd"}), twin=web({"post-fork": "os.rename"})),
     Example("prodserver.E088", web({"log-config": "logging.ini"}), twin=web({"log-config-json": "logging.json"})),
+    Example(
+        "prodserver.E088",
+        web({"logconfig-dict": {"root": {"handlers": ["file"]}}}),
+        twin=web({"logconfig-dict": {"root": {"handlers": ["console"]}}}),
+    ),
     Example("prodserver.E089", web({"ssl-key": "tls/key.pem"}), twin=web(TLS)),
     Example(
         "prodserver.W080",

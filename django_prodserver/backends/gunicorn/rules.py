@@ -89,7 +89,7 @@ def gunicorn_problems(args: GunicornArgs, *, starting: bool) -> list[Problem]:
         *network_problems(args),
         *no_workers(args),
         *tls_problems(args),
-        *log_config_problems(args),
+        *log_config_problems(args, starting=starting),
         *class_problems(args, starting=starting),
         *hook_problems(args),
         *account_problems(args),

@@ -1,15 +1,19 @@
-"""What gunicorn reads besides its settings: log configuration files, its own configuration file and
+"""What gunicorn reads besides its settings: log configurations, its own configuration file and
 variable, and what the equivalent ``gunicorn`` command line cannot carry.
 """
 
 from __future__ import annotations
 
 import configparser
+import copy
 import json
 import os
 from pathlib import Path
+from typing import Any, cast
 
 from ...problems import Problem, Severity
+from ...rules.files import missing, path_fault
+from ...rules.logging_config import dict_config_fault, file_handler_paths
 from ...rules.text import first_line, shown, type_name
 from .options import GunicornArgs
 from .rendering import not_on_command_line
@@ -29,26 +33,83 @@ W080_CMD_ARGS = Problem(
 FILE_CONFIG_SECTIONS = ("loggers", "handlers", "formatters")
 """The sections ``logging.config.fileConfig`` reads the ``keys`` of: a file without one fails."""
 
+GUNICORN_LOGGING: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "root": {"level": "INFO", "handlers": ["console"]},
+    "loggers": {
+        "gunicorn.error": {
+            "level": "INFO",
+            "handlers": ["error_console"],
+            "propagate": True,
+            "qualname": "gunicorn.error",
+        },
+        "gunicorn.access": {
+            "level": "INFO",
+            "handlers": ["console"],
+            "propagate": True,
+            "qualname": "gunicorn.access",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "generic", "stream": "ext://sys.stdout"},
+        "error_console": {"class": "logging.StreamHandler", "formatter": "generic", "stream": "ext://sys.stderr"},
+    },
+    "formatters": {
+        "generic": {
+            "format": "%(asctime)s [%(process)d] [%(levelname)s] %(message)s",
+            "datefmt": "[%Y-%m-%d %H:%M:%S %z]",
+            "class": "logging.Formatter",
+        }
+    },
+}
+"""gunicorn's logging defaults (``glogging.CONFIG_DEFAULTS``, pinned by ``tests/unit/gunicorn/test_log_config.py``):
+logconfig-dict and log-config-json replace their top-level keys, one by one."""
+INI_HINT = "Write an INI file in logging.fileConfig format."
+DICT_CONFIG_HINT = (
+    "Write a logging.dictConfig configuration. gunicorn lays its top-level keys over its own defaults: one that "
+    "sets handlers replaces 'console' and 'error_console', which gunicorn's loggers and root still name, so set "
+    "loggers and root too."
+)
 
-def log_config_problems(args: GunicornArgs) -> list[Problem]:
-    """gunicorn reads log-config with logging.config.fileConfig and log-config-json as a JSON object."""
+
+def log_config_problems(args: GunicornArgs, *, starting: bool = False) -> list[Problem]:
+    """gunicorn reads log-config with logging.fileConfig; log-config-json and logconfig-dict it lays over its
+    defaults (``glogging.Logger.setup``) and passes to logging.dictConfig, which opens the handlers' files."""
     problems = []
-    if args.log_config is not None and args.log_config.is_file():
+    if args.log_config is not None and _is_file(args.log_config):
         reason = _file_config_fault(args.log_config)
         if reason is not None:
-            problems.append(
-                _e088("log_config", args.log_config, reason, "Write an INI file in logging.fileConfig format.")
-            )
-    if args.log_config_json is not None and args.log_config_json.is_file():
-        reason = _json_fault(args.log_config_json)
-        if reason is not None:
-            hint = "Write a JSON object in logging.dictConfig format."
-            problems.append(_e088("log_config_json", args.log_config_json, reason, hint))
+            problems.append(_e088("log_config", f"names {shown(args.log_config)}, which {reason}.", INI_HINT))
+    if args.log_config_json is not None and _is_file(args.log_config_json):
+        problems.extend(_json_config_problems(args, args.log_config_json, starting))
+    if args.logconfig_dict:
+        # gunicorn skips an empty dict, as it skips every falsy setting.
+        problems.extend(_dict_config_problems(args, starting))
     return problems
 
 
-def _e088(field: str, path: Path, reason: str, hint: str) -> Problem:
-    return Problem(E088, Severity.ERROR, ("ARGS", field), f"names {shown(path)}, which {reason}.", hint)
+def gunicorn_logging(config: object) -> dict[str, Any] | None:
+    """What gunicorn passes to ``dictConfig`` for ``config``: its defaults updated with it, key by key;
+    None where ``dict.update`` refuses ``config`` (gunicorn then fails before calling dictConfig)."""
+    merged = copy.deepcopy(GUNICORN_LOGGING)
+    try:
+        merged.update(cast(Any, config))
+    except (TypeError, ValueError):
+        return None
+    return merged
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        # A name the system cannot look up: the file rule reports it on this key.
+        return False
+
+
+def _e088(field: str, message: str, hint: str = DICT_CONFIG_HINT) -> Problem:
+    return Problem(E088, Severity.ERROR, ("ARGS", field), message, hint)
 
 
 def _file_config_fault(path: Path) -> str | None:
@@ -57,18 +118,53 @@ def _file_config_fault(path: Path) -> str | None:
         parser.read(path)
     except (configparser.Error, OSError, UnicodeDecodeError) as error:
         return f"cannot be read as an INI file ({first_line(error)})"
-    missing = [section for section in FILE_CONFIG_SECTIONS if not parser.has_option(section, "keys")]
-    return f"has no 'keys' in its [{missing[0]}] section" if missing else None
+    absent = [section for section in FILE_CONFIG_SECTIONS if not parser.has_option(section, "keys")]
+    return f"has no 'keys' in its [{absent[0]}] section" if absent else None
 
 
-def _json_fault(path: Path) -> str | None:
+def _json_config_problems(args: GunicornArgs, path: Path, starting: bool) -> list[Problem]:
+    names = f"names {shown(path)}"
     try:
         config = json.loads(path.read_text())
     except json.JSONDecodeError as error:
-        return f"is not valid JSON ({error.msg}, line {error.lineno})"
+        return [_e088("log_config_json", f"{names}, which is not valid JSON ({error.msg}, line {error.lineno}).")]
     except (OSError, ValueError) as error:
-        return f"cannot be read ({first_line(error)})"
-    return None if isinstance(config, dict) else f"holds {type_name(config)}, not a JSON object"
+        return [_e088("log_config_json", f"{names}, which cannot be read ({first_line(error)}).")]
+    merged = gunicorn_logging(config)
+    if merged is None:
+        return [_e088("log_config_json", f"{names}, which holds {type_name(config)}, not a JSON object.")]
+    return _merged_problems(args, "log_config_json", f"{names},", merged, starting)
+
+
+def _dict_config_problems(args: GunicornArgs, starting: bool) -> list[Problem]:
+    merged = gunicorn_logging(args.logconfig_dict)
+    assert merged is not None  # the model holds a dict
+    return _merged_problems(args, "logconfig_dict", f"is {shown(args.logconfig_dict)},", merged, starting)
+
+
+def _merged_problems(
+    args: GunicornArgs, field: str, subject: str, merged: dict[str, Any], starting: bool
+) -> list[Problem]:
+    """What dictConfig would refuse in gunicorn's merged configuration, else the log files it cannot create.
+
+    gunicorn configures logging after changing to chdir: a relative file name is found from there.
+    """
+    fault = dict_config_fault(merged)
+    if fault is not None:
+        reason = fault if fault.startswith(("has ", "holds ")) else f"logging.dictConfig would refuse: {fault}"
+        return [_e088(field, f"{subject} which {reason}.")]
+    problems = []
+    for handler, log_file in file_handler_paths(merged):
+        if args.chdir is not None and not log_file.is_absolute():
+            log_file = args.chdir / log_file
+        try:
+            wrong, exists = path_fault("created", log_file), log_file.is_dir()
+        except OSError as error:
+            wrong, exists = f"which cannot be used ({error.strerror or error})", True
+        if wrong is not None:
+            message = f"{subject} whose handler {handler!r} writes to {shown(str(log_file))}, {wrong}."
+            problems.append(missing(field, message, starting, exists=exists))
+    return problems
 
 
 def gunicorn_cmd_args() -> str | None:

@@ -1,6 +1,6 @@
 """A setting that shows each check ID on the uvicorn backends (see ``checks/catalogue.py``).
 
-uvicorn's own IDs (E090-E094, W090-W097) are shown here, with the shared IDs its rules emit
+uvicorn's own IDs (E090-E095, W090-W098) are shown here, with the shared IDs its rules emit
 (E052, E060, W070, W071) and the shared ones its options' metadata trigger (W046, E060).
 """
 
@@ -42,6 +42,11 @@ def _uvicorn_port() -> list[str]:
     return ["UVICORN_PORT"]
 
 
+def _unversioned(path: object) -> str:
+    """A log-config written for Granian or gunicorn, which add "version": 1 themselves."""
+    return '{"disable_existing_loggers": false}'
+
+
 RULES = "django_prodserver.backends.uvicorn.rules"
 
 EXAMPLES: tuple[Example, ...] = (
@@ -50,6 +55,12 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E092", wsgi({"lifespan": "on"}), twin=wsgi({"lifespan": "off"})),
     Example("prodserver.E093", asgi({"header": "X-Frame-Options DENY"}), twin=asgi({"header": "X-Frame-Options:DENY"})),
     Example("prodserver.E094", asgi({**TLS, "ssl-version": 16}), twin=asgi({**TLS, "ssl-version": 17})),
+    Example(
+        "prodserver.E095",
+        asgi({"log-config": "logging.json"}),
+        pretend=((RULES, "log_config_text", _unversioned),),
+        twin=asgi({"log-config": "logging.json"}),
+    ),
     Example("prodserver.W090", asgi({"reload": True, "workers": 2}), twin=asgi({"reload": True, "workers": 1})),
     Example("prodserver.W091", asgi({"workers": 0}), twin=asgi({"workers": 1})),
     Example("prodserver.W092", asgi({"uds": "web.sock", "port": 8001}), twin=asgi({"uds": "web.sock"})),

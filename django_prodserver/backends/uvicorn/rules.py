@@ -9,14 +9,18 @@ Paths are relative to the process, by field name; validation turns them into the
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import ssl
 import warnings
 from importlib import metadata
+from pathlib import Path
 
 from ...problems import Problem, Severity
+from ...rules.files import missing, path_fault
+from ...rules.logging_config import dict_config_fault, file_handler_paths
 from ...rules.packages import E060, installed
-from ...rules.text import shown
+from ...rules.text import first_line, shown, type_name
 from ...rules.tls import tls_pair_problems
 from .native import EXTRA
 from .options import UvicornArgs, UvicornASGIArgs, UvicornWSGIArgs
@@ -27,6 +31,7 @@ E091 = "prodserver.E091"
 E092 = "prodserver.E092"
 E093 = "prodserver.E093"
 E094 = "prodserver.E094"
+E095 = "prodserver.E095"
 W070 = "prodserver.W070"
 W071 = "prodserver.W071"
 W090 = "prodserver.W090"
@@ -120,7 +125,7 @@ def uvicorn_problems(args: UvicornArgs, *, starting: bool) -> list[Problem]:
         *listener_problems(args),
         *interface_problems(args),
         *header_problems(args),
-        *log_config_problems(args),
+        *log_config_problems(args, starting=starting),
         *environment_problems(),
         *(command_line_gaps(args) if starting else []),
         *deploy_problems(args),
@@ -256,19 +261,92 @@ def header_problems(args: UvicornArgs) -> list[Problem]:
     ]
 
 
-def log_config_problems(args: UvicornArgs) -> list[Problem]:
-    """uvicorn reads a .yaml or .yml log-config with PyYAML, which its option's ``requires`` cannot say."""
-    if args.log_config is None or args.log_config.suffix not in {".yaml", ".yml"} or installed("yaml"):
+LOG_CONFIG_HINT = (
+    'Write a logging.dictConfig configuration with "version": 1: uvicorn passes a .json, .yaml or .yml file '
+    "to dictConfig as it is, without its own defaults."
+)
+
+
+def log_config_problems(args: UvicornArgs, *, starting: bool = False) -> list[Problem]:
+    """uvicorn loads a log-config ending in .json with json, in .yaml or .yml with PyYAML (which the option's
+    ``requires`` cannot say), and passes it to logging.dictConfig as it is (``Config.configure_logging``),
+    which opens the handlers' files; any other file goes to logging.fileConfig."""
+    path = args.log_config
+    if path is None:
         return []
-    return [
-        Problem(
-            E060,
-            Severity.ERROR,
-            ("ARGS", "log_config"),
-            "needs the yaml package, which is not installed.",
-            f"Install it: pip install '{EXTRA}'.",
-        )
-    ]
+    # uvicorn tells them apart by the end of the name, case included.
+    is_yaml = str(path).endswith((".yaml", ".yml"))
+    if is_yaml and not installed("yaml"):
+        return [
+            Problem(
+                E060,
+                Severity.ERROR,
+                ("ARGS", "log_config"),
+                "needs the yaml package, which is not installed.",
+                f"Install it: pip install '{EXTRA}'.",
+            )
+        ]
+    if not (is_yaml or str(path).endswith(".json")) or not _is_file(path):
+        return []
+    names = f"names {shown(path)}"
+    config, reason = _load_log_config(path, is_yaml)
+    if reason is None:
+        fault = dict_config_fault(config)
+        if fault is None:
+            return _log_file_problems(names, config, starting)
+        reason = fault if fault.startswith(("has ", "holds ")) else f"logging.dictConfig would refuse: {fault}"
+    return [Problem(E095, Severity.ERROR, ("ARGS", "log_config"), f"{names}, which {reason}.", LOG_CONFIG_HINT)]
+
+
+def log_config_text(path: Path) -> str:
+    """The text of a log-config file, as uvicorn opens it."""
+    return path.read_text()
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        # A name the system cannot look up: the file rule reports it on this key.
+        return False
+
+
+def _load_log_config(path: Path, is_yaml: bool) -> tuple[object, str | None]:
+    """What uvicorn's ``json.load`` or ``yaml.safe_load`` returns for the file, or why it raises."""
+    try:
+        text = log_config_text(path)
+    except (OSError, ValueError) as error:
+        return None, f"cannot be read ({first_line(error)})"
+    if not is_yaml:
+        try:
+            return json.loads(text), None
+        except json.JSONDecodeError as error:
+            return None, f"is not valid JSON ({error.msg}, line {error.lineno})"
+    import yaml  # installed: checked above; only a YAML log-config needs it
+
+    try:
+        config = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark, problem = getattr(error, "problem_mark", None), getattr(error, "problem", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        return None, f"is not valid YAML ({problem or first_line(error)}{where})"
+    if not isinstance(config, dict):
+        return None, f"holds {type_name(config)}, not a YAML mapping"
+    return config, None
+
+
+def _log_file_problems(names: str, config: object, starting: bool) -> list[Problem]:
+    """A file handler whose file cannot be created stops uvicorn at start, like any missing path."""
+    problems = []
+    for handler, log_file in file_handler_paths(config):
+        try:
+            wrong, exists = path_fault("created", log_file), log_file.is_dir()
+        except OSError as error:
+            wrong, exists = f"which cannot be used ({error.strerror or error})", True
+        if wrong is not None:
+            message = f"{names}, whose handler {handler!r} writes to {shown(str(log_file))}, {wrong}."
+            problems.append(missing("log_config", message, starting, exists=exists))
+    return problems
 
 
 def command_line_gaps(args: UvicornArgs) -> list[Problem]:
