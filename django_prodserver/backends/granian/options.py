@@ -2,7 +2,8 @@
 
 Options the seed page names (address, port, workers, threads, blocking-threads, backlog,
 http, log-level, log-access, ssl-cert, ssl-key) keep the seed's names and defaults and
-are always passed to Granian.  Every other option defaults to Granian's own value and is
+are always passed to Granian; those every server shares are declared in
+:mod:`django_prodserver.args.common`.  Every other option defaults to Granian's own value and is
 passed only when set, so Granian keeps its defaults; ``tests/unit/test_granian_drift.py``
 pins names, choices, ranges and defaults against Granian's click command.
 
@@ -16,7 +17,9 @@ from typing import Annotated, Literal
 
 from pydantic import SecretStr
 
+from ...args import common
 from ...args.base import BackendArgs, Package, option
+from ...args.common import PID_MAX_LIMIT
 from ...args.values import (
     AnyPath,
     Choice,
@@ -31,8 +34,7 @@ from ...args.values import (
 
 # Upper bounds of the types Granian's Rust core stores these options in: a larger value passes
 # Granian's CLI and then fails at start (OverflowError) or panics a worker (h2's own asserts).
-I32_MAX = 2**31 - 1
-"""The listen backlog: a C int."""
+# The backlog's (a C int) and the workers' (PID_MAX_LIMIT) are the common options' own.
 U32_MAX = 2**32 - 1
 """HTTP/2 settings that h2 holds as u32 (streams, header list size, send buffer)."""
 H2_MIN_FRAME_SIZE, H2_MAX_FRAME_SIZE = 2**14, 2**24 - 1
@@ -41,8 +43,6 @@ H2_MAX_WINDOW_SIZE = 2**31 - 1
 """SETTINGS_INITIAL_WINDOW_SIZE and window increments, RFC 9113 sections 6.5.2 and 6.9.1."""
 U64_MAX = 2**64 - 1
 """Sizes and thread counts Granian holds as usize (http1 buffer, WSGI threads); workers-max-rss in bytes."""
-PID_MAX_LIMIT = 2**22
-"""Linux's ceiling on tasks: more workers or runtime threads than this can never start."""
 TOKIO_MAX_PERMITS = 2**61 - 1
 """backpressure becomes a tokio Semaphore, which panics above this many permits."""
 INSTANT_MAX_SECONDS = 2**62
@@ -62,10 +62,8 @@ class GranianArgs(BackendArgs):
     """Options shared by the ASGI and WSGI backends."""
 
     # Binding
-    address: IPAddress = option(
-        "127.0.0.1", "IP address to bind to", cli="host", seed="address", server="address", group="binding"
-    )
-    port: Int = option(8000, "TCP port to bind to", cli="port", seed="port", ge=0, le=65535, group="binding")
+    address: IPAddress = common.address(cli="host", server="address")
+    port: Int = common.port(cli="port")
     uds: AnyPath | None = option(
         None, "Unix domain socket to bind to, instead of address and port", cli="uds", group="binding", path="socket"
     )
@@ -78,15 +76,8 @@ class GranianArgs(BackendArgs):
         group="binding",
         needs=("uds",),
     )
-    backlog: Int = option(
-        1024,
-        "Maximum number of connections to hold in backlog",
-        cli="backlog",
-        seed="backlog",
-        ge=128,
-        le=I32_MAX,
-        group="binding",
-    )
+    # Granian's CLI refuses a backlog below 128.
+    backlog: Int = common.backlog(cli="backlog", ge=128)
 
     # Protocols
     http: Annotated[HTTPMode, Choice] = option(
@@ -97,9 +88,7 @@ class GranianArgs(BackendArgs):
     )
 
     # Concurrency
-    workers: Int = option(
-        1, "Number of worker processes", cli="workers", seed="workers", ge=1, le=PID_MAX_LIMIT, group="workers"
-    )
+    workers: Int = common.workers(cli="workers")
     blocking_threads_idle_timeout: Duration = option(
         30,
         "Seconds (or a duration) an idle blocking thread is kept alive",
@@ -259,9 +248,7 @@ class GranianArgs(BackendArgs):
 
     # Logging
     log: bool = option(True, "Enable logging", cli="log", server="log_enabled", also=("log-enabled",), group="logging")
-    log_level: Annotated[LogLevel, Choice] = option(
-        "info", "Log level", cli="log-level", seed="log-level", group="logging", native="LogLevels"
-    )
+    log_level: Annotated[LogLevel, Choice] = common.log_level(LogLevel, cli="log-level", native="LogLevels")
     log_config: AnyPath | None = option(
         None,
         "Logging configuration file (JSON, logging.dictConfig format)",
@@ -270,14 +257,7 @@ class GranianArgs(BackendArgs):
         group="logging",
         path="file",
     )
-    log_access: bool = option(
-        True,
-        "Access log (Granian's own default is off)",
-        cli="access-log",
-        seed="log-access",
-        server="log_access",
-        group="logging",
-    )
+    log_access: bool = common.log_access(cli="access-log", server="log_access", note="Granian's own default is off")
     access_log_fmt: str | None = option(
         None,
         "Access log format",
@@ -288,24 +268,8 @@ class GranianArgs(BackendArgs):
     )
 
     # TLS
-    ssl_cert: AnyPath | None = option(
-        None,
-        "TLS certificate file (PEM)",
-        cli="ssl-certificate",
-        seed="ssl-cert",
-        server="ssl_cert",
-        group="TLS",
-        path="file",
-    )
-    ssl_key: AnyPath | None = option(
-        None,
-        "TLS private key file (PEM: PKCS#8, RSA or EC)",
-        cli="ssl-keyfile",
-        seed="ssl-key",
-        server="ssl_key",
-        group="TLS",
-        path="file",
-    )
+    ssl_cert: AnyPath | None = common.ssl_cert(cli="ssl-certificate", server="ssl_cert")
+    ssl_key: AnyPath | None = common.ssl_key(cli="ssl-keyfile", server="ssl_key", note="PKCS#8, RSA or EC")
     ssl_keyfile_password: SecretStr | None = option(
         None,
         "Password of the TLS private key",
@@ -558,29 +522,13 @@ class GranianASGIArgs(GranianArgs):
         le=U64_MAX,
         group="workers",
     )
-    threads: Int | None = option(
-        None,
-        "WSGI only: ignored by the ASGI backend (use workers)",
-        cli=None,
-        seed="threads",
-        server=None,
-        ge=1,
-        group="workers",
-    )
+    threads: Int | None = common.asgi_threads()
 
 
 class GranianWSGIArgs(GranianArgs):
     """ARGS of ``django_prodserver.backends.granian.GranianWSGIServer``."""
 
-    threads: Int = option(
-        1,
-        "Threads per worker running the Django app (Granian's blocking threads)",
-        cli="blocking-threads",
-        seed="threads",
-        ge=1,
-        le=U64_MAX,
-        group="workers",
-    )
+    threads: Int = common.threads(cli="blocking-threads", note="Granian's blocking threads", le=U64_MAX)
 
 
 __all__ = ["GranianASGIArgs", "GranianArgs", "GranianWSGIArgs"]

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import SecretStr
 
 from ...args.base import MASK, OptionMeta
+from ...args.common import host_and_port
 from ...args.values import octal_text
 from .options import GranianArgs
 
@@ -30,11 +31,6 @@ class Invocation:
     target: str
     interface: str
     args: GranianArgs
-
-
-def host_and_port(host: str, port: int) -> str:
-    """``127.0.0.1:8000``, ``[::1]:8000``."""
-    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def bind_address(args: GranianArgs) -> str:

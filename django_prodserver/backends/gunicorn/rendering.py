@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ...args.base import MASK, OptionMeta
+from ...args.common import host_and_port
 from ...args.describe import unwrapped
 from ...args.values import comma_list, octal_text
 from .options import COMMON, GunicornArgs
@@ -64,8 +65,7 @@ def bind_addresses(args: GunicornArgs) -> list[str]:
     """Where gunicorn listens: the native ``bind`` list, else ``address:port`` (``[::1]:8000``)."""
     if args.bind:
         return list(args.bind)
-    host = f"[{args.address}]" if ":" in args.address else args.address
-    return [f"{host}:{args.port}"]
+    return [host_and_port(args.address, args.port)]
 
 
 def _given(args: GunicornArgs) -> Iterator[tuple[str, OptionMeta, Any]]:

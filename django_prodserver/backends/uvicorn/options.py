@@ -1,10 +1,11 @@
 """ARGS of the uvicorn backends: the common options every server shares, then uvicorn's own.
 
 The common options (``address``, ``port``, ``workers``, ``backlog``, ``log-level``, ``log-access``,
-``ssl-cert``, ``ssl-key``, and ``threads`` for WSGI) mean the same on every backend and keep the
-seed contract's defaults, always passed to uvicorn, so switching servers is a change of
-``BACKEND`` alone.  uvicorn's native forms work too (``host``, ``access-log``, ``ssl-certfile``,
-``ssl-keyfile``): they are other spellings of the same option, so giving both is an error.
+``ssl-cert``, ``ssl-key``, and ``threads`` for WSGI, declared in :mod:`django_prodserver.args.common`)
+mean the same on every backend and keep the seed contract's defaults, always passed to uvicorn, so
+switching servers is a change of ``BACKEND`` alone.  uvicorn's native forms work too (``host``,
+``access-log``, ``ssl-certfile``, ``ssl-keyfile``): they are other spellings of the same option, so
+giving both is an error.
 Every other option is one of uvicorn's (:mod:`.native`).
 """
 
@@ -14,9 +15,10 @@ from typing import Annotated, Literal
 
 from pydantic import SecretStr
 
+from ...args import common
 from ...args.base import BackendArgs, option
 from ...args.values import AnyPath, Choice, Int, IPAddress
-from .native import I32_MAX, UvicornSettings
+from .native import UvicornSettings
 
 LogLevel = Literal["critical", "error", "warning", "info", "debug", "trace"]
 """uvicorn's levels (``uvicorn.config.LOG_LEVELS``); it raises a bare KeyError for any other."""
@@ -32,53 +34,15 @@ TLS = ("ssl_cert",)
 class CommonSettings(BackendArgs):
     """The options every backend shares, under the same names and defaults, and uvicorn's other TLS options."""
 
-    address: IPAddress = option(
-        "127.0.0.1", "IP address to bind to", cli="host", seed="address", server="host", group="binding"
-    )
-    port: Int = option(
-        8000, "TCP port to bind to (0: any free port)", cli="port", seed="port", ge=0, le=65535, group="binding"
-    )
-    backlog: Int = option(
-        1024,
-        "Maximum number of pending connections (uvicorn: 2048)",
-        cli="backlog",
-        seed="backlog",
-        ge=0,
-        le=I32_MAX,
-        group="binding",
-    )
-    workers: Int = option(
-        1,
-        "Number of worker processes (uvicorn: $WEB_CONCURRENCY or 1)",
-        cli="workers",
-        seed="workers",
-        ge=0,
-        group="workers",
-    )
-    log_level: Annotated[LogLevel, Choice] = option(
-        "info", "Log level", cli="log-level", seed="log-level", group="logging"
-    )
-    log_access: bool = option(
-        True, "Access log on standard output", cli="access-log", seed="log-access", server="access_log", group="logging"
-    )
-    ssl_cert: AnyPath | None = option(
-        None,
-        "TLS certificate file (PEM)",
-        cli="ssl-certfile",
-        seed="ssl-cert",
-        server="ssl_certfile",
-        group="TLS",
-        path="file",
-    )
-    ssl_key: AnyPath | None = option(
-        None,
-        "TLS private key file (PEM)",
-        cli="ssl-keyfile",
-        seed="ssl-key",
-        server="ssl_keyfile",
-        group="TLS",
-        path="file",
-    )
+    address: IPAddress = common.address(cli="host", server="host")
+    port: Int = common.port(cli="port", note="0: any free port")
+    backlog: Int = common.backlog(cli="backlog", note="uvicorn: 2048")
+    # 0 workers passes the type, so that uvicorn's rules can warn that uvicorn runs 1 instead (W091).
+    workers: Int = common.workers(cli="workers", ge=0, note="uvicorn: $WEB_CONCURRENCY or 1")
+    log_level: Annotated[LogLevel, Choice] = common.log_level(LogLevel, cli="log-level")
+    log_access: bool = common.log_access(cli="access-log", server="access_log")
+    ssl_cert: AnyPath | None = common.ssl_cert(cli="ssl-certfile", server="ssl_certfile")
+    ssl_key: AnyPath | None = common.ssl_key(cli="ssl-keyfile", server="ssl_keyfile")
 
     # TLS
     ssl_keyfile_password: SecretStr | None = option(
@@ -118,29 +82,13 @@ class UvicornArgs(UvicornSettings, CommonSettings):
 class UvicornASGIArgs(UvicornArgs):
     """ARGS of ``django_prodserver.backends.uvicorn.UvicornServer``."""
 
-    threads: Int | None = option(
-        None,
-        "WSGI only: ignored by the ASGI backend (use workers)",
-        cli=None,
-        seed="threads",
-        server=None,
-        ge=1,
-        group="workers",
-    )
+    threads: Int | None = common.asgi_threads()
 
 
 class UvicornWSGIArgs(UvicornArgs):
     """ARGS of ``django_prodserver.backends.uvicorn.UvicornWSGIServer``."""
 
-    threads: Int = option(
-        WSGI_THREADS,
-        "Threads per worker running the Django app (uvicorn's WSGI adapter; no uvicorn flag)",
-        cli=None,
-        seed="threads",
-        server=None,
-        ge=1,
-        group="workers",
-    )
+    threads: Int = common.threads(cli=None, default=WSGI_THREADS, note="uvicorn's WSGI adapter; no uvicorn flag")
 
 
 __all__ = ["WSGI_THREADS", "UvicornASGIArgs", "UvicornArgs", "UvicornWSGIArgs"]

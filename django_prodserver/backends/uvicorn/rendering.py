@@ -19,6 +19,7 @@ from pydantic import SecretStr
 
 from ...args.argv import flags
 from ...args.base import OptionMeta
+from ...args.common import host_and_port
 from .options import WSGI_THREADS, UvicornArgs, UvicornWSGIArgs
 
 
@@ -41,8 +42,7 @@ def bind_address(args: UvicornArgs) -> str:
         return f"unix:{args.uds.absolute()}"
     if args.fd is not None:
         return f"fd:{args.fd}"
-    host = f"[{args.address}]" if ":" in args.address else args.address
-    return f"{host}:{args.port}"
+    return host_and_port(args.address, args.port)
 
 
 def forwarded(args: UvicornArgs) -> Iterator[tuple[OptionMeta, Any]]:

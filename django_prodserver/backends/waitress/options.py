@@ -1,10 +1,11 @@
 """ARGS of the waitress backend: one field per option of waitress 3's ``Adjustments`` registry.
 
-The common names of the other servers (``address``, ``port``, ``threads``, ``backlog``) are the
-documented ones; waitress' own spellings (``host``, ``unix-socket-perms``...) are accepted too, so a
-django-prodserver 3.x setting keeps working.  Defaults are waitress' own (``0.0.0.0:8080``, as 3.x
-served) and an option is passed only when set; ``tests/unit/waitress/test_drift.py`` pins names,
-kinds and defaults against ``Adjustments``.  ``sockets`` (socket objects) has no place in a setting.
+The common names of the other servers (``address``, ``port``, ``threads``, ``backlog``, declared in
+:mod:`django_prodserver.args.common`) are the documented ones; waitress' own spellings (``host``,
+``unix-socket-perms``...) are accepted too, so a django-prodserver 3.x setting keeps working.
+Defaults are waitress' own (``0.0.0.0:8080``, as 3.x served) and an option is passed only when
+set; ``tests/unit/waitress/test_drift.py`` pins names, kinds and defaults against ``Adjustments``.
+``sockets`` (socket objects) has no place in a setting.
 
 Nothing here imports waitress: the check imports this module on every management command.
 """
@@ -16,6 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, PlainSerializer
 from pydantic_core import PydanticCustomError
 
+from ...args import common
 from ...args.base import BackendArgs, option
 from ...args.values import AnyPath, Choice, Int, octal_text
 
@@ -61,12 +63,9 @@ class WaitressArgs(BackendArgs):
     """Options of ``waitress.serve`` / ``waitress-serve``, validated before waitress sees them."""
 
     # Binding
-    address: Host = option(
-        "0.0.0.0", "Host name or IP address to bind to (waitress: 0.0.0.0)", cli="host", seed="address", group="binding"
-    )
-    port: Int = option(
-        8080, "TCP port to bind to (waitress: 8080)", cli="port", seed="port", ge=0, le=65535, group="binding"
-    )
+    # waitress keeps its own defaults (0.0.0.0:8080, 4 threads), as 3.x did, and binds host names too.
+    address: Host = common.address(cli="host", default="0.0.0.0", note="or a host name; waitress: 0.0.0.0")
+    port: Int = common.port(cli="port", default=8080, note="waitress: 8080")
     listen: Words = option(
         [],
         "host:port pairs to bind to, instead of address and port ('127.0.0.1:8080 [::1]:8080')",
@@ -91,12 +90,10 @@ class WaitressArgs(BackendArgs):
         group="binding",
         needs=("unix_socket",),
     )
-    backlog: Int = option(
-        1024, "Maximum number of connections to hold in backlog", cli="backlog", seed="backlog", ge=1, group="binding"
-    )
+    backlog: Int = common.backlog(cli="backlog")
 
     # Workers
-    threads: Int = option(4, "Threads that run the application", cli="threads", seed="threads", ge=1, group="workers")
+    threads: Int = common.threads(cli="threads", default=4, note="waitress: 4; one process")
     connection_limit: Int = option(
         100, "Stop accepting connections above this many open channels", cli="connection-limit", ge=1, group="workers"
     )
