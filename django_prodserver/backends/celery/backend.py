@@ -11,6 +11,7 @@ import sys
 from typing import ClassVar, TypeVar
 
 from ...args.base import Package
+from ...args.common import host_and_port
 from ...problems import Problem
 from ..base import ServerStartError, TypedBackend, TypedServer, TypedWorker
 from .app import app_path, app_problems, load_app
@@ -97,7 +98,7 @@ class CeleryFlower(CeleryProcess[FlowerArgs], TypedServer[FlowerArgs]):
             return f"unix:{args.unix_socket.absolute()}"
         # Flower's default address, '', binds every interface (IPv4 and IPv6).
         host = args.address or "0.0.0.0"
-        return f"[{host}]:{args.port}" if ":" in host else f"{host}:{args.port}"
+        return host_and_port(host, args.port)
 
     def run(self, args: FlowerArgs) -> None:
         from tornado.options import Error as OptionsError

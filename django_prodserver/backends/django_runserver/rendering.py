@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ...args.base import OptionMeta
+from ...args.common import host_and_port
 from .options import RunserverArgs
 
 
@@ -70,5 +71,4 @@ def listen_address(args: RunserverArgs) -> str:
     default_host = "::1" if args.ipv6 else "127.0.0.1"
     host, _, port = (args.addrport or "").rpartition(":")
     host = host.strip("[]") or default_host
-    shown_host = f"[{host}]" if ":" in host else host
-    return f"{shown_host}:{port or '8000'}"
+    return host_and_port(host, int(port or "8000"))

@@ -17,6 +17,7 @@ from gunicorn.app.base import Application  # type: ignore[import-untyped]
 from gunicorn.arbiter import Arbiter  # type: ignore[import-untyped]
 from gunicorn.sock import BaseSocket, _sock_type, ssl_context  # type: ignore[import-untyped]
 
+from ...args.common import host_and_port
 from ..base import ServerStartError
 from .rendering import Invocation, settings
 
@@ -99,13 +100,9 @@ def _listeners(arbiter: Any) -> list[BaseSocket]:
         except OSError as error:
             for listener in listeners:
                 listener.close()
-            shown = address if isinstance(address, str) else _host_port(*address)
+            shown = address if isinstance(address, str) else host_and_port(*address)
             raise ServerStartError(f"Cannot listen on {shown}: {error.strerror or error}.") from None
     return listeners
-
-
-def _host_port(host: str, port: int) -> str:
-    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def serve(invocation: Invocation) -> None:

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ...args.common import host_and_port
 from ..applications import application_fault
 from ..base import ServerStartError
 from .rendering import Invocation, bind_address, config_kwargs, wsgi_threads
@@ -127,15 +128,11 @@ def _listen(config: Config) -> socket.socket | None:
             os.chmod(config.uds, 0o666)
     except OSError as exc:
         sock.close()
-        address = f"unix:{config.uds}" if config.uds is not None else _host_port(config.host, config.port)
+        address = f"unix:{config.uds}" if config.uds is not None else host_and_port(config.host, config.port)
         raise ServerStartError(f"Cannot listen on {address}: {_reason(exc)}.") from None
     sock.set_inheritable(True)
     _log_listening(config, sock)
     return sock
-
-
-def _host_port(host: str, port: int) -> str:
-    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def _reason(exc: OSError) -> str:
@@ -150,7 +147,7 @@ def _log_listening(config: Config, sock: socket.socket) -> None:
         logger.info("Uvicorn running on unix socket %s (Press CTRL+C to quit)", config.uds)
         return
     scheme = "https" if config.is_ssl else "http"
-    address = _host_port(config.host, sock.getsockname()[1])
+    address = host_and_port(config.host, sock.getsockname()[1])
     logger.info("Uvicorn running on %s://%s (Press CTRL+C to quit)", scheme, address)
 
 

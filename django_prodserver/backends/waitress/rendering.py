@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ...args.base import OptionMeta
+from ...args.common import host_and_port
 from ...args.values import octal_text
 from .options import WaitressArgs
 
@@ -26,8 +27,7 @@ def bind_address(args: WaitressArgs) -> str:
         return f"unix:{args.unix_socket.absolute()}"
     if args.listen:
         return args.listen[0].replace("*", "0.0.0.0", 1)
-    host = f"[{args.address}]" if ":" in args.address else args.address
-    return f"{host}:{args.port}"
+    return host_and_port(args.address, args.port)
 
 
 def forwarded(args: WaitressArgs) -> Iterator[tuple[OptionMeta, Any]]:
