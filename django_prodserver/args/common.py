@@ -209,7 +209,7 @@ def ssl_key(*, cli: str | None, server: str | None = None, also: tuple[str, ...]
     return SSL_KEY.declare(cli=cli, server=server, also=also, note=note)
 
 
-def host_and_port(host: str, port: int) -> str:
+def host_and_port(host: str, port: int | str) -> str:
     """Where a server listens, as its users read it: ``127.0.0.1:8000``, ``[::1]:8000``."""
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 

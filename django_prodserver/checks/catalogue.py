@@ -8,7 +8,9 @@ package adds its own IDs in its ``catalogue`` module (``EXAMPLES``).
 Examples name files relative to the current directory; :func:`example_files` creates those
 that should exist: ``tls/cert.pem`` and its ``tls/key.pem``, another certificate's
 ``tls/other-key.pem``, a self-signed ECDSA P-521 pair ``tls/p521-cert.pem`` and ``tls/p521-key.pem``,
-``static/``, ``media/``, ``logging.json`` and ``logging.ini``.  An ID is
+``static/``, ``media/``, ``logging.json`` (a logging configuration the servers take),
+``logging-refused.json`` (one whose handler class does not exist: ``logging.dictConfig`` refuses it)
+and ``logging.ini`` (an INI file without ``[formatters]``: ``logging.fileConfig`` refuses it).  An ID is
 never reused, even after its check is removed.
 """
 
@@ -108,10 +110,13 @@ def example_files() -> Iterator[Path]:
         issued.cert_chain_pems[0].write_to_path(str(directory / "tls" / "cert.pem"))
         issued.private_key_pem.write_to_path(str(directory / "tls" / "key.pem"))
         ca.issue_cert("127.0.0.1").private_key_pem.write_to_path(str(directory / "tls" / "other-key.pem"))
-        _write_p521_pair(directory / "tls")
+        write_self_signed(directory / "tls", "p521")
         for folder in ("static", "media"):
             (directory / folder).mkdir()
         (directory / "logging.json").write_text('{"version": 1}')
+        (directory / "logging-refused.json").write_text(
+            '{"version": 1, "handlers": {"h": {"class": "no.such.Handler"}}}'
+        )
         (directory / "logging.ini").write_text("[loggers]\nkeys=root\n")
         os.chdir(directory)
         try:
@@ -120,32 +125,41 @@ def example_files() -> Iterator[Path]:
             os.chdir(previous)
 
 
-def _write_p521_pair(directory: Path) -> None:
-    """A certificate for a key type Python's ssl loads and some servers cannot sign with."""
+def write_self_signed(directory: Path, name: str, key: Any = None) -> tuple[Path, Path]:
+    """``<name>-cert.pem`` and its PKCS#8 ``<name>-key.pem`` for 127.0.0.1 (a P-521 key if none is given).
+
+    Any ``cryptography`` private key: the examples and the tests use it for key types that Python's
+    ssl loads and some servers cannot sign with.
+    """
     import datetime
+    import ipaddress
 
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519
     from cryptography.x509.oid import NameOID
 
-    key = ec.generate_private_key(ec.SECP521R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    key = ec.generate_private_key(ec.SECP521R1()) if key is None else key
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
     now = datetime.datetime.now(datetime.timezone.utc)
     certificate = (
         x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
+        .subject_name(subject)
+        .issuer_name(subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - datetime.timedelta(days=1))
         .not_valid_after(now + datetime.timedelta(days=30))
-        .sign(key, hashes.SHA256())
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        # EdDSA signs without a separate digest.
+        .sign(key, None if isinstance(key, (ed25519.Ed25519PrivateKey, ed448.Ed448PrivateKey)) else hashes.SHA256())
     )
-    (directory / "p521-cert.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    (directory / "p521-key.pem").write_bytes(
+    cert, key_file = directory / f"{name}-cert.pem", directory / f"{name}-key.pem"
+    cert.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
         key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     )
+    return cert, key_file
 
 
 @contextmanager

@@ -9,6 +9,11 @@ from ..problems import Problem, Severity
 from .text import first_line
 
 E052 = "prodserver.E052"
+# OpenSSL reasons for a pair it parses and its security level refuses (Debian's level 2, say).
+_REFUSED_BY_POLICY = {
+    "EE_KEY_TOO_SMALL": "the key is too small for this system's OpenSSL security level",
+    "CA_MD_TOO_WEAK": "the certificate's signature digest is too weak for this system's OpenSSL",
+}
 
 
 def tls_pair_problems(
@@ -34,7 +39,7 @@ def tls_pair_problems(
                     "Use the private key the certificate was issued for.",
                 )
             ]
-        reason = f"not PEM, or a wrong {password_name}"
+        reason = _REFUSED_BY_POLICY.get(error.reason or "", f"not PEM, or a wrong {password_name}")
     except (OSError, ValueError) as error:
         reason = first_line(error)
     else:

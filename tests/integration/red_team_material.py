@@ -7,7 +7,6 @@ the attributes of :class:`Material`.
 from __future__ import annotations
 
 import datetime
-import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +15,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519
 from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPrivateKeyTypes
-from cryptography.x509.oid import NameOID
+
+from django_prodserver.checks.catalogue import write_self_signed
 
 PASSWORD = "red-team-secret"
 UDS_PATH_MAX = 107
@@ -72,26 +72,8 @@ class Material:
         return f"{self.directory}/{'n' * length}"
 
 
-def _self_signed(directory: Path, name: str, key: CertificateIssuerPrivateKeyTypes, digest: bool) -> Pair:
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.timezone.utc)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
-        .sign(key, hashes.SHA256() if digest else None)
-    )
-    pair = Pair(directory / f"{name}-cert.pem", directory / f"{name}-key.pem")
-    pair.cert.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    pair.key.write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    )
-    return pair
+def _self_signed(directory: Path, name: str, key: CertificateIssuerPrivateKeyTypes) -> Pair:
+    return Pair(*write_self_signed(directory, name, key))
 
 
 def _crl(directory: Path, authority: trustme.CA) -> Path:
@@ -156,11 +138,11 @@ def write_material(directory: Path) -> Material:
         encrypted_pkcs8=encrypted_pkcs8,
         encrypted_traditional=encrypted_traditional,
         plain_pkcs8=plain_pkcs8,
-        p521=_self_signed(directory, "p521", ec.generate_private_key(ec.SECP521R1()), digest=True),
-        ed448=_self_signed(directory, "ed448", ed448.Ed448PrivateKey.generate(), digest=False),
-        dsa=_self_signed(directory, "dsa", dsa.generate_private_key(2048), digest=True),
-        p384=_self_signed(directory, "p384", ec.generate_private_key(ec.SECP384R1()), digest=True),
-        ed25519=_self_signed(directory, "ed25519", ed25519.Ed25519PrivateKey.generate(), digest=False),
+        p521=_self_signed(directory, "p521", ec.generate_private_key(ec.SECP521R1())),
+        ed448=_self_signed(directory, "ed448", ed448.Ed448PrivateKey.generate()),
+        dsa=_self_signed(directory, "dsa", dsa.generate_private_key(2048)),
+        p384=_self_signed(directory, "p384", ec.generate_private_key(ec.SECP384R1())),
+        ed25519=_self_signed(directory, "ed25519", ed25519.Ed25519PrivateKey.generate()),
         crl_of_ca=_crl(directory, authority),
         dict_config_rejects=dict_config_rejects,
         dict_config_bad_version=dict_config_bad_version,

@@ -8,7 +8,6 @@ each key, exactly whether real Granian serves HTTPS with it.
 from __future__ import annotations
 
 import datetime
-import ipaddress
 import ssl
 import subprocess
 import sys
@@ -17,13 +16,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPrivateKeyTypes
-from cryptography.x509.oid import NameOID
 
 from django_prodserver.backends.granian.rules import usable_by_granian
+from django_prodserver.checks.catalogue import write_self_signed
 from django_prodserver.rules.private_keys import pem_blocks, private_key
 from tests.integration.servers import READY_TIMEOUT, free_port
 
@@ -52,33 +49,11 @@ KEYS: dict[str, Callable[[], CertificateIssuerPrivateKeyTypes]] = {
 }
 
 
-def _write_pair(directory: Path, name: str, key: CertificateIssuerPrivateKeyTypes) -> tuple[Path, Path]:
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.timezone.utc)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=2))
-        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
-        .sign(key, None if isinstance(key, (ed25519.Ed25519PrivateKey, ed448.Ed448PrivateKey)) else hashes.SHA256())
-    )
-    cert, key_file = directory / f"{name}-cert.pem", directory / f"{name}-key.pem"
-    cert.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    )
-    return cert, key_file
-
-
 @pytest.fixture(scope="module")
 def pairs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
     directory = tmp_path_factory.mktemp("key-types")
     (directory / "app.py").write_text(APP)
-    return {name: _write_pair(directory, name, make()) for name, make in KEYS.items()}
+    return {name: write_self_signed(directory, name, make()) for name, make in KEYS.items()}
 
 
 def granian_serves_https(cert: Path, key: Path) -> bool:

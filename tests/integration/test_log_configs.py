@@ -1,8 +1,9 @@
-"""Log configurations that gunicorn and uvicorn pass to ``logging.dictConfig``, started for real.
+"""Log configurations that gunicorn and uvicorn pass to ``logging.dictConfig`` or ``fileConfig``, started for real.
 
 A configuration dictConfig refuses is refused by the check, in one message, before the server
 starts; with that check silenced, the real server does fail as it configures logging, which is
-what the check stands for.  A configuration dictConfig takes serves, and logs where it says.
+what the check stands for.  A configuration dictConfig takes serves, and logs where it says.  An INI
+file, for ``fileConfig``, is held to the same.
 """
 
 from __future__ import annotations
@@ -140,6 +141,49 @@ def test_uvicorn_a_refused_yaml_log_config_fails_uvicorn_without_the_check(launc
 
     assert unchecked.wait_for_exit() != 0
     assert "Unable to configure logger 'uvicorn'" in unchecked.stderr, unchecked.output()
+
+
+UVICORN_INI = """
+[formatters]
+keys =
+
+[handlers]
+keys = file
+
+[loggers]
+keys = root
+
+[handler_file]
+class = logging.handlers.RotatingFileHandlr
+args = ('uvicorn.log',)
+
+[logger_root]
+level = INFO
+handlers = file
+"""
+"""An INI file with a misspelt handler class: uvicorn gives any file not named .json, .yaml or .yml to fileConfig."""
+
+
+def test_uvicorn_a_refused_ini_log_config_fails_uvicorn_without_the_check(launcher: Launcher, tmp_path: Path) -> None:
+    config = tmp_path / "logging.ini"
+    config.write_text(UVICORN_INI)
+
+    checked = start_uvicorn(launcher, {"log-config": str(config)}, wait=False)
+
+    assert_refused(
+        checked,
+        "prodserver.E095",
+        f"names {shown(config)}, which logging.fileConfig would refuse: handler 'file': "
+        "'logging.handlers.RotatingFileHandlr' cannot be imported",
+    )
+
+    unchecked = start_uvicorn(
+        launcher, {"log-config": str(config)}, wait=False, extra_settings=silencing("prodserver.E095")
+    )
+
+    assert unchecked.wait_for_exit() != 0
+    assert "logging.config.fileConfig(" in unchecked.stderr, unchecked.output()
+    assert "No module named 'logging.handlers.RotatingFileHandlr'" in unchecked.stderr, unchecked.output()
 
 
 def test_uvicorn_logs_to_the_file_its_yaml_log_config_names(launcher: Launcher, tmp_path: Path) -> None:

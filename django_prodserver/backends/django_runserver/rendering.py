@@ -71,4 +71,4 @@ def listen_address(args: RunserverArgs) -> str:
     default_host = "::1" if args.ipv6 else "127.0.0.1"
     host, _, port = (args.addrport or "").rpartition(":")
     host = host.strip("[]") or default_host
-    return host_and_port(host, int(port or "8000"))
+    return host_and_port(host, port or "8000")

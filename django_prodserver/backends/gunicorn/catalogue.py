@@ -1,7 +1,7 @@
 """A setting that shows each check ID on the gunicorn backend (see ``checks/catalogue.py``).
 
 Shared IDs (ARGS errors, files, dependencies, packages) are shown with gunicorn's options;
-gunicorn's own IDs (E080-E089, W080-W086, and W070, W071 as on Granian) only here.
+gunicorn's own IDs (E080-E089, W080-W087, and W070, W071 as on Granian) only here.
 """
 
 from __future__ import annotations
@@ -100,6 +100,11 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.W084", web({"post-fork": "os.rename"}), starting=True, twin=web({"workers": 2})),
     Example("prodserver.W085", web({"ssl-version": "TLSv1_2"}), twin=web({})),
     Example("prodserver.W086", web({"http-protocols": "h1,h2"}), twin=web({"http-protocols": "h1,h2", **TLS})),
+    Example(
+        "prodserver.W087",
+        web({"logconfig-dict": {"root": {"level": "WARNING"}}, "log-config-json": "logging.json"}),
+        twin=web({"log-config-json": "logging.json"}),
+    ),
     Example("prodserver.W070", web({"reload": True, **QUIET}), twin=web(QUIET), deploy=True),
     Example("prodserver.W071", web({"log-level": "debug", **QUIET}), twin=web(QUIET), deploy=True),
 )

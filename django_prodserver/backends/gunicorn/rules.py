@@ -16,7 +16,7 @@ from ...rules.tls import tls_pair_problems
 from .lookups import E080, E085, E087, account_problems, class_problems, hook_problems
 from .options import GunicornArgs
 from .rendering import worker_path
-from .sources import E088, W080, W084, command_line_gaps, config_sources, log_config_problems
+from .sources import E088, W080, W084, W087, command_line_gaps, config_sources, log_config_problems
 
 E081 = "prodserver.E081"
 E082 = "prodserver.E082"
@@ -32,7 +32,7 @@ W083 = "prodserver.W083"
 W085 = "prodserver.W085"
 W086 = "prodserver.W086"
 
-__all__ = ["E080", "E085", "E087", "E088", "W080", "W084", "gunicorn_problems"]
+__all__ = ["E080", "E085", "E087", "E088", "W080", "W084", "W087", "gunicorn_problems"]
 
 E089_KEY_WITHOUT_CERT = Problem(
     E089,

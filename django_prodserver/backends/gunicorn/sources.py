@@ -4,7 +4,6 @@ variable, and what the equivalent ``gunicorn`` command line cannot carry.
 
 from __future__ import annotations
 
-import configparser
 import copy
 import json
 import os
@@ -13,7 +12,14 @@ from typing import Any, cast
 
 from ...problems import Problem, Severity
 from ...rules.files import missing, path_fault
-from ...rules.logging_config import dict_config_fault, file_handler_paths
+from ...rules.logging_config import (
+    FileHandlerPaths,
+    dict_config_fault,
+    file_config_fault,
+    file_config_handler_paths,
+    file_handler_paths,
+    refusal,
+)
 from ...rules.text import first_line, shown, type_name
 from .options import GunicornArgs
 from .rendering import not_on_command_line
@@ -21,6 +27,7 @@ from .rendering import not_on_command_line
 E088 = "prodserver.E088"
 W080 = "prodserver.W080"
 W084 = "prodserver.W084"
+W087 = "prodserver.W087"
 
 W080_CMD_ARGS = Problem(
     W080,
@@ -29,9 +36,6 @@ W080_CMD_ARGS = Problem(
     "are the whole configuration: prodserver ignores GUNICORN_CMD_ARGS, which gunicorn would read.",
     "Move its options into ARGS and unset the variable, so that gunicorn run by hand agrees.",
 )
-
-FILE_CONFIG_SECTIONS = ("loggers", "handlers", "formatters")
-"""The sections ``logging.config.fileConfig`` reads the ``keys`` of: a file without one fails."""
 
 GUNICORN_LOGGING: dict[str, Any] = {
     "version": 1,
@@ -73,20 +77,48 @@ DICT_CONFIG_HINT = (
 )
 
 
+LOG_CONFIG_FORMS = ("logconfig_dict", "log_config_json", "log_config")
+"""gunicorn's logging configurations in its order: ``glogging.Logger.setup`` uses the first one set."""
+
+
 def log_config_problems(args: GunicornArgs, *, starting: bool = False) -> list[Problem]:
     """gunicorn reads log-config with logging.fileConfig; log-config-json and logconfig-dict it lays over its
-    defaults (``glogging.Logger.setup``) and passes to logging.dictConfig, which opens the handlers' files."""
-    problems = []
+    defaults (``glogging.Logger.setup``) and passes to logging.dictConfig; both open the handlers' files.
+
+    Each form given is judged, even one gunicorn ignores for another (W087 says which).
+    """
+    problems = ignored_log_configs(args)
     if args.log_config is not None and _is_file(args.log_config):
-        reason = _file_config_fault(args.log_config)
-        if reason is not None:
-            problems.append(_e088("log_config", f"names {shown(args.log_config)}, which {reason}.", INI_HINT))
+        problems.extend(_ini_problems(args, args.log_config, starting))
     if args.log_config_json is not None and _is_file(args.log_config_json):
         problems.extend(_json_config_problems(args, args.log_config_json, starting))
     if args.logconfig_dict:
         # gunicorn skips an empty dict, as it skips every falsy setting.
         problems.extend(_dict_config_problems(args, starting))
     return problems
+
+
+def ignored_log_configs(args: GunicornArgs) -> list[Problem]:
+    """Each form gunicorn ignores because one before it is set (it skips an empty logconfig-dict)."""
+    given = [field for field in LOG_CONFIG_FORMS if getattr(args, field)]
+    names = type(args).options()
+    return [
+        Problem(
+            W087,
+            Severity.WARNING,
+            ("ARGS", field),
+            f"is ignored: gunicorn uses {names[given[0]].name} instead (it takes logconfig-dict, else "
+            "log-config-json, else log-config).",
+            f"Remove {names[field].name}, or remove {names[given[0]].name} to use it.",
+        )
+        for field in given[1:]
+    ]
+
+
+def gunicorn_file_defaults(path: Path) -> dict[str, Any]:
+    """The ConfigParser defaults gunicorn gives ``fileConfig`` for log-config: its logging defaults, and the
+    file's name and directory, which the file can interpolate (``%(here)s``)."""
+    return {**GUNICORN_LOGGING, "__file__": str(path), "here": os.path.dirname(str(path))}
 
 
 def gunicorn_logging(config: object) -> dict[str, Any] | None:
@@ -112,14 +144,14 @@ def _e088(field: str, message: str, hint: str = DICT_CONFIG_HINT) -> Problem:
     return Problem(E088, Severity.ERROR, ("ARGS", field), message, hint)
 
 
-def _file_config_fault(path: Path) -> str | None:
-    parser = configparser.ConfigParser()
-    try:
-        parser.read(path)
-    except (configparser.Error, OSError, UnicodeDecodeError) as error:
-        return f"cannot be read as an INI file ({first_line(error)})"
-    absent = [section for section in FILE_CONFIG_SECTIONS if not parser.has_option(section, "keys")]
-    return f"has no 'keys' in its [{absent[0]}] section" if absent else None
+def _ini_problems(args: GunicornArgs, path: Path, starting: bool) -> list[Problem]:
+    """What logging.fileConfig would refuse in the INI file, else the log files it cannot create."""
+    defaults = gunicorn_file_defaults(path)
+    names = f"names {shown(path)},"
+    fault = file_config_fault(path, defaults)
+    if fault is not None:
+        return [_e088("log_config", f"{names} which {refusal(fault, 'fileConfig')}.", INI_HINT)]
+    return _log_file_problems(args, "log_config", names, file_config_handler_paths(path, defaults), starting)
 
 
 def _json_config_problems(args: GunicornArgs, path: Path, starting: bool) -> list[Problem]:
@@ -145,16 +177,22 @@ def _dict_config_problems(args: GunicornArgs, starting: bool) -> list[Problem]:
 def _merged_problems(
     args: GunicornArgs, field: str, subject: str, merged: dict[str, Any], starting: bool
 ) -> list[Problem]:
-    """What dictConfig would refuse in gunicorn's merged configuration, else the log files it cannot create.
+    """What dictConfig would refuse in gunicorn's merged configuration, else the log files it cannot create."""
+    fault = dict_config_fault(merged)
+    if fault is not None:
+        return [_e088(field, f"{subject} which {refusal(fault, 'dictConfig')}.")]
+    return _log_file_problems(args, field, subject, file_handler_paths(merged), starting)
+
+
+def _log_file_problems(
+    args: GunicornArgs, field: str, subject: str, paths: FileHandlerPaths, starting: bool
+) -> list[Problem]:
+    """A handler's file that cannot be created stops gunicorn at start, like any missing path.
 
     gunicorn configures logging after changing to chdir: a relative file name is found from there.
     """
-    fault = dict_config_fault(merged)
-    if fault is not None:
-        reason = fault if fault.startswith(("has ", "holds ")) else f"logging.dictConfig would refuse: {fault}"
-        return [_e088(field, f"{subject} which {reason}.")]
     problems = []
-    for handler, log_file in file_handler_paths(merged):
+    for handler, log_file in paths:
         if args.chdir is not None and not log_file.is_absolute():
             log_file = args.chdir / log_file
         try:

@@ -42,11 +42,6 @@ def _uvicorn_port() -> list[str]:
     return ["UVICORN_PORT"]
 
 
-def _unversioned(path: object) -> str:
-    """A log-config written for Granian or gunicorn, which add "version": 1 themselves."""
-    return '{"disable_existing_loggers": false}'
-
-
 RULES = "django_prodserver.backends.uvicorn.rules"
 
 EXAMPLES: tuple[Example, ...] = (
@@ -57,8 +52,7 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E094", asgi({**TLS, "ssl-version": 16}), twin=asgi({**TLS, "ssl-version": 17})),
     Example(
         "prodserver.E095",
-        asgi({"log-config": "logging.json"}),
-        pretend=((RULES, "log_config_text", _unversioned),),
+        asgi({"log-config": "logging-refused.json"}),
         twin=asgi({"log-config": "logging.json"}),
     ),
     Example("prodserver.W090", asgi({"reload": True, "workers": 2}), twin=asgi({"reload": True, "workers": 1})),

@@ -18,7 +18,14 @@ from pathlib import Path
 
 from ...problems import Problem, Severity
 from ...rules.files import missing, path_fault
-from ...rules.logging_config import dict_config_fault, file_handler_paths
+from ...rules.logging_config import (
+    FileHandlerPaths,
+    dict_config_fault,
+    file_config_fault,
+    file_config_handler_paths,
+    file_handler_paths,
+    refusal,
+)
 from ...rules.packages import E060, installed
 from ...rules.text import first_line, shown, type_name
 from ...rules.tls import tls_pair_problems
@@ -265,12 +272,17 @@ LOG_CONFIG_HINT = (
     'Write a logging.dictConfig configuration with "version": 1: uvicorn passes a .json, .yaml or .yml file '
     "to dictConfig as it is, without its own defaults."
 )
+INI_HINT = (
+    "Write an INI file in logging.fileConfig format: uvicorn passes a log-config that does not end in .json, "
+    ".yaml or .yml to fileConfig."
+)
 
 
 def log_config_problems(args: UvicornArgs, *, starting: bool = False) -> list[Problem]:
     """uvicorn loads a log-config ending in .json with json, in .yaml or .yml with PyYAML (which the option's
     ``requires`` cannot say), and passes it to logging.dictConfig as it is (``Config.configure_logging``),
-    which opens the handlers' files; any other file goes to logging.fileConfig."""
+    which opens the handlers' files; any other file goes to logging.fileConfig (without defaults), which
+    opens them too."""
     path = args.log_config
     if path is None:
         return []
@@ -286,21 +298,25 @@ def log_config_problems(args: UvicornArgs, *, starting: bool = False) -> list[Pr
                 f"Install it: pip install '{EXTRA}'.",
             )
         ]
-    if not (is_yaml or str(path).endswith(".json")) or not _is_file(path):
+    if not _is_file(path):
         return []
     names = f"names {shown(path)}"
+    if not (is_yaml or str(path).endswith(".json")):
+        fault = file_config_fault(path)
+        if fault is None:
+            return _log_file_problems(names, file_config_handler_paths(path), starting)
+        return [_e095(f"{names}, which {refusal(fault, 'fileConfig')}.", INI_HINT)]
     config, reason = _load_log_config(path, is_yaml)
     if reason is None:
         fault = dict_config_fault(config)
         if fault is None:
-            return _log_file_problems(names, config, starting)
-        reason = fault if fault.startswith(("has ", "holds ")) else f"logging.dictConfig would refuse: {fault}"
-    return [Problem(E095, Severity.ERROR, ("ARGS", "log_config"), f"{names}, which {reason}.", LOG_CONFIG_HINT)]
+            return _log_file_problems(names, file_handler_paths(config), starting)
+        reason = refusal(fault, "dictConfig")
+    return [_e095(f"{names}, which {reason}.", LOG_CONFIG_HINT)]
 
 
-def log_config_text(path: Path) -> str:
-    """The text of a log-config file, as uvicorn opens it."""
-    return path.read_text()
+def _e095(message: str, hint: str) -> Problem:
+    return Problem(E095, Severity.ERROR, ("ARGS", "log_config"), message, hint)
 
 
 def _is_file(path: Path) -> bool:
@@ -314,7 +330,7 @@ def _is_file(path: Path) -> bool:
 def _load_log_config(path: Path, is_yaml: bool) -> tuple[object, str | None]:
     """What uvicorn's ``json.load`` or ``yaml.safe_load`` returns for the file, or why it raises."""
     try:
-        text = log_config_text(path)
+        text = path.read_text()
     except (OSError, ValueError) as error:
         return None, f"cannot be read ({first_line(error)})"
     if not is_yaml:
@@ -335,10 +351,10 @@ def _load_log_config(path: Path, is_yaml: bool) -> tuple[object, str | None]:
     return config, None
 
 
-def _log_file_problems(names: str, config: object, starting: bool) -> list[Problem]:
+def _log_file_problems(names: str, paths: FileHandlerPaths, starting: bool) -> list[Problem]:
     """A file handler whose file cannot be created stops uvicorn at start, like any missing path."""
     problems = []
-    for handler, log_file in file_handler_paths(config):
+    for handler, log_file in paths:
         try:
             wrong, exists = path_fault("created", log_file), log_file.is_dir()
         except OSError as error:

@@ -4,6 +4,8 @@ gunicorn lays a logconfig-dict or a log-config-json file over its own defaults, 
 passes the result to ``dictConfig`` when its arbiter starts: the check judges that merged
 configuration.  Each case also runs gunicorn's own ``glogging.Logger`` in a child process (so that
 this process's logging stays as it is): the check must refuse exactly what gunicorn fails on.
+An INI log-config goes to ``logging.fileConfig`` with gunicorn's defaults, judged the same way; and
+gunicorn uses one configuration only: the others given are ignored (W087).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 import pytest
 from gunicorn import glogging  # type: ignore[import-untyped]
 
-from django_prodserver.backends.gunicorn.sources import DICT_CONFIG_HINT, GUNICORN_LOGGING, gunicorn_logging
+from django_prodserver.backends.gunicorn.sources import DICT_CONFIG_HINT, GUNICORN_LOGGING, INI_HINT, gunicorn_logging
 from django_prodserver.problems import Severity
 from django_prodserver.rules.text import shown
 from django_prodserver.validation import validate_process
@@ -229,15 +231,136 @@ def test_a_log_file_that_is_a_directory_needs_another_path(tmp_path: Path, monke
     assert message.endswith("whose handler 'file' writes to 'logs/web.log', which is a directory.")
 
 
-def test_the_ini_log_config_keeps_its_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+INI = """
+[formatters]
+keys = generic
+
+[handlers]
+keys = {handlers}
+
+[loggers]
+keys = root
+
+[formatter_generic]
+format = %(asctime)s [%(process)d] [%(levelname)s] %(message)s
+
+[logger_root]
+level = INFO
+{root}
+"""
+
+
+def ini(handlers: str = "", root: str = "handlers =", **sections: str) -> str:
+    return INI.format(handlers=handlers, root=root) + "".join(f"\n[{k}]\n{v}\n" for k, v in sections.items())
+
+
+# (INI file, the end of the E088 message after "which", or None).  gunicorn gives fileConfig its own
+# defaults: every section has a 'handlers' (gunicorn's dict, as text), and %(here)s is the file's directory.
+INI_CASES: dict[str, tuple[str, str | None]] = {
+    "to-stderr": (ini("err", "handlers = err", handler_err="class = StreamHandler\nargs = (sys.stderr,)"), None),
+    "to-a-file-beside-it": (
+        ini("file", "handlers = file", handler_file="class = FileHandler\nargs = ('%(here)s/logs/web.log',)"),
+        None,
+    ),
+    "loggers-only": ("[loggers]\nkeys=root\n", "has no [formatters] section"),
+    "root-without-handlers": (
+        ini(root=""),
+        "logging.fileConfig would refuse: logger 'root': it has no 'handlers' (write 'handlers =' for none)",
+    ),
+    "unknown-class": (
+        ini("h", handler_h="class = logging.FileHandlr\nargs = ('web.log',)"),
+        "logging.fileConfig would refuse: handler 'h': 'logging.FileHandlr' cannot be imported "
+        "(ModuleNotFoundError: No module named 'logging.FileHandlr')",
+    ),
+    "unknown-handler": (
+        ini(root="handlers = console"),
+        "logging.fileConfig would refuse: logger 'root': its handler 'console' is not among the handlers",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "reason"), INI_CASES.values(), ids=INI_CASES)
+def test_a_log_config_is_judged_as_gunicorn_gives_it_to_file_config(
+    text: str, reason: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "logging.ini").write_text("[loggers]\nkeys=root\n")
+    (tmp_path / "conf" / "logs").mkdir(parents=True)
+    (tmp_path / "conf" / "logging.ini").write_text(text)
+    real = gunicorn_takes(tmp_path, "logconfig", "conf/logging.ini")
+
+    message = f"{ARGS}['log-config'] names 'conf/logging.ini', which {reason}."
+    expected = [] if reason is None else [("prodserver.E088", Severity.ERROR, message, INI_HINT)]
+    assert problems({"log-config": "conf/logging.ini"}) == expected
+    assert (real.returncode == 0) is (reason is None), real.stderr
+
+
+def test_an_ini_log_file_in_a_missing_directory_is_a_missing_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "app").mkdir()
+    (tmp_path / "logging.ini").write_text(
+        ini("file", "handlers = file", handler_file="class = FileHandler\nargs = ('logs/web.log',)")
+    )
+    message = (
+        f"{ARGS}['log-config'] names 'logging.ini', whose handler 'file' writes to {{}}, "
+        "in a directory that does not exist."
+    )
 
     assert problems({"log-config": "logging.ini"}) == [
-        (
-            "prodserver.E088",
-            Severity.ERROR,
-            f"{ARGS}['log-config'] names 'logging.ini', which has no 'keys' in its [handlers] section.",
-            "Write an INI file in logging.fileConfig format.",
-        )
+        ("prodserver.W050", Severity.WARNING, message.format("'logs/web.log'"), MISSING_HINT)
     ]
+    # gunicorn changes to chdir before it configures logging.
+    assert problems({"log-config": "logging.ini", "chdir": "app"}, starting=True) == [
+        ("prodserver.E050", Severity.ERROR, message.format("'app/logs/web.log'"), "Create it, or fix the path.")
+    ]
+    real = gunicorn_takes(tmp_path, "logconfig", "logging.ini")
+    assert real.returncode != 0
+    assert "FileNotFoundError" in real.stderr
+    (tmp_path / "logs").mkdir()
+    assert problems({"log-config": "logging.ini"}) == []
+
+
+def ignored(field: str, winner: str) -> tuple[str, Severity, str, str]:
+    return (
+        "prodserver.W087",
+        Severity.WARNING,
+        f"{ARGS}['{field}'] is ignored: gunicorn uses {winner} instead "
+        "(it takes logconfig-dict, else log-config-json, else log-config).",
+        f"Remove {field}, or remove {winner} to use it.",
+    )
+
+
+def test_gunicorn_uses_one_log_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "logging.json").write_text('{"version": 1}')
+    (tmp_path / "logging.ini").write_text(ini())
+    dict_config = {"root": {"level": "WARNING"}}
+
+    assert problems({"logconfig-dict": dict_config, "log-config-json": "logging.json"}) == [
+        ignored("log-config-json", "logconfig-dict")
+    ]
+    assert problems({"logconfig-dict": dict_config, "log-config": "logging.ini"}) == [
+        ignored("log-config", "logconfig-dict")
+    ]
+    assert problems({"log-config-json": "logging.json", "log-config": "logging.ini"}) == [
+        ignored("log-config", "log-config-json")
+    ]
+    assert problems(
+        {"log-config": "logging.ini", "log-config-json": "logging.json", "logconfig-dict": dict_config}
+    ) == [
+        ignored("log-config-json", "logconfig-dict"),
+        ignored("log-config", "logconfig-dict"),
+    ]
+    # gunicorn skips an empty dict: the file is used.
+    assert problems({"logconfig-dict": {}, "log-config-json": "logging.json"}) == []
+
+
+def test_the_precedence_is_gunicorns(tmp_path: Path) -> None:
+    """gunicorn configures logging from the dict alone: the JSON file would have failed."""
+    (tmp_path / "logging.json").write_text('{"version": 2}')
+    script = GUNICORN_LOGGER.replace("Logger(cfg)", "cfg.set('logconfig_json', 'logging.json'); Logger(cfg)")
+    command = [sys.executable, "-c", script, "logconfig_dict", json.dumps({"root": {"level": "WARNING"}})]
+    assert subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60).returncode == 0
+    command = [sys.executable, "-c", script, "logconfig_dict", "{}"]
+    assert subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60).returncode != 0
