@@ -16,15 +16,16 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...problems import Problem, Severity
 from ...rules.files import missing, path_fault
-from ...rules.logging_config import dict_config_fault, file_handler_paths
-from ...rules.private_keys import PKCS1, PKCS8, SEC1, MalformedKey, PrivateKey, pem_blocks, private_key
 from ...rules.text import first_line, shown, type_name
 from ...rules.tls import tls_pair_problems
 from .options import GranianArgs, GranianASGIArgs
+
+if TYPE_CHECKING:
+    from ...rules.private_keys import PrivateKey
 
 E040 = "prodserver.E040"
 E041 = "prodserver.E041"
@@ -429,6 +430,7 @@ def granian_logging(config: object) -> object:
 
 def log_config_problems(args: GranianArgs, *, starting: bool = False) -> list[Problem]:
     """Granian reads --log-config as JSON, merges it over its defaults and passes it to logging.dictConfig."""
+
     path = args.log_config
     try:
         if path is None or not path.is_file():
@@ -436,6 +438,9 @@ def log_config_problems(args: GranianArgs, *, starting: bool = False) -> list[Pr
     except OSError:
         # A name the system cannot look up: the file rule reports it on this key.
         return []
+    # Imported here, as for keys: only settings that name such a file pay for it on every command.
+    from ...rules.logging_config import dict_config_fault
+
     try:
         config = json.loads(path.read_text())
     except json.JSONDecodeError as error:
@@ -467,6 +472,8 @@ def log_config_problems(args: GranianArgs, *, starting: bool = False) -> list[Pr
 
 def _log_file_problems(path: Path, config: object, starting: bool) -> list[Problem]:
     """A file handler whose file cannot be created stops Granian at start, like any missing path."""
+    from ...rules.logging_config import file_handler_paths
+
     problems = []
     for handler, log_file in file_handler_paths(config):
         wrong = path_fault("created", log_file)
@@ -526,8 +533,6 @@ def trust_file_problems(args: GranianArgs) -> list[Problem]:
 RING_RSA_BITS = range(2048, 4096 + 1)
 """The RSA modulus sizes ring 0.17 signs with (its ``RsaKeyPair`` refuses smaller and larger keys)."""
 RING_KEYS = "ECDSA P-256 or P-384, Ed25519, or RSA of 2048 to 4096 bits"
-# The blocks rustls-pemfile's private_key() reads (src/tls.rs): the first of them is Granian's key.
-_READ_BLOCKS = (PKCS8, PKCS1, SEC1)
 
 
 def usable_by_granian(key: PrivateKey) -> bool:
@@ -543,8 +548,11 @@ def usable_by_granian(key: PrivateKey) -> bool:
 
 def key_type_problems(path: Path, text: str) -> list[Problem]:
     """E048 when Granian would read no key from the file, or one its TLS stack cannot sign with."""
+    from ...rules.private_keys import PKCS1, PKCS8, SEC1, MalformedKey, pem_blocks, private_key
+
     blocks = pem_blocks(text)
-    readable = [(label, body) for label, body in blocks if label in _READ_BLOCKS]
+    # The blocks rustls-pemfile's private_key() reads (src/tls.rs): the first of them is Granian's key.
+    readable = [(label, body) for label, body in blocks if label in (PKCS8, PKCS1, SEC1)]
     if not readable:
         others = [label for label, _ in blocks if label.endswith("PRIVATE KEY")]
         if not others:
