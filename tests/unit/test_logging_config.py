@@ -17,10 +17,9 @@ import pytest
 
 from django_prodserver.rules.logging_config import (
     dict_config_fault,
-    file_config_fault,
-    file_config_handler_paths,
     file_handler_paths,
 )
+from django_prodserver.rules.logging_ini import file_config_fault, file_config_handler_paths
 
 STDOUT = {"class": "logging.StreamHandler", "stream": "ext://sys.stdout"}
 

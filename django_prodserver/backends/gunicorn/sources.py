@@ -15,8 +15,6 @@ from ...rules.files import missing, path_fault
 from ...rules.logging_config import (
     FileHandlerPaths,
     dict_config_fault,
-    file_config_fault,
-    file_config_handler_paths,
     file_handler_paths,
     refusal,
 )
@@ -146,6 +144,9 @@ def _e088(field: str, message: str, hint: str = DICT_CONFIG_HINT) -> Problem:
 
 def _ini_problems(args: GunicornArgs, path: Path, starting: bool) -> list[Problem]:
     """What logging.fileConfig would refuse in the INI file, else the log files it cannot create."""
+    # Imported here: configparser and the INI judge only for settings that name an INI file.
+    from ...rules.logging_ini import file_config_fault, file_config_handler_paths
+
     defaults = gunicorn_file_defaults(path)
     names = f"names {shown(path)},"
     fault = file_config_fault(path, defaults)

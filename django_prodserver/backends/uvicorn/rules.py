@@ -21,8 +21,6 @@ from ...rules.files import missing, path_fault
 from ...rules.logging_config import (
     FileHandlerPaths,
     dict_config_fault,
-    file_config_fault,
-    file_config_handler_paths,
     file_handler_paths,
     refusal,
 )
@@ -302,6 +300,9 @@ def log_config_problems(args: UvicornArgs, *, starting: bool = False) -> list[Pr
         return []
     names = f"names {shown(path)}"
     if not (is_yaml or str(path).endswith(".json")):
+        # Imported here: configparser and the INI judge only for settings that name an INI file.
+        from ...rules.logging_ini import file_config_fault, file_config_handler_paths
+
         fault = file_config_fault(path)
         if fault is None:
             return _log_file_problems(names, file_config_handler_paths(path), starting)
