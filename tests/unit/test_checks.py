@@ -884,7 +884,9 @@ def test_application_module_must_exist(settings: dict[str, str], target: str, mo
         ]
 
 
-def test_application_module_found_without_importing_it() -> None:
+def test_application_module_found_without_importing_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Another test in this process may have imported it; the check must not import it again.
+    monkeypatch.delitem(sys.modules, "demo.asgi", raising=False)
     with override_settings(ASGI_APPLICATION="demo.asgi.application"):
         assert check(web({})) == []
     assert "demo.asgi" not in sys.modules
