@@ -68,7 +68,10 @@ class PrivateKey:
 
 
 class MalformedKey(ValueError):
-    """A key block whose base64 or DER does not parse."""
+    """A block that is not an unencrypted key of these forms, or whose base64 or DER does not parse.
+
+    It carries no detail: Python's ``ssl`` cannot load such a file either, and the pair rule says so.
+    """
 
 
 def pem_blocks(text: str) -> list[tuple[str, str]]:
@@ -80,18 +83,18 @@ def private_key(label: str, body: str) -> PrivateKey:
     """The key in one unencrypted PKCS#8, PKCS#1 or SEC1 block; ``MalformedKey`` if it does not parse."""
     if ":" in body:
         # RFC 1421 headers (Proc-Type, DEK-Info) mean an encrypted traditional key.
-        raise MalformedKey("encrypted")
+        raise MalformedKey
     try:
         der = base64.b64decode("".join(body.split()), validate=True)
     except (binascii.Error, ValueError) as error:
-        raise MalformedKey(f"not base64 ({error})") from None
+        raise MalformedKey from error
     parse = _PARSERS.get(label)
     if parse is None:
-        raise MalformedKey(f"not a {PKCS8!r}, {PKCS1!r} or {SEC1!r} block")
+        raise MalformedKey
     try:
         return parse(der)
     except (IndexError, ValueError) as error:
-        raise MalformedKey(str(error) or "truncated DER") from None
+        raise MalformedKey from error
 
 
 def _pkcs8(der: bytes) -> PrivateKey:
@@ -104,11 +107,8 @@ def _pkcs8(der: bytes) -> PrivateKey:
     if name == "RSA":
         return _rsa(PKCS8, _expect_tag(key, _OCTET_STRING))
     if name == "EC":
-        curve = _curve(identifier[1]) if len(identifier) > 1 else None
-        if curve is None:
-            # The curve may also be given inside the SEC1 structure the octet string holds.
-            curve = _sec1(_expect_tag(key, _OCTET_STRING)).curve
-        return PrivateKey(PKCS8, "EC", curve)
+        # The named curve is the algorithm's parameter (RFC 5480), where ring looks for it too.
+        return PrivateKey(PKCS8, "EC", _curve(identifier[1]) if len(identifier) > 1 else None)
     return PrivateKey(PKCS8, name)
 
 

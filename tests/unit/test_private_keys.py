@@ -127,9 +127,44 @@ def test_blocks_come_in_file_order_with_their_labels() -> None:
     assert [label for label, _ in pem_blocks(text)] == ["CERTIFICATE", SEC1]
 
 
+def oid(dotted: str) -> bytes:
+    first, second, *rest = (int(arc) for arc in dotted.split("."))
+    body = bytes([40 * first + second])
+    for arc in rest:
+        groups = [arc & 0x7F]
+        while arc := arc >> 7:
+            groups.append(0x80 | arc & 0x7F)
+        body += bytes(reversed(groups))
+    return der(0x06, body)
+
+
+def pem_of(label: str, content: bytes) -> str:
+    return f"-----BEGIN {label}-----\n{base64.encodebytes(content).decode()}-----END {label}-----\n"
+
+
+def test_an_ec_key_without_a_named_curve_is_read_as_explicit_and_refused() -> None:
+    # PKCS#8 whose AlgorithmIdentifier has no curve: ring finds none either.
+    sec1 = der(0x30, integer(1) + der(0x04, b"\x01" * 32))
+    info = der(0x30, integer(0) + der(0x30, oid("1.2.840.10045.2.1")) + der(0x04, sec1))
+    key = read(pem_of(PKCS8, info))
+
+    assert key == PrivateKey(PKCS8, "EC", None)
+    assert not usable_by_granian(key)
+
+
+def test_an_unknown_curve_is_named_by_its_oid() -> None:
+    info = der(0x30, integer(0) + der(0x30, oid("1.2.840.10045.2.1") + oid("1.2.3.4.500")) + der(0x04, b""))
+
+    assert read(pem_of(PKCS8, info)).curve == "OID 1.2.3.4.500"
+
+
 @pytest.mark.parametrize(
     ("label", "body"),
     [
+        pytest.param(PKCS8, base64.b64encode(b"\x30\x85\x00\x00\x00\x00\x01\x00").decode(), id="5-byte-length"),
+        pytest.param(PKCS8, base64.b64encode(b"\x30\x80\x00").decode(), id="indefinite-length"),
+        pytest.param(PKCS8, base64.b64encode(b"\x30\x82\x01").decode(), id="length-bytes-cut"),
+        pytest.param(PKCS8, base64.b64encode(b"\x30\x02\x02\x00\x00").decode(), id="trailing-bytes"),
         pytest.param(PKCS8, "not base64!", id="not-base64"),
         pytest.param(PKCS8, base64.b64encode(b"\x30\x05\x02\x01").decode(), id="truncated"),
         pytest.param(PKCS8, base64.b64encode(b"\x04\x00").decode(), id="not-a-sequence"),
