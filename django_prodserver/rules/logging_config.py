@@ -22,6 +22,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..problems import Problem
+from .files import missing, path_fault
 from .text import first_line, shown, type_name
 
 FileHandlerPaths = list[tuple[str, Path]]
@@ -58,6 +60,29 @@ def file_handler_paths(config: object) -> FileHandlerPaths:
         if opens_file:
             paths.append((str(name), Path(handler["filename"])))
     return paths
+
+
+def log_file_problems(
+    field: str, subject: str, paths: FileHandlerPaths, starting: bool, *, base: Path | None = None
+) -> list[Problem]:
+    """Handlers' files that cannot be created: a missing path, as for any option (W050, E050 at start).
+
+    ``subject`` starts the message (``"names 'logging.json',"``); ``base`` is the directory the server
+    resolves relative file names from, if not the current one (gunicorn's chdir).
+    """
+    problems = []
+    for handler, log_file in paths:
+        if base is not None and not log_file.is_absolute():
+            log_file = base / log_file
+        try:
+            wrong, exists = path_fault("created", log_file), log_file.is_dir()
+        except OSError as error:
+            # A name the system refuses to look up (too long, say): the server could not use it either.
+            wrong, exists = f"which cannot be used ({error.strerror or error})", True
+        if wrong is not None:
+            message = f"{subject} whose handler {handler!r} writes to {shown(str(log_file))}, {wrong}."
+            problems.append(missing(field, message, starting, exists=exists))
+    return problems
 
 
 def refusal(fault: str, function: str) -> str:

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...problems import Problem, Severity
-from ...rules.files import missing, path_fault
 from ...rules.text import first_line, shown, type_name
 from ...rules.tls import tls_pair_problems
 from .options import GranianArgs, GranianASGIArgs
@@ -439,7 +438,7 @@ def log_config_problems(args: GranianArgs, *, starting: bool = False) -> list[Pr
         # A name the system cannot look up: the file rule reports it on this key.
         return []
     # Imported here, as for keys: only settings that name such a file pay for it on every command.
-    from ...rules.logging_config import dict_config_fault
+    from ...rules.logging_config import dict_config_fault, file_handler_paths, log_file_problems
 
     try:
         config = json.loads(path.read_text())
@@ -457,7 +456,7 @@ def log_config_problems(args: GranianArgs, *, starting: bool = False) -> list[Pr
         else:
             fault = dict_config_fault(merged)
         if fault is None:
-            return _log_file_problems(path, merged, starting)
+            return log_file_problems("log_config", f"names {shown(path)},", file_handler_paths(merged), starting)
         reason = fault if fault.startswith(("has ", "holds ")) else f"logging.dictConfig would refuse: {fault}"
     return [
         Problem(
@@ -468,19 +467,6 @@ def log_config_problems(args: GranianArgs, *, starting: bool = False) -> list[Pr
             LOG_CONFIG_HINT,
         )
     ]
-
-
-def _log_file_problems(path: Path, config: object, starting: bool) -> list[Problem]:
-    """A file handler whose file cannot be created stops Granian at start, like any missing path."""
-    from ...rules.logging_config import file_handler_paths
-
-    problems = []
-    for handler, log_file in file_handler_paths(config):
-        wrong = path_fault("created", log_file)
-        if wrong is not None:
-            message = f"names {shown(path)}, whose handler {handler!r} writes to {shown(str(log_file))}, {wrong}."
-            problems.append(missing("log_config", message, starting, exists=log_file.is_dir()))
-    return problems
 
 
 DECRYPT_HINT = "Decrypt the key (openssl pkey -in key.pem -out plain-key.pem), use it, and remove ssl-keyfile-password."

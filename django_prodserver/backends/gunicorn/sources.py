@@ -11,13 +11,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from ...problems import Problem, Severity
-from ...rules.files import missing, path_fault
-from ...rules.logging_config import (
-    FileHandlerPaths,
-    dict_config_fault,
-    file_handler_paths,
-    refusal,
-)
+from ...rules.logging_config import dict_config_fault, file_handler_paths, log_file_problems, refusal
 from ...rules.text import first_line, shown, type_name
 from .options import GunicornArgs
 from .rendering import not_on_command_line
@@ -152,7 +146,8 @@ def _ini_problems(args: GunicornArgs, path: Path, starting: bool) -> list[Proble
     fault = file_config_fault(path, defaults)
     if fault is not None:
         return [_e088("log_config", f"{names} which {refusal(fault, 'fileConfig')}.", INI_HINT)]
-    return _log_file_problems(args, "log_config", names, file_config_handler_paths(path, defaults), starting)
+    paths = file_config_handler_paths(path, defaults)
+    return log_file_problems("log_config", names, paths, starting, base=args.chdir)
 
 
 def _json_config_problems(args: GunicornArgs, path: Path, starting: bool) -> list[Problem]:
@@ -182,28 +177,7 @@ def _merged_problems(
     fault = dict_config_fault(merged)
     if fault is not None:
         return [_e088(field, f"{subject} which {refusal(fault, 'dictConfig')}.")]
-    return _log_file_problems(args, field, subject, file_handler_paths(merged), starting)
-
-
-def _log_file_problems(
-    args: GunicornArgs, field: str, subject: str, paths: FileHandlerPaths, starting: bool
-) -> list[Problem]:
-    """A handler's file that cannot be created stops gunicorn at start, like any missing path.
-
-    gunicorn configures logging after changing to chdir: a relative file name is found from there.
-    """
-    problems = []
-    for handler, log_file in paths:
-        if args.chdir is not None and not log_file.is_absolute():
-            log_file = args.chdir / log_file
-        try:
-            wrong, exists = path_fault("created", log_file), log_file.is_dir()
-        except OSError as error:
-            wrong, exists = f"which cannot be used ({error.strerror or error})", True
-        if wrong is not None:
-            message = f"{subject} whose handler {handler!r} writes to {shown(str(log_file))}, {wrong}."
-            problems.append(missing(field, message, starting, exists=exists))
-    return problems
+    return log_file_problems(field, subject, file_handler_paths(merged), starting, base=args.chdir)
 
 
 def gunicorn_cmd_args() -> str | None:

@@ -17,13 +17,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ...problems import Problem, Severity
-from ...rules.files import missing, path_fault
-from ...rules.logging_config import (
-    FileHandlerPaths,
-    dict_config_fault,
-    file_handler_paths,
-    refusal,
-)
+from ...rules.logging_config import dict_config_fault, file_handler_paths, log_file_problems, refusal
 from ...rules.packages import E060, installed
 from ...rules.text import first_line, shown, type_name
 from ...rules.tls import tls_pair_problems
@@ -305,13 +299,13 @@ def log_config_problems(args: UvicornArgs, *, starting: bool = False) -> list[Pr
 
         fault = file_config_fault(path)
         if fault is None:
-            return _log_file_problems(names, file_config_handler_paths(path), starting)
+            return log_file_problems("log_config", f"{names},", file_config_handler_paths(path), starting)
         return [_e095(f"{names}, which {refusal(fault, 'fileConfig')}.", INI_HINT)]
     config, reason = _load_log_config(path, is_yaml)
     if reason is None:
         fault = dict_config_fault(config)
         if fault is None:
-            return _log_file_problems(names, file_handler_paths(config), starting)
+            return log_file_problems("log_config", f"{names},", file_handler_paths(config), starting)
         reason = refusal(fault, "dictConfig")
     return [_e095(f"{names}, which {reason}.", LOG_CONFIG_HINT)]
 
@@ -350,20 +344,6 @@ def _load_log_config(path: Path, is_yaml: bool) -> tuple[object, str | None]:
     if not isinstance(config, dict):
         return None, f"holds {type_name(config)}, not a YAML mapping"
     return config, None
-
-
-def _log_file_problems(names: str, paths: FileHandlerPaths, starting: bool) -> list[Problem]:
-    """A file handler whose file cannot be created stops uvicorn at start, like any missing path."""
-    problems = []
-    for handler, log_file in paths:
-        try:
-            wrong, exists = path_fault("created", log_file), log_file.is_dir()
-        except OSError as error:
-            wrong, exists = f"which cannot be used ({error.strerror or error})", True
-        if wrong is not None:
-            message = f"{names}, whose handler {handler!r} writes to {shown(str(log_file))}, {wrong}."
-            problems.append(missing("log_config", message, starting, exists=exists))
-    return problems
 
 
 def command_line_gaps(args: UvicornArgs) -> list[Problem]:
