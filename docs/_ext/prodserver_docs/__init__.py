@@ -2,6 +2,7 @@
 
 - ``prodserver-options``: the options table of an ARGS model (names, spellings, type,
   default, range or choices, description), from the pydantic fields.
+- ``prodserver-common-args``: what each common ARG is on each server, from their models.
 - ``prodserver-checks``: every system check ID, from ``django_prodserver.checks.catalogue``.
 - ``prodserver-check-output``: a setting and the messages the check gives for it.
 - ``prodserver-help``: the ``manage.py prodserver --help`` text, from the command's parser.
@@ -24,11 +25,13 @@ from . import chooser, narrow
 from .check_output import CheckOutputDirective
 from .checks import ChecksDirective
 from .command import CommandHelpDirective
+from .common_args import CommonArgsDirective
 from .options import OptionsDirective
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("prodserver-options", OptionsDirective)
+    app.add_directive("prodserver-common-args", CommonArgsDirective)
     app.add_directive("prodserver-checks", ChecksDirective)
     app.add_directive("prodserver-check-output", CheckOutputDirective)
     app.add_directive("prodserver-help", CommandHelpDirective)
