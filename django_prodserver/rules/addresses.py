@@ -25,7 +25,8 @@ def _host_and_port(address: str) -> tuple[str, str]:
     return host.strip("[]"), port
 
 
-def _collide(first: str, second: str) -> bool:
+def collide(first: str, second: str) -> bool:
+    """Whether two addresses (``host:port`` or ``unix:path``) take the same port or socket: a second bind fails."""
     (host_a, port_a), (host_b, port_b) = _host_and_port(first), _host_and_port(second)
     if port_a == "0" or port_b == "0":
         # Port 0: the kernel gives each server its own free port.
@@ -65,7 +66,7 @@ def shared_addresses(bound: Sequence[Binding]) -> list[Problem]:
             (
                 earlier
                 for earlier in bound[:index]
-                if earlier.process != here.process and _collide(earlier.address, here.address)
+                if earlier.process != here.process and collide(earlier.address, here.address)
             ),
             None,
         )

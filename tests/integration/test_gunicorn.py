@@ -18,6 +18,7 @@ from .servers import (
     EXAMPLE_DIR,
     EXIT_TIMEOUT,
     Launcher,
+    ProdServer,
     assert_fails_with,
     free_port,
     manage_py,
@@ -140,3 +141,103 @@ def _answers(port: int) -> bool:
         return httpx.get(f"http://127.0.0.1:{port}/", timeout=2).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+# Start faults the red team found (check passed, then a traceback, a crash loop or a server that never
+# answers); each is now refused by the check, or stopped with one line.
+
+HOOKS = """
+
+def boom_on_starting(server):
+    raise RuntimeError("the hook failed")
+
+
+def ssl_context_with_password(config, default_ssl_context_factory):
+    import ssl
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(config.certfile, config.keyfile, password="secret")
+    return context
+"""
+
+
+def _refused_at_start(server: ProdServer, check_id: str) -> None:
+    assert server.wait_for_exit() == 1
+    assert f"({check_id})" in server.stderr, server.output()
+    assert "Traceback" not in server.stdout + server.stderr
+
+
+def test_a_worker_class_that_is_not_a_worker_is_refused_at_start(launcher: Launcher) -> None:
+    # gunicorn would start its master, then fail in its main loop with a traceback, exit 255.
+    server = start_gunicorn(launcher, {"worker-class": "collections.OrderedDict"}, wait=False)
+
+    _refused_at_start(server, "prodserver.E080")
+
+
+def test_a_file_descriptor_that_is_not_open_is_refused_at_start(launcher: Launcher) -> None:
+    server = start_gunicorn(launcher, {"bind": "fd://99"}, wait=False)
+
+    _refused_at_start(server, "prodserver.E152")
+
+
+def test_a_hook_that_raises_at_start_is_one_line(launcher: Launcher) -> None:
+    args = {"on-starting": "prodserver_test_settings.boom_on_starting"}
+    server = start_gunicorn(launcher, args, wait=False, extra_settings=HOOKS)
+
+    assert server.wait_for_exit() == 1
+    line = server.stderr.strip().splitlines()[-1]
+    expected = (
+        r"CommandError: gunicorn could not start: RuntimeError: the hook failed "
+        r"\(at .*/prodserver_test_settings\.py:\d+\)\."
+    )
+    assert re.fullmatch(expected, line), server.output()
+    assert "Traceback" not in server.stdout + server.stderr
+
+
+def test_a_syslog_server_that_refuses_is_one_line(launcher: Launcher) -> None:
+    port = free_port()
+    server = start_gunicorn(launcher, {"log-syslog": True, "log-syslog-to": f"tcp://127.0.0.1:{port}"}, wait=False)
+
+    assert_fails_with(server, "gunicorn could not start: ConnectionRefusedError: [Errno 111] Connection refused.")
+
+
+def test_an_encrypted_key_serves_through_an_ssl_context_hook(launcher: Launcher, tmp_path: Path) -> None:
+    # The check refused this pair (E052) although the hook loads the key with its password.
+    from cryptography.hazmat.primitives import serialization
+
+    tls = write_server_certificate(tmp_path)
+    key = serialization.load_pem_private_key(tls.key.read_bytes(), password=None)
+    encrypted = tmp_path / "encrypted-key.pem"
+    encrypted.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(b"secret"),
+        )
+    )
+    args = {
+        "ssl-cert": str(tls.cert),
+        "ssl-key": str(encrypted),
+        "ssl-context": "prodserver_test_settings.ssl_context_with_password",
+    }
+    server = start_gunicorn(launcher, args, extra_settings=HOOKS)
+
+    response = httpx.get(server.url("/"), verify=tls.client_context, timeout=5)
+
+    assert (response.status_code, response.text) == (200, "Hello from Django\n")
+
+
+def test_h2_preferred_with_the_sync_worker_is_refused(launcher: Launcher, tmp_path: Path) -> None:
+    # gunicorn offered h2 by ALPN and its sync worker read the HTTP/2 preface as a bad request, forever.
+    tls = write_server_certificate(tmp_path)
+    args = {"ssl-cert": str(tls.cert), "ssl-key": str(tls.key), "http-protocols": "h2,h1"}
+    server = start_gunicorn(launcher, args, wait=False)
+
+    _refused_at_start(server, "prodserver.E150")
+
+
+def test_gthread_with_no_worker_connection_is_refused(launcher: Launcher) -> None:
+    # gunicorn started and never accepted a connection.
+    server = start_gunicorn(launcher, {"worker-class": "gthread", "worker-connections": 0}, wait=False)
+
+    _refused_at_start(server, "prodserver.E151")

@@ -64,7 +64,7 @@ TYPES: dict[str, tuple[str, str, str]] = {
     "logconfig": ("AnyPath | None", "None", 'path="file"'),
     "logconfig_json": ("AnyPath | None", "None", 'path="file"'),
     "ca_certs": ("AnyPath | None", "None", 'path="file"'),
-    "control_socket": ("AnyPath | None", "None", 'path="created"'),
+    "control_socket": ("AnyPath | None", "None", 'path="socket"'),
     "user": ("Int | str | None", "None", ""),
     "group": ("Int | str | None", "None", ""),
     "umask": ("OctalPermissions", "0", "ge=0, le=0o7777"),
@@ -109,7 +109,17 @@ TYPES: dict[str, tuple[str, str, str]] = {
     "statsd_host": ("str | None", "None", ""),
     "max_requests": ("Int | None", "None", "ge=0"),
     "max_requests_jitter": ("Int", "0", 'ge=0, needs=("max_requests",)'),
-    "syslog_addr": ("str", '"udp://localhost:514"', ""),
+    "syslog_addr": ("str", '"udp://localhost:514"', 'needs=("log_syslog",)'),
+    # The sync worker waits timeout / 2 seconds in select(), which takes at most 2**63 ns: 2**34 s is below.
+    "timeout": ("Int", "30", "ge=0, le=2**34"),
+    # gunicorn caps the request line at 8190 bytes and the header count at 32768, silently (http/message.py).
+    "limit_request_line": ("Int", "4094", "ge=0, le=8190"),
+    "limit_request_fields": ("Int", "100", "ge=0, le=32768"),
+    # Syslog settings are read only when syslog is on; dirty workers need dirty apps, and the reverse.
+    "syslog_prefix": ("str | None", "None", 'needs=("log_syslog",)'),
+    "syslog_facility": ("str", '"user"', 'needs=("log_syslog",)'),
+    "dirty_workers": ("Int", "0", 'ge=0, needs=("dirty_app",)'),
+    "dirty_apps": ("StrList", "[]", 'needs=("dirty_workers",)'),
 }
 
 

@@ -1,7 +1,7 @@
 """A setting that shows each check ID on the gunicorn backend (see ``checks/catalogue.py``).
 
 Shared IDs (ARGS errors, files, dependencies, packages) are shown with gunicorn's options;
-gunicorn's own IDs (E080-E089, W080-W087, and W070, W071 as on Granian) only here.
+gunicorn's own IDs (E080-E089, E150-E158, W080-W087, W150-W152, and W070, W071 as on Granian) only here.
 """
 
 from __future__ import annotations
@@ -99,12 +99,60 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.W083", web({}), twin=web(QUIET), deploy=True),
     Example("prodserver.W084", web({"post-fork": "os.rename"}), starting=True, twin=web({"workers": 2})),
     Example("prodserver.W085", web({"ssl-version": "TLSv1_2"}), twin=web({})),
-    Example("prodserver.W086", web({"http-protocols": "h1,h2"}), twin=web({"http-protocols": "h1,h2", **TLS})),
+    Example(
+        "prodserver.W086",
+        web({"http-protocols": "h1,h2", "worker-class": "gthread"}),
+        twin=web({"http-protocols": "h1,h2", "worker-class": "gthread", **TLS}),
+    ),
     Example(
         "prodserver.W087",
         web({"logconfig-dict": {"root": {"level": "WARNING"}}, "log-config-json": "logging.json"}),
         twin=web({"log-config-json": "logging.json"}),
     ),
+    Example("prodserver.E150", web({"http-protocols": "h2,h1", **TLS}), twin=web({"http-protocols": "h1", **TLS})),
+    Example(
+        "prodserver.E151",
+        web({"worker-class": "gthread", "worker-connections": 0}),
+        twin=web({"worker-class": "gthread", "worker-connections": 1}),
+    ),
+    Example("prodserver.E152", web({"bind": "fd://99"}), starting=True, twin=web({"bind": "127.0.0.1:8000"})),
+    Example(
+        "prodserver.E153",
+        web({"bind": ["0.0.0.0:8000", "127.0.0.1:8000"]}),
+        twin=web({"bind": ["127.0.0.1:8000", "127.0.0.1:8001"]}),
+    ),
+    Example("prodserver.E154", web({"ca-certs": "logging.json", **TLS}), twin=web({"ca-certs": "tls/cert.pem", **TLS})),
+    Example("prodserver.E155", web({"ciphers": "NO-SUCH-CIPHER", **TLS}), twin=web({"ciphers": "ECDHE+AESGCM", **TLS})),
+    Example("prodserver.E156", web({"access-logformat": "%(h)d"}), twin=web({"access-logformat": "%(h)s %(B)d"})),
+    Example(
+        "prodserver.E157",
+        web({"log-syslog": True, "log-syslog-to": "http://localhost:514"}),
+        twin=web({"log-syslog": True, "log-syslog-to": "udp://localhost:514"}),
+    ),
+    Example(
+        "prodserver.E158",
+        web({"dirty-workers": 1, "dirty-app": "myapp.Dirty"}),
+        twin=web({"dirty-workers": 1, "dirty-app": "collections:OrderedDict"}),
+    ),
+    Example(
+        "prodserver.W150",
+        web({"limit-request-field_size": 0}),
+        twin=web({"limit-request-field_size": 16380}),
+    ),
+    Example(
+        "prodserver.W151",
+        web({"http-protocols": "h1,h2", **TLS}),
+        twin=web({"http-protocols": "h1,h2", "worker-class": "gthread", **TLS}),
+    ),
+    Example(
+        "prodserver.W152",
+        web({"secure-scheme-headers": {"x-forwarded-proto": "https"}}),
+        twin=web({"secure-scheme-headers": {"X-FORWARDED-PROTO": "https"}}),
+    ),
+    # Shared IDs, for what only gunicorn refuses.
+    Example("prodserver.E052", web({"ssl-cert": "tls/cert.pem"}), twin=web(TLS)),
+    Example("prodserver.W046", web({"cert-reqs": 2}), twin=web({"cert-reqs": 2, **TLS})),
+    Example("prodserver.W050", web({"error-logfile": "logs/error.log"}), twin=web({"error-logfile": "error.log"})),
     Example("prodserver.W070", web({"reload": True, **QUIET}), twin=web(QUIET), deploy=True),
     Example("prodserver.W071", web({"log-level": "debug", **QUIET}), twin=web(QUIET), deploy=True),
 )

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import socket
 import sys
+import sysconfig
+import traceback
 from typing import Any
 
 from gunicorn import debug, systemd, util  # type: ignore[import-untyped]
@@ -73,16 +75,42 @@ class ProdserverApplication(Application):  # type: ignore[misc]  # gunicorn is u
 
 
 def _load_tls(cfg: Any) -> None:
-    """Load the certificate and key now: gunicorn would fail in each worker, at its first connection."""
+    """Build the TLS context now: gunicorn would fail in each worker, at its first connection."""
     if not cfg.is_ssl:
         return
     try:
         ssl_context(cfg)
-    except (OSError, ValueError) as error:
+    except Exception as error:
+        # The ssl-context hook is the project's code: it may raise anything.
         reason = getattr(error, "reason", None)
-        why = "the private key does not match the certificate" if reason == "KEY_VALUES_MISMATCH" else str(error)
-        message = f"Cannot load the TLS certificate {cfg.certfile} with the key {cfg.keyfile}: {why}."
-        raise ServerStartError(message) from None
+        why = "the private key does not match the certificate" if reason == "KEY_VALUES_MISMATCH" else _why(error)
+        hook = cfg.settings["ssl_context"].value
+        if getattr(hook, "__module__", "gunicorn.config") != "gunicorn.config":
+            built = f"gunicorn's ssl-context hook {hook.__module__}.{hook.__qualname__} failed"
+        else:
+            built = f"Cannot load the TLS certificate {cfg.certfile} with the key {cfg.keyfile}"
+        raise ServerStartError(f"{built}: {why}.") from None
+
+
+def _why(error: BaseException) -> str:
+    """An exception as one line: its type, its text and, for the project's code, where it was raised."""
+    text = str(error.args[0]) if isinstance(error.args, tuple) and len(error.args) == 1 else str(error)
+    frames = traceback.extract_tb(error.__traceback__)
+    # The project's own code only: not gunicorn's, ours, the standard library's nor an installed package's.
+    library = (sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"])
+    outside = [
+        frame
+        for frame in frames
+        if "/django_prodserver/" not in frame.filename and not frame.filename.startswith(library)
+    ]
+    where = f" (at {outside[-1].filename}:{outside[-1].lineno})" if outside else ""
+    said = f"{type(error).__name__}: {text.rstrip('.')}{where}" if text else f"{type(error).__name__}{where}"
+    # What logging.config and others wrap ("Unable to configure handler 'file'"): the first cause says why.
+    root, seen = error, {id(error)}
+    while (cause := root.__cause__ or root.__context__) is not None and id(cause) not in seen:
+        root = cause
+        seen.add(id(cause))
+    return said if root is error else f"{said}, from {type(root).__name__}: {str(root).rstrip('.')}"
 
 
 def _listeners(arbiter: Any) -> list[BaseSocket]:
@@ -113,3 +141,9 @@ def serve(invocation: Invocation) -> None:
         # gunicorn's arbiter exits with sys.exit: 0 after a graceful stop, non-zero after logging why.
         if exit.code not in (0, None):
             raise
+    except (ServerStartError, KeyboardInterrupt):
+        raise
+    except Exception as error:
+        # Before its main loop, gunicorn lets an exception out with a traceback: its logger's files and
+        # syslog, the pid file, the hooks that run at start (on_starting, when_ready): one line instead.
+        raise ServerStartError(f"gunicorn could not start: {_why(error)}.") from None

@@ -32,6 +32,10 @@ WORKER_PACKAGES = {
 """What gunicorn's optional worker modules import (its extras)."""
 
 DEFAULT_LOGGER = "gunicorn.glogging.Logger"
+BASES = {"worker_class": "gunicorn.workers.base.Worker", "logger_class": DEFAULT_LOGGER}
+"""The class gunicorn instantiates each setting's class as: it calls it with a worker's or a logger's arguments."""
+ID_MAX = 2**32 - 2
+"""The largest user or group id: ``uid_t`` is 32 bits, and -1 (2**32 - 1) means "unchanged" to setuid."""
 
 
 def class_problems(args: GunicornArgs, *, starting: bool) -> list[Problem]:
@@ -71,10 +75,19 @@ def _class_problem(field: str, dotted: str, starting: bool) -> list[Problem]:
             found, reason = None, f"cannot be imported ({first_line(error)})"
         else:
             reason = f"names no class: {module!r} has no class {name!r}"
-        if inspect.isclass(found):
-            return []
         hint = "Fix the dotted path of the class."
+        if inspect.isclass(found):
+            if _derives_from(found, BASES[field]):
+                return []
+            kind = "worker" if field == "worker_class" else "logger"
+            reason = f"is not a gunicorn {kind} class (a subclass of {BASES[field]}); gunicorn would fail to start"
+            hint = f"Name a subclass of {BASES[field]}."
     return [Problem(E080, Severity.ERROR, ("ARGS", field), f"is {dotted!r}, which {reason}.", hint)]
+
+
+def _derives_from(found: type, base: str) -> bool:
+    # By name, so that the check does not import gunicorn: a subclass has the base in its MRO.
+    return any(f"{cls.__module__}.{cls.__qualname__}" == base for cls in inspect.getmro(found))
 
 
 def hook_problems(args: GunicornArgs) -> list[Problem]:
@@ -137,7 +150,18 @@ def account_problems(args: GunicornArgs) -> list[Problem]:
     problems = []
     for field, (lookup, kind) in lookups.items():
         value = getattr(args, field)
-        if isinstance(value, str) and not value.isdigit() and not _exists(lookup, value):
+        number = int(value) if isinstance(value, int) or (isinstance(value, str) and value.isdigit()) else None
+        if number is not None and not 0 <= number <= ID_MAX:
+            problems.append(
+                Problem(
+                    E085,
+                    Severity.ERROR,
+                    ("ARGS", field),
+                    f"is {number}, which is not a {kind} id (0 to {ID_MAX}); gunicorn's workers would fail to boot.",
+                    f"Give the numeric id of an existing {kind}, or its name.",
+                )
+            )
+        elif isinstance(value, str) and not value.isdigit() and not _exists(lookup, value):
             problems.append(
                 Problem(
                     E085,

@@ -8,11 +8,21 @@ backend; :func:`gunicorn_problems` adds these.  Paths are relative to the proces
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
+import ssl
+import stat
+from dataclasses import replace
+from pathlib import Path
 
 from ...problems import Problem, Severity
-from ...rules.text import shown
-from ...rules.tls import tls_pair_problems
+from ...rules.addresses import collide
+from ...rules.dependencies import W046
+from ...rules.files import missing, path_fault
+from ...rules.packages import installed
+from ...rules.text import first_line, shown
+from ...rules.tls import E052, tls_pair_problems
+from .logs import E156, E157, log_output_problems
 from .lookups import E080, E085, E087, account_problems, class_problems, hook_problems
 from .options import GunicornArgs
 from .rendering import worker_path
@@ -31,8 +41,23 @@ W082 = "prodserver.W082"
 W083 = "prodserver.W083"
 W085 = "prodserver.W085"
 W086 = "prodserver.W086"
+E150 = "prodserver.E150"
+E151 = "prodserver.E151"
+E152 = "prodserver.E152"
+E153 = "prodserver.E153"
+E154 = "prodserver.E154"
+E155 = "prodserver.E155"
+E158 = "prodserver.E158"
+W150 = "prodserver.W150"
+W151 = "prodserver.W151"
+W152 = "prodserver.W152"
 
-__all__ = ["E080", "E085", "E087", "E088", "W080", "W084", "W087", "gunicorn_problems"]
+NO_HTTP2 = frozenset({"gunicorn.workers.sync.SyncWorker", "gunicorn.workers.gtornado.TornadoWorker"})
+"""gunicorn's workers that serve HTTP/1.1 only, whatever http-protocols says (they log a warning at boot)."""
+TLS_ONLY = ("ca_certs", "cert_reqs", "ciphers", "do_handshake_on_connect", "suppress_ragged_eofs")
+"""Options gunicorn reads only to build its TLS context: nothing without ssl-cert."""
+
+__all__ = ["E080", "E085", "E087", "E088", "E156", "E157", "W080", "W084", "W087", "gunicorn_problems"]
 
 E089_KEY_WITHOUT_CERT = Problem(
     E089,
@@ -85,11 +110,18 @@ def gunicorn_problems(args: GunicornArgs, *, starting: bool) -> list[Problem]:
     return [
         *two_forms(args),
         *bind_problems(args),
+        *bind_target_problems(args, starting=starting),
         *env_problems(args),
         *network_problems(args),
+        *header_case_problems(args),
         *no_workers(args),
+        *worker_problems(args),
         *tls_problems(args),
+        *tls_option_problems(args),
         *log_config_problems(args, starting=starting),
+        *log_output_problems(args, starting=starting),
+        *dirty_app_problems(args),
+        *reload_file_problems(args, starting=starting),
         *class_problems(args, starting=starting),
         *hook_problems(args),
         *account_problems(args),
@@ -128,7 +160,12 @@ _PORT = re.compile(r"\d+")
 
 
 def bind_fault(address: str, default_port: str = "8000") -> str | None:
-    """Why gunicorn's ``util.parse_address`` (and the bind after it) refuses ``address``, or None."""
+    """Why gunicorn's ``util.parse_address`` (and the bind after it) refuses ``address``, or None.
+
+    Also what it takes and silently reads otherwise: an empty address is 0.0.0.0:8000, every interface.
+    """
+    if not address:
+        return "is empty: gunicorn would listen on 0.0.0.0:8000, every interface"
     if re.match(r"unix:(//)?", address):
         return None if re.split(r"unix:(//)?", address)[-1] else "names no socket path"
     if address.startswith("fd://"):
@@ -141,6 +178,9 @@ def bind_fault(address: str, default_port: str = "8000") -> str | None:
         port = ([*netloc.split(":"), default_port])[1]
     if not _PORT.fullmatch(port.strip()):
         return f"has the port {port!r}, not a number"
+    if "%" in netloc:
+        # gunicorn tells IPv6 from IPv4 with inet_pton, which refuses a zone index: it binds as IPv4 and fails.
+        return "has an IPv6 zone index (%interface), which gunicorn cannot bind"
     return None if 0 <= int(port) <= 65535 else f"has the port {port}, out of 0-65535"
 
 
@@ -155,12 +195,82 @@ def bind_problems(args: GunicornArgs) -> list[Problem]:
             E081,
             Severity.ERROR,
             path,
-            f"is {shown(address)}, which {fault}; gunicorn would refuse to start.",
+            f"is {shown(address)}, which {fault}; gunicorn would refuse to start."
+            if not fault.startswith("is ")
+            else f"{fault}.",
             "Write HOST:PORT ('0.0.0.0:8000', '[::1]:8000'), unix:PATH or fd://FD.",
         )
         for path, address, default in values
         if (fault := bind_fault(address, default)) is not None
     ]
+
+
+def _tcp_address(address: str) -> str:
+    """``HOST:PORT`` as gunicorn reads a TCP bind (``tcp://`` dropped, port 8000 by default, host lower case)."""
+    netloc = address.removeprefix("tcp://").lower()
+    if netloc.startswith("["):
+        return netloc if "]:" in netloc else f"{netloc}:8000"
+    return netloc if ":" in netloc else f"{netloc}:8000"
+
+
+def bind_target_problems(args: GunicornArgs, *, starting: bool) -> list[Problem]:
+    """What each valid bind names: a Unix socket where one can be created, an open socket for fd://,
+    each address once (gunicorn binds them one by one: the second bind of an address fails)."""
+    problems = []
+    seen: list[tuple[int, str]] = []
+    for index, address in enumerate(args.bind):
+        if bind_fault(address) is not None:
+            continue
+        path = ("ARGS", "bind", index)
+        if re.match(r"unix:(//)?", address):
+            socket_path = Path(re.split(r"unix:(//)?", address)[-1])
+            if args.chdir is not None and not socket_path.is_absolute():
+                socket_path = args.chdir / socket_path
+            try:
+                wrong = path_fault("socket", socket_path)
+            except OSError as error:
+                wrong = f"which cannot be used ({error.strerror or error})"
+            if wrong is not None:
+                fault = missing("bind", f"names the socket {shown(str(socket_path))}, {wrong}.", starting)
+                problems.append(replace(fault, path=path))
+            key = f"unix:{os.path.abspath(socket_path)}"
+        elif address.startswith("fd://"):
+            if starting and (fault_text := _fd_fault(int(address[5:]))) is not None:
+                problems.append(
+                    Problem(
+                        E152,
+                        Severity.ERROR,
+                        path,
+                        f"is {shown(address)}, but file descriptor {address[5:]} {fault_text} in this process.",
+                        "Start prodserver from the program that passes the socket (systemd, a supervisor), "
+                        "or bind HOST:PORT.",
+                    )
+                )
+            continue
+        else:
+            key = _tcp_address(address)
+        earlier = next((first for first, other in seen if other == key or collide(other, key)), None)
+        if earlier is not None and not args.reuse_port:
+            problems.append(
+                Problem(
+                    E153,
+                    Severity.ERROR,
+                    path,
+                    f"is {shown(address)}, which bind[{earlier}] ({args.bind[earlier]!r}) already takes: "
+                    "gunicorn's second bind of it fails, and it would refuse to start.",
+                    "Give each address once; a wildcard (0.0.0.0, ::) takes the port on every interface.",
+                )
+            )
+        seen.append((index, key))
+    return problems
+
+
+def _fd_fault(fd: int) -> str | None:
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        return "is not open"
+    return None if stat.S_ISSOCK(mode) else "is not a socket"
 
 
 def env_problems(args: GunicornArgs) -> list[Problem]:
@@ -169,12 +279,21 @@ def env_problems(args: GunicornArgs) -> list[Problem]:
             E083,
             Severity.ERROR,
             ("ARGS", "env", index),
-            f"is {shown(entry)}, without '='; gunicorn would refuse to start.",
+            f"is {shown(entry)}, {fault}; gunicorn would refuse to start.",
             "Write each variable as NAME=VALUE.",
         )
         for index, entry in enumerate(args.env)
-        if "=" not in entry
+        if (fault := _env_fault(entry)) is not None
     ]
+
+
+def _env_fault(entry: str) -> str | None:
+    if "=" not in entry:
+        return "without '='"
+    if entry.startswith("="):
+        # os.environ refuses an empty name (EINVAL), and a NUL anywhere.
+        return "without a name before '='"
+    return "with a NUL character, which no environment variable can hold" if "\0" in entry else None
 
 
 def network_problems(args: GunicornArgs) -> list[Problem]:
@@ -210,10 +329,117 @@ def no_workers(args: GunicornArgs) -> list[Problem]:
     ]
 
 
+def header_case_problems(args: GunicornArgs) -> list[Problem]:
+    """gunicorn compares these with the request's header names in upper case: a lower-case one never matches."""
+    lower = [
+        ("secure_scheme_headers", [key for key in args.secure_scheme_headers if key != key.upper()]),
+        ("forwarder_headers", [name for name in args.forwarder_headers if name != name.upper()]),
+    ]
+    names = type(args).options()
+    return [
+        Problem(
+            W152,
+            Severity.WARNING,
+            ("ARGS", field),
+            f"holds {', '.join(map(repr, found))}, not in upper case: gunicorn compares the request's header "
+            "names in upper case, so it never matches.",
+            f"Write the names of {names[field].name} in upper case ({found[0].upper()!r}).",
+        )
+        for field, found in lower
+        if found
+    ]
+
+
+def effective_worker(args: GunicornArgs) -> str:
+    """The worker class gunicorn runs: the sync worker with threads runs gthread (``Config.worker_class``)."""
+    worker = worker_path(args.worker_class)
+    if worker == "gunicorn.workers.sync.SyncWorker" and args.threads > 1:
+        return "gunicorn.workers.gthread.ThreadWorker"
+    return worker
+
+
+def worker_problems(args: GunicornArgs) -> list[Problem]:
+    """What the worker class gunicorn runs makes of the valid options: nothing served, or less than asked."""
+    problems = []
+    worker = effective_worker(args)
+    if worker == "gunicorn.workers.gthread.ThreadWorker" and args.worker_connections == 0:
+        problems.append(
+            Problem(
+                E151,
+                Severity.ERROR,
+                ("ARGS", "worker_connections"),
+                "is 0: the gthread worker accepts a connection only below this limit, so it would serve nothing.",
+                "Use 1 or more (gunicorn's default is 1000).",
+            )
+        )
+    if "h2" in args.http_protocols and worker in NO_HTTP2:
+        kind = "sync" if worker.endswith("SyncWorker") else "tornado"
+        if args.ssl_cert is not None and args.http_protocols[0] == "h2":
+            problems.append(
+                Problem(
+                    E150,
+                    Severity.ERROR,
+                    ("ARGS", "http_protocols"),
+                    f"prefers 'h2', but the {kind} worker class speaks HTTP/1.1 only: TLS still offers h2, so every "
+                    "client that speaks HTTP/2 (every browser) gets a connection the worker cannot read.",
+                    "Use the 'gthread' or 'asgi' worker class for HTTP/2, or set http-protocols to 'h1'.",
+                )
+            )
+        elif args.ssl_cert is not None or args.http2_cleartext != "off":
+            problems.append(
+                Problem(
+                    W151,
+                    Severity.WARNING,
+                    ("ARGS", "http_protocols"),
+                    f"includes 'h2', but the {kind} worker class speaks HTTP/1.1 only: gunicorn ignores it.",
+                    "Use the 'gthread' or 'asgi' worker class for HTTP/2, or set http-protocols to 'h1'.",
+                )
+            )
+    if "limit_request_field_size" in args.model_fields_set and args.limit_request_field_size == 0:
+        problems.append(
+            Problem(
+                W150,
+                Severity.WARNING,
+                ("ARGS", "limit_request_field_size"),
+                "is 0, which gunicorn documents as unlimited but reads as its default: 8190 bytes per header.",
+                "Give the largest header size you accept, in bytes.",
+            )
+        )
+    return problems
+
+
 def tls_problems(args: GunicornArgs) -> list[Problem]:
     if args.ssl_key is not None and args.ssl_cert is None:
         return [E089_KEY_WITHOUT_CERT]
+    if args.ssl_cert is None or args.ssl_context is not None:
+        # An ssl-context hook builds the context itself (it may load an encrypted key): it runs at start.
+        return []
     # Without a key, gunicorn reads the key from the certificate file.
+    key = args.ssl_key or args.ssl_cert
+    text = _pem_text(key)
+    if text is not None and ("ENCRYPTED PRIVATE KEY" in text or "Proc-Type: 4,ENCRYPTED" in text):
+        return [
+            Problem(
+                E052,
+                Severity.ERROR,
+                ("ARGS", "ssl_key" if args.ssl_key is not None else "ssl_cert"),
+                f"names {shown(key)}, an encrypted private key: gunicorn loads it without a password, "
+                "and it cannot be used.",
+                "Decrypt the key (openssl pkey -in key.pem -out plain.pem), or load it with its password "
+                "in an ssl-context hook.",
+            )
+        ]
+    if args.ssl_key is None and text is not None and "PRIVATE KEY-----" not in text and _pem_text(args.ssl_cert):
+        return [
+            Problem(
+                E052,
+                Severity.ERROR,
+                ("ARGS", "ssl_cert"),
+                f"names {shown(args.ssl_cert)}, which holds no private key, and ssl-key is not set: gunicorn "
+                "reads the key from the certificate file then.",
+                "Set ssl-key to the certificate's private key.",
+            )
+        ]
     return tls_pair_problems(
         args.ssl_cert,
         args.ssl_key or args.ssl_cert,
@@ -222,6 +448,101 @@ def tls_problems(args: GunicornArgs) -> list[Problem]:
         key_name="ssl-key",
         password_name="ssl-context hook",
     )
+
+
+def _pem_text(path: Path) -> str | None:
+    try:
+        return path.read_text(errors="replace") if path.is_file() else None
+    except OSError:
+        return None
+
+
+def tls_option_problems(args: GunicornArgs) -> list[Problem]:
+    """The CA file and the cipher list as OpenSSL takes them; TLS options given without TLS do nothing."""
+    if args.ssl_cert is None:
+        return [
+            Problem(
+                W046,
+                Severity.WARNING,
+                ("ARGS", field),
+                "has no effect without ssl-cert: gunicorn reads it only to build its TLS context.",
+                "Set ssl-cert (and ssl-key) too, or remove it.",
+            )
+            for field in TLS_ONLY
+            if field in args.model_fields_set
+        ]
+    problems = []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    if args.ca_certs is not None and args.ca_certs.is_file():
+        try:
+            context.load_verify_locations(cafile=args.ca_certs)
+        except (ssl.SSLError, OSError, ValueError) as error:
+            problems.append(
+                Problem(
+                    E154,
+                    Severity.ERROR,
+                    ("ARGS", "ca_certs"),
+                    f"names {shown(args.ca_certs)}, which OpenSSL cannot load as CA certificates "
+                    f"({first_line(error)}); gunicorn would refuse to start.",
+                    "Name a PEM file of the certificates that sign your clients' certificates.",
+                )
+            )
+    if args.ciphers is not None:
+        try:
+            context.set_ciphers(args.ciphers)
+        except ssl.SSLError:
+            problems.append(
+                Problem(
+                    E155,
+                    Severity.ERROR,
+                    ("ARGS", "ciphers"),
+                    f"is {shown(args.ciphers)}, from which this machine's OpenSSL selects no cipher; gunicorn "
+                    "would refuse to start.",
+                    "Write an OpenSSL cipher list, such as 'ECDHE+AESGCM:ECDHE+CHACHA20' (openssl ciphers -v LIST).",
+                )
+            )
+    return problems
+
+
+_DIRTY_APP = re.compile(r"(?P<module>[^:]+):(?P<name>[^:]+)(?::(?P<count>[^:]*))?")
+
+
+def dirty_app_problems(args: GunicornArgs) -> list[Problem]:
+    """Each dirty app as gunicorn's ``dirty.app.parse_dirty_app_spec`` and its import take it."""
+    problems = []
+    for index, spec in enumerate(args.dirty_app):
+        match = _DIRTY_APP.fullmatch(spec)
+        if match is None:
+            reason = "which is not module:Class or module:Class:N"
+        elif match["count"] is not None and not (match["count"].isdigit() and int(match["count"]) >= 1):
+            reason = f"whose worker count {match['count']!r} is not a whole number of 1 or more"
+        elif not installed(match["module"]):
+            reason = f"whose module {match['module']!r} does not exist"
+        else:
+            continue
+        problems.append(
+            Problem(
+                E158,
+                Severity.ERROR,
+                ("ARGS", "dirty_app", index),
+                f"is {shown(spec)}, {reason}; gunicorn's dirty arbiter would fail to start it.",
+                "Write the dirty application as module.path:ClassName, or module.path:ClassName:N for N workers.",
+            )
+        )
+    return problems
+
+
+def reload_file_problems(args: GunicornArgs, *, starting: bool) -> list[Problem]:
+    """gunicorn refuses a reload-extra-file that is not a glob pattern and does not exist (from chdir)."""
+    problems = []
+    for index, entry in enumerate(args.reload_extra_file):
+        if any(character in entry for character in "*?["):
+            continue
+        path = Path(entry) if args.chdir is None or Path(entry).is_absolute() else args.chdir / entry
+        if not path.exists():
+            fault = missing("reload_extra_file", f"names {shown(str(path))}, which does not exist.", starting)
+            problems.append(replace(fault, path=("ARGS", "reload_extra_file", index)))
+    return problems
 
 
 def silent_changes(args: GunicornArgs) -> list[Problem]:

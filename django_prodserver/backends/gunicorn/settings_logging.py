@@ -107,6 +107,7 @@ class LoggingSettings(BackendArgs):
         group="logging",
         server="syslog_addr",
         also=("syslog_addr",),
+        needs=("log_syslog",),
     )
     log_syslog: bool = option(
         False, "Send Gunicorn logs to syslog", cli="log-syslog", group="logging", server="syslog", also=("syslog",)
@@ -118,6 +119,7 @@ class LoggingSettings(BackendArgs):
         group="logging",
         server="syslog_prefix",
         also=("syslog_prefix",),
+        needs=("log_syslog",),
     )
     log_syslog_facility: str = option(
         "user",
@@ -126,6 +128,7 @@ class LoggingSettings(BackendArgs):
         group="logging",
         server="syslog_facility",
         also=("syslog_facility",),
+        needs=("log_syslog",),
     )
     enable_stdio_inheritance: bool = option(
         False, "Enable stdio inheritance", cli="enable-stdio-inheritance", group="logging"
@@ -155,9 +158,15 @@ class LoggingSettings(BackendArgs):
         group="dirty arbiters",
         server="dirty_apps",
         also=("dirty_apps",),
+        needs=("dirty_workers",),
     )
     dirty_workers: Int = option(
-        0, "The number of dirty worker processes", cli="dirty-workers", group="dirty arbiters", ge=0
+        0,
+        "The number of dirty worker processes",
+        cli="dirty-workers",
+        group="dirty arbiters",
+        ge=0,
+        needs=("dirty_app",),
     )
     dirty_timeout: Int = option(
         300, "Timeout for dirty task execution in seconds", cli="dirty-timeout", group="dirty arbiters", ge=0

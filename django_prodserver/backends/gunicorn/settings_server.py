@@ -46,6 +46,7 @@ class ServerSettings(BackendArgs):
         cli="timeout",
         group="workers",
         ge=0,
+        le=2**34,
     )
     graceful_timeout: Int = option(
         30, "Timeout for graceful workers restart in seconds", cli="graceful-timeout", group="workers", ge=0
@@ -60,7 +61,12 @@ class ServerSettings(BackendArgs):
         ge=0,
     )
     limit_request_line: Int = option(
-        4094, "The maximum size of HTTP request line in bytes", cli="limit-request-line", group="request limits", ge=0
+        4094,
+        "The maximum size of HTTP request line in bytes",
+        cli="limit-request-line",
+        group="request limits",
+        ge=0,
+        le=8190,
     )
     limit_request_fields: Int = option(
         100,
@@ -68,6 +74,7 @@ class ServerSettings(BackendArgs):
         cli="limit-request-fields",
         group="request limits",
         ge=0,
+        le=32768,
     )
     limit_request_field_size: Int = option(
         8190,

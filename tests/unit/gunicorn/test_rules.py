@@ -118,6 +118,11 @@ def test_a_valid_setting_says_nothing() -> None:
 def test_what_the_line_cannot_carry_is_said_when_starting() -> None:
     assert messages({"post_fork": "os.rename", "suppress-ragged-eofs": False}, starting=True) == [
         (
+            "prodserver.W046",
+            f"{ARGS}['suppress-ragged-eofs'] has no effect without ssl-cert: gunicorn reads it only to build "
+            "its TLS context.",
+        ),
+        (
             "prodserver.W084",
             f"{ARGS}['suppress-ragged-eofs'] cannot be given on gunicorn's command line: prodserver passes it, "
             "the equivalent line omits it.",
