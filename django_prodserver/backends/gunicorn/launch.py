@@ -20,7 +20,7 @@ from gunicorn.arbiter import Arbiter  # type: ignore[import-untyped]
 from gunicorn.sock import BaseSocket, _sock_type, ssl_context  # type: ignore[import-untyped]
 
 from ...args.common import host_and_port
-from ..base import ServerStartError
+from ..base import ServerStartError, freeze_before_fork
 from .rendering import Invocation, settings
 
 
@@ -71,6 +71,7 @@ class ProdserverApplication(Application):  # type: ignore[misc]  # gunicorn is u
         arbiter = DrainingArbiter(self)
         _load_tls(self.cfg)
         arbiter.LISTENERS = _listeners(arbiter)
+        freeze_before_fork()
         arbiter.run()
 
 
