@@ -8,6 +8,7 @@ aliases so that pydantic does the work and mypy sees the Python type.
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
 from os import PathLike
 from pathlib import Path
@@ -82,6 +83,11 @@ def _octal(value: Any) -> Any:
     return value
 
 
+def reads_decimal_text(validators: list[Any]) -> bool:
+    """Whether a type's validators read permissions text without a leading 0 as decimal (as Granian's CLI)."""
+    return any(getattr(item, "func", None) is _octal for item in validators)
+
+
 def _ip_address(value: str) -> str:
     # A listener that parses an IP literal refuses host names ("localhost" included).
     if "%" in value:
@@ -96,10 +102,35 @@ def _ip_address(value: str) -> str:
     return value
 
 
+def unusable_character(text: str) -> str | None:
+    """What in ``text`` no file name, process title or C string can hold: a NUL or an unpaired surrogate."""
+    if "\x00" in text:
+        return "a NUL character ('\\x00')"
+    try:
+        text.encode()
+    except UnicodeEncodeError as error:
+        return f"an unpaired surrogate ({text[error.start]!r}, not UTF-8)"
+    return None
+
+
+def _usable_text(value: Any) -> Any:
+    # The OS (paths, process titles) and Granian's Rust core take C or UTF-8 strings: a NUL or a lone
+    # surrogate (os.environ's surrogateescape) raises ValueError or UnicodeEncodeError at start.
+    if isinstance(value, str) and (what := unusable_character(value)) is not None:
+        raise PydanticCustomError("text_unusable", "Input should not hold {what}", {"what": what})
+    return value
+
+
+def _not_empty_text(value: Any) -> Any:
+    if value == "":
+        raise PydanticCustomError("text_empty", "Input should be a non-empty string")
+    return value
+
+
 def _not_empty_path(value: Any) -> Any:
     if isinstance(value, str) and not value.strip():
         raise PydanticCustomError("path_empty", "Input should be a non-empty path")
-    return value
+    return _usable_text(os.fspath(value) if isinstance(value, PathLike) else value)
 
 
 def _regex(value: str) -> str:
@@ -134,6 +165,11 @@ OctalPermissions = Annotated[int, BeforeValidator(_octal), BeforeValidator(_reje
 AnyPath = Annotated[Path, BeforeValidator(_not_empty_path)]
 PathList = Annotated[list[AnyPath], BeforeValidator(_one_or_many)]
 StrList = Annotated[list[str], BeforeValidator(_one_or_many)]
+Text = Annotated[str, BeforeValidator(_usable_text)]
+"""Text that reaches the OS or a server's native code (routes, ignored names): no NUL, valid UTF-8."""
+NonEmptyText = Annotated[str, BeforeValidator(_not_empty_text), BeforeValidator(_usable_text)]
+"""Optional text the server reads as "unset" when empty (so ``""`` would silently do nothing)."""
+TextList = Annotated[list[Text], BeforeValidator(_one_or_many)]
 CommaList = Annotated[list[str], BeforeValidator(comma_list)]
 """A list given as a list or as one comma-separated string (``"127.0.0.1,::1"``)."""
 RegexList = Annotated[list[Annotated[str, AfterValidator(_regex)]], BeforeValidator(_one_or_many)]

@@ -7,7 +7,8 @@ package adds its own IDs in its ``catalogue`` module (``EXAMPLES``).
 
 Examples name files relative to the current directory; :func:`example_files` creates those
 that should exist: ``tls/cert.pem`` and its ``tls/key.pem``, another certificate's
-``tls/other-key.pem``, a self-signed ECDSA P-521 pair ``tls/p521-cert.pem`` and ``tls/p521-key.pem``,
+``tls/other-key.pem``, a self-signed ECDSA P-521 pair ``tls/p521-cert.pem`` and ``tls/p521-key.pem``, a P-256 pair
+whose certificate has expired, ``tls/expired-cert.pem`` and ``tls/expired-key.pem``,
 ``static/``, ``media/``, ``logging.json`` (a logging configuration the servers take),
 ``logging-refused.json`` (one whose handler class does not exist: ``logging.dictConfig`` refuses it)
 and ``logging.ini`` (an INI file without ``[formatters]``: ``logging.fileConfig`` refuses it).  An ID is
@@ -111,6 +112,7 @@ def example_files() -> Iterator[Path]:
         issued.private_key_pem.write_to_path(str(directory / "tls" / "key.pem"))
         ca.issue_cert("127.0.0.1").private_key_pem.write_to_path(str(directory / "tls" / "other-key.pem"))
         write_self_signed(directory / "tls", "p521")
+        write_self_signed(directory / "tls", "expired", _p256(), valid_days=(-60, -30))
         for folder in ("static", "media"):
             (directory / folder).mkdir()
         (directory / "logging.json").write_text('{"version": 1}')
@@ -125,11 +127,20 @@ def example_files() -> Iterator[Path]:
             os.chdir(previous)
 
 
-def write_self_signed(directory: Path, name: str, key: Any = None) -> tuple[Path, Path]:
+def _p256() -> Any:
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    return ec.generate_private_key(ec.SECP256R1())
+
+
+def write_self_signed(
+    directory: Path, name: str, key: Any = None, *, valid_days: tuple[int, int] = (-1, 30)
+) -> tuple[Path, Path]:
     """``<name>-cert.pem`` and its PKCS#8 ``<name>-key.pem`` for 127.0.0.1 (a P-521 key if none is given).
 
     Any ``cryptography`` private key: the examples and the tests use it for key types that Python's
-    ssl loads and some servers cannot sign with.
+    ssl loads and some servers cannot sign with.  ``valid_days``: from and until when, in days from now
+    (``(-60, -30)`` for a certificate that has expired).
     """
     import datetime
     import ipaddress
@@ -148,8 +159,8 @@ def write_self_signed(directory: Path, name: str, key: Any = None) -> tuple[Path
         .issuer_name(subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
+        .not_valid_before(now + datetime.timedelta(days=valid_days[0]))
+        .not_valid_after(now + datetime.timedelta(days=valid_days[1]))
         .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
         # EdDSA signs without a separate digest.
         .sign(key, None if isinstance(key, (ed25519.Ed25519PrivateKey, ed448.Ed448PrivateKey)) else hashes.SHA256())

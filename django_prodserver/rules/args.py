@@ -14,11 +14,14 @@ from pydantic_core import ErrorDetails
 
 from ..args.base import MASK, BackendArgs
 from ..args.describe import choices, is_octal, item_type, range_words
+from ..args.values import reads_decimal_text
 from ..problems import Problem, Severity
 from .text import choices_text, closest, shown, type_name
 
 E010 = "prodserver.E010"
 E011 = "prodserver.E011"
+E013 = "prodserver.E013"
+E014 = "prodserver.E014"
 E020 = "prodserver.E020"
 E021 = "prodserver.E021"
 E022 = "prodserver.E022"
@@ -208,6 +211,23 @@ def _custom(kind: str, given: object, error: ErrorDetails, path: tuple[Any, ...]
         )
     if kind == "path_empty":
         return Problem(E029, Severity.ERROR, path, "is an empty path.", E029_HINT)
+    if kind == "text_unusable":
+        what = str((error.get("ctx") or {}).get("what", "a character no file name or process title can hold"))
+        return Problem(
+            E013,
+            Severity.ERROR,
+            path,
+            f"is {value}, which holds {what}: no file name, process title or URL path can hold it.",
+            "Remove the character (a setting read from a file or the environment may carry it).",
+        )
+    if kind == "text_empty":
+        return Problem(
+            E014,
+            Severity.ERROR,
+            path,
+            "is an empty string, which the server reads as not set: it would use its default instead.",
+            "Remove the option to use the default, or give it a value.",
+        )
     return e030(given, kind, path, backend)
 
 
@@ -276,9 +296,15 @@ def octal_int_problems(raw: Mapping[Any, Any], model: type[BackendArgs]) -> list
     octal text.
     """
     problems = []
-    for key, value in raw.items():
+    for key, given in raw.items():
         field = model.field_for(key) if isinstance(key, str) else None
-        if field is None or isinstance(value, bool) or not isinstance(value, int):
+        # Text without a leading 0 is decimal too, as the servers' command lines read it ('660' is 0o1224).
+        if field is None:
+            continue
+        text = given.strip() if isinstance(given, str) else None
+        decimal = reads_decimal_text(item_type(model.model_fields[field])[1])
+        value = int(text) if decimal and text and text.isdecimal() and text.isascii() and text[0] != "0" else given
+        if isinstance(value, bool) or not isinstance(value, int):
             continue
         if not is_octal(model.model_fields[field]) or not _looks_octal(value):
             continue
@@ -287,7 +313,7 @@ def octal_int_problems(raw: Mapping[Any, Any], model: type[BackendArgs]) -> list
                 W027,
                 Severity.WARNING,
                 ("ARGS", key),
-                f"is {value}, read as the decimal number {value} (octal {value:o}), not as the permissions "
+                f"is {shown(given)}, read as the decimal number {value} (octal {value:o}), not as the permissions "
                 f"{value:0>4}.",
                 f"Write the permissions as octal text: '{value:0>4}'.",
             )

@@ -6,7 +6,7 @@ import ssl
 from pathlib import Path
 
 from ..problems import Problem, Severity
-from .text import first_line
+from .text import first_line, shown
 
 E052 = "prodserver.E052"
 # OpenSSL reasons for a pair it parses and its security level refuses (Debian's level 2, say).
@@ -53,3 +53,51 @@ def tls_pair_problems(
             f"Use PEM files, and set {password_name} if the key is encrypted.",
         )
     ]
+
+
+W053 = "prodserver.W053"
+
+
+def certificate_dates(cert: Path) -> tuple[float, float] | None:
+    """The first certificate's notBefore and notAfter (epoch seconds), or None if it cannot be read.
+
+    Read with the ``ssl`` module's own decoder (what ``getpeercert`` returns), without a crypto library.
+    """
+    decode = getattr(ssl._ssl, "_test_decode_cert", None)  # type: ignore[attr-defined]
+    try:
+        if decode is None or not cert.is_file():
+            return None
+        decoded = decode(str(cert))
+        return ssl.cert_time_to_seconds(decoded["notBefore"]), ssl.cert_time_to_seconds(decoded["notAfter"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def certificate_date_problems(cert: Path | None, *, cert_field: str, now: float) -> list[Problem]:
+    """W053 when the certificate has expired or is not valid yet: the server serves it, every client refuses it."""
+    dates = certificate_dates(cert) if cert is not None else None
+    if dates is None:
+        return []
+    not_before, not_after = dates
+    if now > not_after:
+        why = f"expired on {_day(not_after)}"
+    elif now < not_before:
+        why = f"is valid only from {_day(not_before)}"
+    else:
+        return []
+    return [
+        Problem(
+            W053,
+            Severity.WARNING,
+            ("ARGS", cert_field),
+            f"names {shown(cert)}, whose certificate {why}: the server serves it, and every client that verifies "
+            "certificates (browsers, curl, requests) refuses the connection.",
+            "Use a certificate that is valid now: renew it (or fix the system clock).",
+        )
+    ]
+
+
+def _day(seconds: float) -> str:
+    import datetime
+
+    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")

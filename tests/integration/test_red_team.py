@@ -222,6 +222,34 @@ CASES: dict[str, Callable[[Material], Mapping[str, Any]]] = {
     },
     # 11, 14: a valid process to print
     "plain": lambda m: {"workers": 2},
+    # 15 (round 3): text no system call takes
+    "r3-nul-process-name": lambda m: {"process-name": "web\x00"},
+    "r3-nul-pid-file": lambda m: {"pid-file": str(m.directory / "web\x00.pid")},
+    "r3-nul-uds": lambda m: {"uds": str(m.directory / "web\x00.sock")},
+    "r3-surrogate-pid-file": lambda m: {"pid-file": str(m.directory / "\udcff.pid")},
+    "r3-empty-access-log-fmt": lambda m: {"access-log-fmt": ""},
+    # ... prefixes Django cannot strip, static routes that serve nothing
+    "r3-prefix-relative": lambda m: {"url-path-prefix": "api"},
+    "r3-prefix-trailing-slash": lambda m: {"url-path-prefix": "/api/"},
+    "r3-prefix-root": lambda m: {"url-path-prefix": "/"},
+    "r3-prefix-good": lambda m: {"url-path-prefix": "/api"},
+    "r3-route-trailing-slash": lambda m: {"static-path-mount": [str(m.static)], "static-path-route": ["/static/"]},
+    "r3-route-shadowed": lambda m: {
+        "static-path-mount": [str(m.static), str(m.media)],
+        "static-path-route": ["/s", "/s/media"],
+    },
+    "r3-routes-longest-first": lambda m: {
+        "static-path-mount": [str(m.media), str(m.static)],
+        "static-path-route": ["/s/media", "/s"],
+    },
+    # ... options Granian silently ignores
+    "r3-http1-with-http2-option": lambda m: {"http": "1", "http2-max-concurrent-streams": 100},
+    "r3-log-off-access-log-on": lambda m: {"log": False},
+    "r3-rss-samples-without-max-rss": lambda m: {"rss-samples": 3},
+    "r3-uds-permissions-decimal-text": lambda m: {"uds": str(m.directory / "text.sock"), "uds-permissions": "660"},
+    "r3-uds-a-regular-file": lambda m: {"uds": str(m.good.cert)},
+    # ... a contradicting follow-on
+    "r3-password-without-tls": lambda m: {"ssl-keyfile-password": "x"},
 }
 
 GROUPS: dict[str, Callable[[Material], dict[str, dict[str, Any]]]] = {
@@ -908,3 +936,94 @@ def test_the_quickstart_adds_the_app_without_dropping_the_project_s_own() -> Non
     elided = "# ..." in code or "..." in code
     assert "django_prodserver" in apps, code
     assert elided or all(app in apps for app in existing), f"the snippet replaces INSTALLED_APPS:\n{code}"
+
+
+# -- 15. Round 3 (RED_TEAM_FINDINGS.md, section 15) ------------------------------------------------------
+
+ROUND_3_ERRORS = {
+    "r3-nul-process-name": ("process-name", "prodserver.E013"),
+    "r3-nul-pid-file": ("pid-file", "prodserver.E013"),
+    "r3-nul-uds": ("uds", "prodserver.E013"),
+    "r3-surrogate-pid-file": ("pid-file", "prodserver.E013"),
+    "r3-empty-access-log-fmt": ("access-log-fmt", "prodserver.E014"),
+    "r3-prefix-relative": ("url-path-prefix", "prodserver.E053"),
+    "r3-prefix-trailing-slash": ("url-path-prefix", "prodserver.E053"),
+    "r3-prefix-root": ("url-path-prefix", "prodserver.E053"),
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), ROUND_3_ERRORS.items(), ids=ROUND_3_ERRORS)
+def test_round_3_errors_name_the_key(cases: Cases, name: str, expected: tuple[str, str]) -> None:
+    # Before: check passed; a NUL or surrogate raised ValueError/UnicodeEncodeError at start (traceback),
+    # the prefixes made Django answer 404 to every request, '' silently gave Granian's default.
+    key, check_id = expected
+    run = cases.check(name)
+
+    assert_named(run, name, [key], error=True)
+    assert [message.split()[0] for message in errors_on(run, name, key)] == [check_id], run.describe()
+
+
+@pytest.mark.parametrize("name", ["r3-nul-process-name", "r3-nul-pid-file", "r3-nul-uds", "r3-prefix-relative"])
+def test_round_3_errors_are_refused_by_prodserver(cases: Cases, name: str) -> None:
+    assert_refused(cases.prodserver(name, "--dry-run"), [ROUND_3_ERRORS[name][0]])
+
+
+ROUND_3_WARNINGS = {
+    "r3-route-trailing-slash": ("static-path-route", "prodserver.W048"),
+    "r3-route-shadowed": ("static-path-route", "prodserver.W051"),
+    "r3-http1-with-http2-option": ("http2-max-concurrent-streams", "prodserver.W052"),
+    "r3-log-off-access-log-on": ("log", "prodserver.W054"),
+    "r3-rss-samples-without-max-rss": ("rss-samples", "prodserver.W046"),
+    "r3-uds-permissions-decimal-text": ("uds-permissions", "prodserver.W027"),
+    "r3-uds-a-regular-file": ("uds", "prodserver.W050"),
+    "r3-password-without-tls": ("ssl-keyfile-password", "prodserver.W046"),
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), ROUND_3_WARNINGS.items(), ids=ROUND_3_WARNINGS)
+def test_round_3_silent_traps_are_warned(cases: Cases, name: str, expected: tuple[str, str]) -> None:
+    key, check_id = expected
+    run = cases.check(name)
+
+    assert_no_crash(run)
+    # The one message about this process (no contradicting E047 beside W046 for the password).
+    assert [f"{entry.id} {entry.names(key)}" for entry in run.about(name)] == [f"{check_id} True"], run.describe()
+
+
+@pytest.mark.parametrize("name", ["r3-prefix-good", "r3-routes-longest-first"])
+def test_round_3_twins_pass(cases: Cases, name: str) -> None:
+    run = cases.check(name)
+
+    assert_no_crash(run)
+    assert run.about(name) == [], run.describe()
+
+
+@pytest.mark.parametrize("backend", [ASGI, WSGI], ids=["asgi", "wsgi"])
+def test_a_url_path_prefix_serves_the_application_under_it(launcher: Launcher, backend: str) -> None:
+    # The twin of E053: Granian passes "/api" to Django (root_path, SCRIPT_NAME), which resolves what follows.
+    server = launcher.start(backend, {"url-path-prefix": "/api"})
+
+    assert httpx.get(server.url("/api/greetings/"), timeout=5).status_code == 200, server.output()
+
+
+def test_a_static_route_with_a_trailing_slash_serves_nothing(launcher: Launcher, material: Material) -> None:
+    (material.static / "app.css").write_text("body {}")
+    good = launcher.start(args={"static-path-mount": [str(material.static)], "static-path-route": ["/static"]})
+    slash = launcher.start(args={"static-path-mount": [str(material.static)], "static-path-route": ["/static/"]})
+
+    assert httpx.get(good.url("/static/app.css"), timeout=5).status_code == 200, good.output()
+    assert httpx.get(slash.url("/static/app.css"), timeout=5).status_code == 404, slash.output()
+    assert "prodserver.W048" in slash.output(), slash.output()
+
+
+def test_a_stale_socket_file_is_named_with_the_remedy(launcher: Launcher, material: Material) -> None:
+    import socket
+
+    path = material.directory / "stale.sock"
+    with socket.socket(socket.AF_UNIX) as stale:
+        stale.bind(str(path))  # closed without unlinking: what a killed server leaves behind
+    server = launcher.start(args={"uds": str(path)}, wait=False)
+
+    assert server.wait_for_exit() == 1, server.output()
+    assert not crashed(server.output()), server.output()
+    assert "Address already in use. If no server is running, remove that socket file" in server.stderr, server.output()

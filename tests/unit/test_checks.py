@@ -462,7 +462,7 @@ def test_every_bad_arg_is_reported_at_once() -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        {"workers": "4", "port": 9000, "log-access": "False", "log_access_format": "%(path)s"},
+        {"workers": "4", "port": 9000, "log-access": "True", "log_access_format": "%(path)s"},
         {"http": "2", "ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"},
         {"http": 1, "workers-lifetime": "1h30m", "blocking-threads-idle-timeout": "10m"},
         {"address": "::", "metrics": True, "metrics-address": "0.0.0.0", "uds-permissions": "0660", "uds": "app.sock"},
@@ -945,6 +945,200 @@ def test_static_routes_that_shadow_the_application_or_match_nothing(in_tmp: Path
     ]
 
 
+# Red team, round 3 (tests/integration/RED_TEAM_FINDINGS.md, section 15) -----------------------------
+
+TLS_PAIR = {"ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"}
+E013_HINT = "Remove the character (a setting read from a file or the environment may carry it)."
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "what"),
+    [
+        ("process-name", "web\x00", "a NUL character ('\\x00')"),
+        ("pid-file", "web\x00.pid", "a NUL character ('\\x00')"),
+        ("uds", "web\x00.sock", "a NUL character ('\\x00')"),
+        ("pid-file", "\udcff.pid", "an unpaired surrogate ('\\udcff', not UTF-8)"),
+        ("url-path-prefix", "/\ud800", "an unpaired surrogate ('\\ud800', not UTF-8)"),
+    ],
+)
+def test_text_no_system_call_takes_is_e013(key: str, value: str, what: str) -> None:
+    # Before: check passed; setproctitle, open() or the socket bind raised ValueError/UnicodeEncodeError at start.
+    assert check(web({key: value})) == [
+        Error(
+            f"{ARGS}[{key!r}] is {shown(value)}, which holds {what}: no file name, process title or URL path can "
+            "hold it.",
+            hint=E013_HINT,
+            id="prodserver.E013",
+        )
+    ]
+
+
+def test_an_unusable_character_in_a_list_item_is_e013_at_the_item() -> None:
+    [message] = check(web({"static-path-mount": ["static", "me\x00dia"], "static-path-route": ["/s", "/m"]}))
+    assert (message.id, message.msg.split(" is ")[0]) == ("prodserver.E013", f"{ARGS}['static-path-mount'][1]")
+
+
+@pytest.mark.parametrize("key", ["access-log-fmt", "process-name", "url-path-prefix", "static-path-dir-to-file"])
+def test_empty_text_that_granian_reads_as_unset_is_e014(in_tmp: Path, key: str) -> None:
+    # Granian's `value or default`: '' silently gave the default format, process title, no prefix...
+    extra = {"static-path-mount": "static"} if key == "static-path-dir-to-file" else {}
+    assert check(web({key: " ", **extra})) == [
+        Error(
+            f"{ARGS}[{key!r}] is an empty string, which the server reads as not set: it would use its default instead.",
+            hint="Remove the option to use the default, or give it a value.",
+            id="prodserver.E014",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "why", "hint"),
+    [
+        ("api", "does not start with '/'", "Write it as '/api'."),
+        ("/api/", "ends with '/'", "Write it as '/api'."),
+        ("/", "ends with '/'", "Remove the option to serve at the root."),
+    ],
+)
+def test_a_url_path_prefix_django_cannot_strip_is_e053(prefix: str, why: str, hint: str) -> None:
+    assert check(web({"url-path-prefix": prefix})) == [
+        Error(
+            f"{ARGS}['url-path-prefix'] is {prefix!r}, which {why}: Django would answer 404 to every request under it.",
+            hint=hint,
+            id="prodserver.E053",
+        )
+    ]
+
+
+@pytest.mark.parametrize("backend", [ASGI, WSGI])
+def test_a_url_path_prefix_of_a_path_passes(backend: str) -> None:
+    assert check(web({"url-path-prefix": "/api/v1"}, backend)) == []
+
+
+def test_a_static_route_with_a_trailing_slash_matches_nothing(in_tmp: Path) -> None:
+    assert check(web({"static-path-mount": "static", "static-path-route": "/static/"})) == [
+        Warning(
+            f"{ARGS}['static-path-route'][0] is '/static/', which ends with '/': Granian then matches only paths "
+            "with '//' after it, so no file is served.",
+            hint="Use a path prefix such as '/static'.",
+            id="prodserver.W048",
+        )
+    ]
+
+
+@pytest.mark.parametrize("routes", [["/s", "/s"], ["/s", "/s/media"]])
+def test_a_static_route_inside_an_earlier_one_is_never_served(in_tmp: Path, routes: list[str]) -> None:
+    assert check(web({"static-path-mount": ["static", "media"], "static-path-route": routes})) == [
+        Warning(
+            f"{ARGS}['static-path-route'][1] is {routes[1]!r}, inside static-path-route[0] '/s' listed before it: "
+            "Granian serves every such path from the earlier route's mount, so static-path-mount[1] is never served.",
+            hint="List the longer route first, or give each mount its own route.",
+            id="prodserver.W051",
+        )
+    ]
+
+
+@pytest.mark.parametrize("routes", [["/s/media", "/s"], ["/s", "/sm"], ["/static", "/media"]])
+def test_static_routes_that_do_not_overlap_pass(in_tmp: Path, routes: list[str]) -> None:
+    assert check(web({"static-path-mount": ["static", "media"], "static-path-route": routes})) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "key", "other"),
+    [
+        ({"http": "1", "http2-max-concurrent-streams": 100}, "http2-max-concurrent-streams", "HTTP/2"),
+        ({"http": 1, "http2-keep-alive-interval": 1000}, "http2-keep-alive-interval", "HTTP/2"),
+        ({"http": "2", "http1-keep-alive": False, **TLS_PAIR}, "http1-keep-alive", "HTTP/1"),
+    ],
+)
+def test_options_of_the_http_version_not_served_are_w052(
+    in_tmp: Path, args: dict[str, object], key: str, other: str
+) -> None:
+    http = str(args["http"])
+    assert check(web(args)) == [
+        Warning(
+            f"{ARGS}[{key!r}] has no effect: http is {http!r}, so Granian serves no {other} connection.",
+            hint=f"Remove it, or set http to 'auto' to serve {other} too.",
+            id="prodserver.W052",
+        )
+    ]
+
+
+def test_http2_options_with_http_auto_pass() -> None:
+    assert check(web({"http": "auto", "http2-max-concurrent-streams": 100, "http1-keep-alive": False})) == []
+
+
+def test_an_expired_or_future_certificate_is_w053(in_tmp: Path) -> None:
+    from django_prodserver.checks.catalogue import write_self_signed
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    expired, expired_key = write_self_signed(in_tmp / "tls", "expired", key, valid_days=(-60, -30))
+    future, future_key = write_self_signed(in_tmp / "tls", "future", key, valid_days=(30, 60))
+    messages = check(
+        {
+            "web": {"BACKEND": ASGI, "ARGS": {"ssl-cert": str(expired), "ssl-key": str(expired_key)}},
+            "api": {"BACKEND": ASGI, "ARGS": {"port": 8001, "ssl-cert": str(future), "ssl-key": str(future_key)}},
+        }
+    )
+    assert [message.id for message in messages] == ["prodserver.W053", "prodserver.W053"]
+    assert "whose certificate expired on " in messages[0].msg
+    assert "whose certificate is valid only from " in messages[1].msg
+    assert messages[0].msg.endswith(
+        ": the server serves it, and every client that verifies certificates (browsers, curl, requests) refuses "
+        "the connection."
+    )
+    assert messages[0].hint == "Use a certificate that is valid now: renew it (or fix the system clock)."
+
+
+def test_a_valid_certificate_has_no_w053(in_tmp: Path) -> None:
+    assert check(web(TLS_PAIR)) == []
+
+
+def test_log_off_with_the_access_log_on_is_w054() -> None:
+    assert check(web({"log": False})) == [
+        Warning(
+            f"{ARGS}['log'] is False, but log-access is True (this backend's default): Granian still logs every "
+            "request.",
+            hint="Set log-access to False too for no logs at all, or remove log to keep Granian's own messages.",
+            id="prodserver.W054",
+        )
+    ]
+    assert check(web({"log": False, "log-access": False})) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "key", "needed"),
+    [
+        ({"rss-samples": 3}, "rss-samples", "workers-max-rss"),
+        ({"rss-sample-interval": "10s"}, "rss-sample-interval", "workers-max-rss"),
+        ({"access-log-fmt": "%(path)s", "log-access": False}, "access-log-fmt", "log-access"),
+    ],
+)
+def test_options_granian_reads_only_with_another_are_w046(args: dict[str, object], key: str, needed: str) -> None:
+    assert check(web(args)) == [
+        Warning(
+            f"{ARGS}[{key!r}] has no effect without {needed}.",
+            hint=f"Set {needed} too, or remove it.",
+            id="prodserver.W046",
+        )
+    ]
+
+
+def test_a_password_without_tls_is_only_w046() -> None:
+    # Before: E047 "its workers panic at start" as well, contradicting W046 (no TLS: Granian reads no key).
+    assert [message.id for message in check(web({"ssl-keyfile-password": "x"}))] == ["prodserver.W046"]
+
+
+def test_a_file_at_the_socket_path_is_a_file_problem(in_tmp: Path) -> None:
+    (in_tmp / "web.sock").write_text("not a socket")
+    assert check(web({"uds": "web.sock"})) == [
+        Warning(
+            f"{ARGS}['uds'] names 'web.sock', which exists and is not a socket: Granian cannot bind a socket there.",
+            hint=WRONG_KIND_HINT,
+            id="prodserver.W050",
+        )
+    ]
+
+
 # prodserver: validating_start -----------------------------------------------------------------------
 
 
@@ -1218,16 +1412,19 @@ def test_two_processes_sharing_a_metrics_port_warn() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "warned"), [(660, True), (755, True), (0o660, False), ("0660", False), ("660", False)]
+    ("value", "warned"),
+    # Text without a leading 0 is decimal too, as Granian's CLI reads it: '660' is 0o1224.
+    [(660, True), (755, True), (0o660, False), ("0660", False), ("660", True), (" 644 ", True), ("1224", False)],
 )
 def test_permissions_written_as_a_decimal_int(value: object, warned: bool) -> None:
     messages = check(web({"uds": "web.sock", "uds-permissions": value}))
+    number = int(value) if isinstance(value, (int, str)) else 0
     expected = (
         [
             Warning(
-                f"{ARGS}['uds-permissions'] is {value}, read as the decimal number {value} "
-                f"(octal {value:o}), not as the permissions 0{value}.",
-                hint=f"Write the permissions as octal text: '0{value}'.",
+                f"{ARGS}['uds-permissions'] is {shown(value)}, read as the decimal number {number} "
+                f"(octal {number:o}), not as the permissions 0{number}.",
+                hint=f"Write the permissions as octal text: '0{number}'.",
                 id="prodserver.W027",
             )
         ]

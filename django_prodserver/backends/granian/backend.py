@@ -6,14 +6,13 @@ on every management command.  Granian is imported when a server starts.
 
 from __future__ import annotations
 
-import gc
 import re
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ...args.base import Package
 from ...problems import Problem
 from ..applications import application_fault, asgi_target, wsgi_target
-from ..base import ServerStartError, TypedServer
+from ..base import ServerStartError, TypedServer, freeze_before_fork
 from .options import GranianArgs, GranianASGIArgs, GranianWSGIArgs
 from .rendering import Invocation, bind_address, command_line, metrics_address, server_kwargs
 from .rules import granian_problems
@@ -72,10 +71,7 @@ class GranianServer(TypedServer[ArgsT]):
         if (fault := application_fault(invocation.target)) is not None:
             raise ServerStartError(fault)
         server = _build_server(invocation)
-        # The workers are forked from this process, which holds Django, the settings and the
-        # validated models: frozen, those objects are skipped by every garbage collection in
-        # the workers (and their pages stay shared), as they would be in a bare granian worker.
-        gc.freeze()
+        freeze_before_fork()
         try:
             server.serve()
         except FatalError:
@@ -122,7 +118,10 @@ def _tls_fault(args: GranianArgs, exc: OSError) -> str:
 def _socket_fault(server: AbstractServer[Any], args: GranianArgs, reason: str) -> ServerStartError:
     if not server.wrks:
         # Granian binds the listening socket before it spawns any worker.
-        return ServerStartError(f"Cannot listen on {bind_address(args)}: {reason}.")
+        stale = args.uds is not None and args.uds.exists()
+        # A server killed without its shutdown leaves its socket file behind, and the next bind fails on it.
+        remedy = " If no server is running, remove that socket file (left by one that did not stop)." if stale else ""
+        return ServerStartError(f"Cannot listen on {bind_address(args)}: {reason}.{remedy}")
     # The workers run already: stop them, or the process never exits.
     server.shutdown()  # type: ignore[no-untyped-call]  # Granian leaves it unannotated
     if not args.metrics:

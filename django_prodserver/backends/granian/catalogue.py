@@ -1,7 +1,8 @@
 """A setting that shows each check ID on the Granian backends (see ``checks/catalogue.py``).
 
 Shared IDs (ARGS errors, files, dependencies, packages) are shown here with Granian's options;
-Granian's own IDs (E040-E049, E051, E061, E062, W040-W045, W048, W049, W060, W070-W072) only here.
+Granian's own IDs (E040-E049, E051, E053, E061, E062, W040-W045, W048, W049, W051-W054, W060, W070-W072)
+only here.
 """
 
 from __future__ import annotations
@@ -51,6 +52,25 @@ EXAMPLES: tuple[Example, ...] = (
     ),
     Example("prodserver.E028", asgi({"reload-ignore-patterns": "*.pyc"})),
     Example("prodserver.E029", asgi({"ssl-cert": ""})),
+    Example("prodserver.E013", asgi({"process-name": "web\x00"}), twin=asgi({"process-name": "web"})),
+    Example("prodserver.E014", asgi({"access-log-fmt": ""}), twin=asgi({"access-log-fmt": "%(path)s"})),
+    Example("prodserver.E053", asgi({"url-path-prefix": "/api/"}), twin=asgi({"url-path-prefix": "/api"})),
+    Example(
+        "prodserver.W051",
+        asgi({"static-path-mount": ["static", "media"], "static-path-route": ["/static", "/static/media"]}),
+        twin=asgi({"static-path-mount": ["media", "static"], "static-path-route": ["/static/media", "/static"]}),
+    ),
+    Example(
+        "prodserver.W052",
+        asgi({"http": "1", "http2-max-concurrent-streams": 100}),
+        twin=asgi({"http": "auto", "http2-max-concurrent-streams": 100}),
+    ),
+    Example(
+        "prodserver.W053",
+        asgi({"ssl-cert": "tls/expired-cert.pem", "ssl-key": "tls/expired-key.pem"}),
+        twin=asgi(TLS),
+    ),
+    Example("prodserver.W054", asgi({"log": False}), twin=asgi({"log": False, "log-access": False})),
     Example(
         "prodserver.E046",
         asgi({"access-log-fmt": "%(remote_addr)s %(path)s"}),

@@ -26,10 +26,11 @@ from ...args.values import (
     Duration,
     Int,
     IPAddress,
+    NonEmptyText,
     OctalPermissions,
     PathList,
     RegexList,
-    StrList,
+    TextList,
 )
 
 # Upper bounds of the types Granian's Rust core stores these options in: a larger value passes
@@ -258,13 +259,14 @@ class GranianArgs(BackendArgs):
         path="file",
     )
     log_access: bool = common.log_access(cli="access-log", server="log_access", note="Granian's own default is off")
-    access_log_fmt: str | None = option(
+    access_log_fmt: NonEmptyText | None = option(
         None,
         "Access log format",
         cli="access-log-fmt",
         server="log_access_format",
         also=("log-access-format",),
         group="logging",
+        needs=("log_access",),
     )
 
     # TLS
@@ -313,7 +315,7 @@ class GranianArgs(BackendArgs):
     )
 
     # Application
-    url_path_prefix: str | None = option(
+    url_path_prefix: NonEmptyText | None = option(
         None, "URL path prefix the app is mounted on", cli="url-path-prefix", group="application and process"
     )
     factory: bool = option(
@@ -358,6 +360,7 @@ class GranianArgs(BackendArgs):
         ge=1,
         le=300,
         group="worker lifecycle",
+        needs=("workers_max_rss",),
     )
     rss_samples: Int = option(
         1,
@@ -365,6 +368,7 @@ class GranianArgs(BackendArgs):
         cli="rss-samples",
         ge=1,
         group="worker lifecycle",
+        needs=("workers_max_rss",),
     )
     workers_lifetime: Duration | None = option(
         None,
@@ -392,7 +396,7 @@ class GranianArgs(BackendArgs):
     )
 
     # Static files
-    static_path_route: StrList = option(
+    static_path_route: TextList = option(
         [],
         "Route(s) for static file serving (Granian: /static)",
         cli="static-path-route",
@@ -406,7 +410,7 @@ class GranianArgs(BackendArgs):
         group="static files",
         path="directory",
     )
-    static_path_dir_to_file: str | None = option(
+    static_path_dir_to_file: NonEmptyText | None = option(
         None,
         "File served as the index of a static directory",
         cli="static-path-dir-to-file",
@@ -473,7 +477,7 @@ class GranianArgs(BackendArgs):
         path="exists",
         needs=("reload",),
     )
-    reload_ignore_dirs: StrList = option(
+    reload_ignore_dirs: TextList = option(
         [], "Directory names to ignore changes in", cli="reload-ignore-dirs", group="reloader", needs=("reload",)
     )
     reload_ignore_patterns: RegexList = option(
@@ -498,7 +502,7 @@ class GranianArgs(BackendArgs):
     )
 
     # Process
-    process_name: str | None = option(
+    process_name: NonEmptyText | None = option(
         None,
         "Process name (needs granian[pname])",
         cli="process-name",

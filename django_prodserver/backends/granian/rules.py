@@ -13,14 +13,17 @@ import copy
 import ipaddress
 import json
 import re
+import stat
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...problems import Problem, Severity
+from ...rules.files import missing
 from ...rules.text import first_line, shown, type_name
-from ...rules.tls import tls_pair_problems
+from ...rules.tls import certificate_date_problems, tls_pair_problems
 from .options import GranianArgs, GranianASGIArgs
 
 if TYPE_CHECKING:
@@ -106,11 +109,23 @@ def granian_problems(args: GranianArgs, *, wsgi: bool, starting: bool = False) -
         *(problem for rule in RULES for problem in rule(args, wsgi)),
         *access_log_format_problems(args),
         *platform_problems(args),
+        *socket_file_problems(args, starting=starting),
         *log_config_problems(args, starting=starting),
         *tls_problems(args),
         *trust_file_problems(args),
         *deploy_problems(args),
     ]
+
+
+def socket_file_problems(args: GranianArgs, *, starting: bool) -> list[Problem]:
+    """Granian binds a new socket at uds: a file of another kind there makes the bind fail ("in use")."""
+    try:
+        if args.uds is None or not args.uds.exists() or stat.S_ISSOCK(args.uds.stat().st_mode):
+            return []
+    except OSError:
+        return []  # the file rules report a name the system refuses
+    message = f"names {shown(args.uds)}, which exists and is not a socket: Granian cannot bind a socket there."
+    return [missing("uds", message, starting, exists=True)]
 
 
 def tls_enabled(args: GranianArgs) -> bool:
@@ -158,6 +173,9 @@ def static_routes(args: GranianArgs, wsgi: bool) -> list[Problem]:
             why = "serves static files for every path: the application would never be reached"
         elif not route.startswith("/"):
             why = "does not start with '/': no request path matches it"
+        elif route.endswith("/"):
+            # Granian strips the route and needs a '/' after it: '/static/' matches only '/static//...'.
+            why = "ends with '/': Granian then matches only paths with '//' after it, so no file is served"
         else:
             continue
         problems.append(
@@ -170,6 +188,98 @@ def static_routes(args: GranianArgs, wsgi: bool) -> list[Problem]:
             )
         )
     return problems
+
+
+def shadowed_routes(args: GranianArgs, wsgi: bool) -> list[Problem]:
+    """Granian tries the routes in order and serves from the first that matches, without falling through."""
+    if len(args.static_path_mount) < 2 or len(args.static_path_mount) != len(args.static_path_route):
+        return []
+    problems = []
+    routes = args.static_path_route
+    for index, route in enumerate(routes):
+        earlier = next(
+            (
+                (before, other)
+                for before, other in enumerate(routes[:index])
+                if other.startswith("/") and (route == other or route.startswith(other.rstrip("/") + "/"))
+            ),
+            None,
+        )
+        if earlier is None:
+            continue
+        before, other = earlier
+        problems.append(
+            Problem(
+                W051,
+                Severity.WARNING,
+                ("ARGS", "static_path_route", index),
+                f"is {route!r}, inside static-path-route[{before}] {other!r} listed before it: Granian serves "
+                f"every such path from the earlier route's mount, so static-path-mount[{index}] is never served.",
+                "List the longer route first, or give each mount its own route.",
+            )
+        )
+    return problems
+
+
+def url_path_prefix(args: GranianArgs, wsgi: bool) -> list[Problem]:
+    """Django strips the prefix (ASGI root_path, WSGI SCRIPT_NAME) and resolves the rest, which must start with '/'."""
+    prefix = args.url_path_prefix
+    if prefix is None:
+        return []
+    if not prefix.startswith("/"):
+        why = "does not start with '/'"
+    elif prefix.endswith("/"):
+        why = "ends with '/'"
+    else:
+        return []
+    suggestion = "/" + prefix.strip("/")
+    return [
+        Problem(
+            E053,
+            Severity.ERROR,
+            ("ARGS", "url_path_prefix"),
+            f"is {prefix!r}, which {why}: Django would answer 404 to every request under it.",
+            f"Write it as {suggestion!r}." if suggestion != "/" else "Remove the option to serve at the root.",
+        )
+    ]
+
+
+# Options of one HTTP version: Granian builds only that version's connection settings when http names the other.
+_HTTP_GROUPS = {"1": "HTTP/2", "2": "HTTP/1"}
+
+
+def other_http_version(args: GranianArgs, wsgi: bool) -> list[Problem]:
+    group = _HTTP_GROUPS.get(args.http)
+    if group is None:
+        return []
+    options = type(args).options()
+    return [
+        Problem(
+            W052,
+            Severity.WARNING,
+            ("ARGS", field),
+            f"has no effect: http is {args.http!r}, so Granian serves no {group} connection.",
+            f"Remove it, or set http to 'auto' to serve {group} too.",
+        )
+        for field, meta in options.items()
+        if meta.group == group and field in args.model_fields_set
+    ]
+
+
+def access_log_without_log(args: GranianArgs, wsgi: bool) -> list[Problem]:
+    """Granian's ``log`` silences its own logger only: the access log has a logger of its own."""
+    if args.log or not args.log_access:
+        return []
+    default = "" if "log_access" in args.model_fields_set else " (this backend's default)"
+    return [
+        Problem(
+            W054,
+            Severity.WARNING,
+            ("ARGS", "log"),
+            f"is False, but log-access is True{default}: Granian still logs every request.",
+            "Set log-access to False too for no logs at all, or remove log to keep Granian's own messages.",
+        )
+    ]
 
 
 def many_workers(args: GranianArgs, wsgi: bool) -> list[Problem]:
@@ -276,6 +386,10 @@ RULES: tuple[Rule, ...] = (
     threads_on_asgi,
     http2_without_tls,
     ignored_with_reload,
+    shadowed_routes,
+    url_path_prefix,
+    other_http_version,
+    access_log_without_log,
 )
 
 E046 = "prodserver.E046"
@@ -288,6 +402,10 @@ E062 = "prodserver.E062"
 W060 = "prodserver.W060"
 W048 = "prodserver.W048"
 W049 = "prodserver.W049"
+E053 = "prodserver.E053"
+W051 = "prodserver.W051"
+W052 = "prodserver.W052"
+W054 = "prodserver.W054"
 MANY_WORKERS = 512
 """Far more worker processes than any machine has cores: almost certainly a typo."""
 W070 = "prodserver.W070"
@@ -566,7 +684,8 @@ def key_type_problems(path: Path, text: str) -> list[Problem]:
 
 
 def tls_problems(args: GranianArgs) -> list[Problem]:
-    if args.ssl_keyfile_password is not None:
+    if args.ssl_keyfile_password is not None and tls_enabled(args):
+        # Without both files Granian reads no key (W046 says the password does nothing).
         # Checked first: Python's ssl would load what Granian cannot (tests/integration/RED_TEAM_FINDINGS.md).
         return [E047_PASSWORD]
     key_text = _pem(args.ssl_key) if args.ssl_key is not None else None
@@ -576,7 +695,7 @@ def tls_problems(args: GranianArgs) -> list[Problem]:
         unusable = key_type_problems(args.ssl_key, key_text)
         if unusable:
             return unusable
-    return tls_pair_problems(
+    pair = tls_pair_problems(
         args.ssl_cert,
         args.ssl_key,
         "",
@@ -584,6 +703,9 @@ def tls_problems(args: GranianArgs) -> list[Problem]:
         key_name="ssl-key",
         password_name="ssl-keyfile-password",
     )
+    if pair or not tls_enabled(args):
+        return pair
+    return certificate_date_problems(args.ssl_cert, cert_field="ssl_cert", now=time.time())
 
 
 W072_NO_KILL_TIMEOUT = Problem(
