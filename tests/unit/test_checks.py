@@ -1105,6 +1105,24 @@ def test_log_off_with_the_access_log_on_is_w054() -> None:
     assert check(web({"log": False, "log-access": False})) == []
 
 
+def test_granian_variables_that_prodserver_ignores_are_w055(monkeypatch: pytest.MonkeyPatch) -> None:
+    # granian's command (click, auto_envvar_prefix GRANIAN) reads them; the printed line would differ.
+    monkeypatch.setenv("GRANIAN_WORKERS", "8")
+    monkeypatch.setenv("GRANIAN_WEBSOCKETS", "false")
+    monkeypatch.setenv("GRANIANX", "not granian's")
+    assert check(web({})) == [
+        Warning(
+            f"{ARGS} are the whole configuration: prodserver ignores {name}, which granian's command would read.",
+            hint="Move its value into ARGS and unset the variable, so that granian run by hand agrees.",
+            id="prodserver.W055",
+        )
+        for name in ("GRANIAN_WEBSOCKETS", "GRANIAN_WORKERS")
+    ]
+    monkeypatch.delenv("GRANIAN_WORKERS")
+    monkeypatch.delenv("GRANIAN_WEBSOCKETS")
+    assert check(web({})) == []
+
+
 @pytest.mark.parametrize(
     ("args", "key", "needed"),
     [

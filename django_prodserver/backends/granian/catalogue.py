@@ -1,7 +1,7 @@
 """A setting that shows each check ID on the Granian backends (see ``checks/catalogue.py``).
 
 Shared IDs (ARGS errors, files, dependencies, packages) are shown here with Granian's options;
-Granian's own IDs (E040-E049, E051, E053, E061, E062, W040-W045, W048, W049, W051-W054, W060, W070-W072)
+Granian's own IDs (E040-E049, E051, E053, E061, E062, W040-W045, W048, W049, W051-W055, W060, W070-W072)
 only here.
 """
 
@@ -17,6 +17,10 @@ WSGI = "django_prodserver.backends.granian.GranianWSGIServer"
 TLS = {"ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"}
 # Production advice other than W072 is shown on settings that already have a kill timeout.
 KILL = {"workers-kill-timeout": "30s"}
+
+
+def _granian_workers(prefix: str) -> list[str]:
+    return ["GRANIAN_WORKERS"] if prefix == "GRANIAN" else []
 
 
 def asgi(args: object) -> dict[str, object]:
@@ -71,6 +75,12 @@ EXAMPLES: tuple[Example, ...] = (
         twin=asgi(TLS),
     ),
     Example("prodserver.W054", asgi({"log": False}), twin=asgi({"log": False, "log-access": False})),
+    Example(
+        "prodserver.W055",
+        asgi({}),
+        pretend=(("django_prodserver.rules.environment", "prefixed_variables", _granian_workers),),
+        twin=asgi({}),
+    ),
     Example(
         "prodserver.E046",
         asgi({"access-log-fmt": "%(remote_addr)s %(path)s"}),

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...problems import Problem, Severity
+from ...rules.environment import ignored_variables
 from ...rules.files import missing
 from ...rules.text import first_line, shown, type_name
 from ...rules.tls import certificate_date_problems, tls_pair_problems
@@ -114,6 +115,7 @@ def granian_problems(args: GranianArgs, *, wsgi: bool, starting: bool = False) -
         *tls_problems(args),
         *trust_file_problems(args),
         *deploy_problems(args),
+        *ignored_variables(W055, "GRANIAN", "granian"),
     ]
 
 
@@ -406,6 +408,7 @@ E053 = "prodserver.E053"
 W051 = "prodserver.W051"
 W052 = "prodserver.W052"
 W054 = "prodserver.W054"
+W055 = "prodserver.W055"
 MANY_WORKERS = 512
 """Far more worker processes than any machine has cores: almost certainly a typo."""
 W070 = "prodserver.W070"
