@@ -12,6 +12,7 @@ import os
 import re
 import ssl
 import stat
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from ...rules.dependencies import W046
 from ...rules.files import missing, path_fault
 from ...rules.packages import installed
 from ...rules.text import first_line, shown
-from ...rules.tls import E052, tls_pair_problems
+from ...rules.tls import E052, certificate_date_problems, tls_pair_problems
 from .logs import E156, E157, log_output_problems
 from .lookups import E080, E085, E087, account_problems, class_problems, hook_problems
 from .options import GunicornArgs
@@ -440,7 +441,7 @@ def tls_problems(args: GunicornArgs) -> list[Problem]:
                 "Set ssl-key to the certificate's private key.",
             )
         ]
-    return tls_pair_problems(
+    pair = tls_pair_problems(
         args.ssl_cert,
         args.ssl_key or args.ssl_cert,
         "",
@@ -448,6 +449,7 @@ def tls_problems(args: GunicornArgs) -> list[Problem]:
         key_name="ssl-key",
         password_name="ssl-context hook",
     )
+    return pair or certificate_date_problems(args.ssl_cert, cert_field="ssl_cert", now=time.time())
 
 
 def _pem_text(path: Path) -> str | None:
