@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...problems import Problem, Severity
+from ...rules.deploy import development_problems
 from ...rules.environment import ignored_variables
 from ...rules.files import missing
 from ...rules.text import first_line, shown, type_name
@@ -411,9 +412,7 @@ W054 = "prodserver.W054"
 W055 = "prodserver.W055"
 MANY_WORKERS = 512
 """Far more worker processes than any machine has cores: almost certainly a typo."""
-W070 = "prodserver.W070"
 W072 = "prodserver.W072"
-W071 = "prodserver.W071"
 
 E061_WINLOOP_OFF_WINDOWS = Problem(
     E061,
@@ -435,14 +434,6 @@ W060_RUST_TASKS = Problem(
     ("ARGS", "task_impl"),
     "is 'rust', which Python 3.12+ lacks: Granian falls back to asyncio.",
     "Remove task-impl (asyncio is the default).",
-)
-W070_RELOAD = Problem(
-    W070,
-    Severity.WARNING,
-    ("ARGS", "reload"),
-    "is True: the reloader is for development, not production.",
-    "Remove reload from production settings.",
-    deploy=True,
 )
 
 
@@ -723,19 +714,8 @@ W072_NO_KILL_TIMEOUT = Problem(
 
 def deploy_problems(args: GranianArgs) -> list[Problem]:
     """Production advice, shown by ``check --deploy`` only."""
-    problems = [W070_RELOAD] if args.reload else []
+    problems = development_problems(reload=args.reload, log_level=args.log_level, verbose={"debug", "notset"})
     if args.workers_kill_timeout is None:
         # Granian's start-up signal race (docs/deployment.md): the master waits for a worker that missed the signal.
         problems.append(W072_NO_KILL_TIMEOUT)
-    if args.log_level in {"debug", "notset"}:
-        problems.append(
-            Problem(
-                W071,
-                Severity.WARNING,
-                ("ARGS", "log_level"),
-                f"is {args.log_level!r}: verbose logs slow every request and may record sensitive data.",
-                "Use 'info' or 'warning' in production.",
-                deploy=True,
-            )
-        )
     return problems

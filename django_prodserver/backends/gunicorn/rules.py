@@ -19,6 +19,7 @@ from pathlib import Path
 from ...problems import Problem, Severity
 from ...rules.addresses import collide
 from ...rules.dependencies import W046
+from ...rules.deploy import development_problems
 from ...rules.files import missing, path_fault
 from ...rules.packages import installed
 from ...rules.text import first_line, shown
@@ -35,8 +36,6 @@ E083 = "prodserver.E083"
 E084 = "prodserver.E084"
 E086 = "prodserver.E086"
 E089 = "prodserver.E089"
-W070 = "prodserver.W070"
-W071 = "prodserver.W071"
 W081 = "prodserver.W081"
 W082 = "prodserver.W082"
 W083 = "prodserver.W083"
@@ -66,14 +65,6 @@ E089_KEY_WITHOUT_CERT = Problem(
     ("ARGS", "ssl_key"),
     "is set without ssl-cert: gunicorn cannot load a key alone and would fail at the first connection.",
     "Set ssl-cert to the certificate file that goes with this key.",
-)
-W070_RELOAD = Problem(
-    W070,
-    Severity.WARNING,
-    ("ARGS", "reload"),
-    "is True: the reloader is for development, not production.",
-    "Remove reload from production settings.",
-    deploy=True,
 )
 W081_THREADS_ON_SYNC = Problem(
     W081,
@@ -572,18 +563,7 @@ def silent_changes(args: GunicornArgs) -> list[Problem]:
 
 def deploy_problems(args: GunicornArgs) -> list[Problem]:
     """Production advice, shown by ``check --deploy`` only."""
-    problems = [W070_RELOAD] if args.reload else []
-    if args.log_level == "debug":
-        problems.append(
-            Problem(
-                W071,
-                Severity.WARNING,
-                ("ARGS", "log_level"),
-                "is 'debug': verbose logs slow every request and may record sensitive data.",
-                "Use 'info' or 'warning' in production.",
-                deploy=True,
-            )
-        )
+    problems = development_problems(reload=args.reload, log_level=args.log_level, verbose={"debug"})
     if not args.no_control_socket and args.control_socket is None:
         problems.append(W083_CONTROL_SOCKET)
     return problems
