@@ -41,14 +41,19 @@ def file_problems(args: BackendArgs, *, starting: bool) -> list[Problem]:
         if meta.path is None:
             continue
         for path in named_paths(args, field):
-            try:
-                wrong, exists = path_fault(meta.path, path), path.exists()
-            except OSError as error:
-                # A name the system refuses to look up (too long, say): the server could not use it either.
-                wrong, exists = f"which cannot be used ({error.strerror or error})", True
-            if wrong is not None:
-                problems.append(missing(field, f"names {shown(path)}, {wrong}.", starting, exists=exists))
+            if (problem := path_problem(field, meta.path, path, starting, f"names {shown(path)}")) is not None:
+                problems.append(problem)
     return problems
+
+
+def path_problem(field: str, role: PathRole, path: Path, starting: bool, subject: str) -> Problem | None:
+    """``subject`` (``"names 'run/web.pid'"``) with how ``path`` fails its role, on ``field``; or None."""
+    try:
+        wrong, exists = path_fault(role, path), path.exists()
+    except OSError as error:
+        # A name the system refuses to look up (too long, say): the server could not use it either.
+        wrong, exists = f"which cannot be used ({error.strerror or error})", True
+    return None if wrong is None else missing(field, f"{subject}, {wrong}.", starting, exists=exists)
 
 
 def path_fault(role: PathRole, path: Path) -> str | None:

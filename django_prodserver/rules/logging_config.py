@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import Problem
-from .files import missing, path_fault
+from .files import path_problem
 from .text import first_line, shown, type_name
 
 FileHandlerPaths = list[tuple[str, Path]]
@@ -74,14 +74,9 @@ def log_file_problems(
     for handler, log_file in paths:
         if base is not None and not log_file.is_absolute():
             log_file = base / log_file
-        try:
-            wrong, exists = path_fault("created", log_file), log_file.is_dir()
-        except OSError as error:
-            # A name the system refuses to look up (too long, say): the server could not use it either.
-            wrong, exists = f"which cannot be used ({error.strerror or error})", True
-        if wrong is not None:
-            message = f"{subject} whose handler {handler!r} writes to {shown(str(log_file))}, {wrong}."
-            problems.append(missing(field, message, starting, exists=exists))
+        written = f"{subject} whose handler {handler!r} writes to {shown(log_file)}"
+        if (problem := path_problem(field, "created", log_file, starting, written)) is not None:
+            problems.append(problem)
     return problems
 
 

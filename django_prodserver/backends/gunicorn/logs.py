@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ...problems import Problem, Severity
-from ...rules.files import missing, path_fault
+from ...rules.files import missing, path_problem
 from ...rules.text import first_line, shown
 from .options import GunicornArgs
 
@@ -45,12 +45,8 @@ def _log_files(args: GunicornArgs, starting: bool) -> list[Problem]:
         path = Path(value)
         if args.chdir is not None and not path.is_absolute():
             path = args.chdir / path
-        try:
-            wrong, exists = path_fault("created", path), path.is_dir()
-        except OSError as error:
-            wrong, exists = f"which cannot be used ({error.strerror or error})", True
-        if wrong is not None:
-            problems.append(missing(field, f"names {shown(str(path))}, {wrong}.", starting, exists=exists))
+        if (problem := path_problem(field, "created", path, starting, f"names {shown(path)}")) is not None:
+            problems.append(problem)
     return problems
 
 

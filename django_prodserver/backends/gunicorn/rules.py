@@ -20,7 +20,7 @@ from ...problems import Problem, Severity
 from ...rules.addresses import collide
 from ...rules.dependencies import W046
 from ...rules.deploy import development_problems
-from ...rules.files import missing, path_fault
+from ...rules.files import missing, path_problem
 from ...rules.packages import installed
 from ...rules.text import first_line, shown
 from ...rules.tls import E052, certificate_date_problems, tls_pair_problems
@@ -218,12 +218,8 @@ def bind_target_problems(args: GunicornArgs, *, starting: bool) -> list[Problem]
             socket_path = Path(re.split(r"unix:(//)?", address)[-1])
             if args.chdir is not None and not socket_path.is_absolute():
                 socket_path = args.chdir / socket_path
-            try:
-                wrong = path_fault("socket", socket_path)
-            except OSError as error:
-                wrong = f"which cannot be used ({error.strerror or error})"
-            if wrong is not None:
-                fault = missing("bind", f"names the socket {shown(str(socket_path))}, {wrong}.", starting)
+            fault = path_problem("bind", "socket", socket_path, starting, f"names the socket {shown(socket_path)}")
+            if fault is not None:
                 problems.append(replace(fault, path=path))
             key = f"unix:{os.path.abspath(socket_path)}"
         elif address.startswith("fd://"):
