@@ -7,6 +7,8 @@ validated settings are the whole truth.  Imported only when a server starts: it 
 
 from __future__ import annotations
 
+import logging
+import logging.handlers
 import os
 import socket
 import sys
@@ -147,4 +149,15 @@ def serve(invocation: Invocation) -> None:
     except Exception as error:
         # Before its main loop, gunicorn lets an exception out with a traceback: its logger's files and
         # syslog, the pid file, the hooks that run at start (on_starting, when_ready): one line instead.
+        _forget_unconnected_syslog()
         raise ServerStartError(f"gunicorn could not start: {_why(error)}.") from None
+
+
+def _forget_unconnected_syslog() -> None:
+    """Drop a SysLogHandler whose connection failed in its constructor: it has no socket, and on Python
+    3.10 logging's exit hook would print a traceback closing it.  No logger holds it."""
+    with logging._lock:  # type: ignore[attr-defined]  # logging's registry of handlers, closed at exit
+        for reference in list(logging._handlerList):  # type: ignore[attr-defined]
+            handler = reference()
+            if isinstance(handler, logging.handlers.SysLogHandler) and not hasattr(handler, "socket"):
+                logging._handlerList.remove(reference)  # type: ignore[attr-defined]
