@@ -125,9 +125,9 @@ class ProdServer:
     def running(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
-    def wait_until_listening(self) -> None:
+    def wait_until_listening(self, timeout: float = READY_TIMEOUT) -> None:
         """Return once a worker answers connections; fail with the output if the server exits first."""
-        wait_for(lambda: self._accepts() or not self.running(), f"a server on port {self.port}")
+        wait_for(lambda: self._accepts() or not self.running(), f"a server on port {self.port}", timeout)
         assert self.running(), f"The server exited with {self.returncode()} before listening:\n{self.output()}"
 
     def wait_for_output(self, text: str) -> None:
