@@ -17,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ...problems import Problem, Severity
+from ...rules.deploy import development_problems
 from ...rules.logging_config import dict_config_fault, file_handler_paths, log_file_problems, refusal
 from ...rules.packages import E060, installed
 from ...rules.text import first_line, shown, type_name
@@ -31,8 +32,6 @@ E092 = "prodserver.E092"
 E093 = "prodserver.E093"
 E094 = "prodserver.E094"
 E095 = "prodserver.E095"
-W070 = "prodserver.W070"
-W071 = "prodserver.W071"
 W090 = "prodserver.W090"
 W091 = "prodserver.W091"
 W092 = "prodserver.W092"
@@ -94,14 +93,6 @@ W096_DEPRECATED_WSGI = Problem(
     ("BACKEND",),
     "serves WSGI with uvicorn's own adapter, deprecated, as a2wsgi is not installed.",
     f"Install it: pip install '{EXTRA}' (or a2wsgi).",
-)
-W070_RELOAD = Problem(
-    W070,
-    Severity.WARNING,
-    ("ARGS", "reload"),
-    "is True: the reloader is for development, not production.",
-    "Remove reload from production settings.",
-    deploy=True,
 )
 
 WEBSOCKET_OPTIONS = (
@@ -361,19 +352,7 @@ def command_line_gaps(args: UvicornArgs) -> list[Problem]:
 
 
 def deploy_problems(args: UvicornArgs) -> list[Problem]:
-    problems = [W070_RELOAD] if args.reload else []
-    if args.log_level in {"debug", "trace"}:
-        problems.append(
-            Problem(
-                W071,
-                Severity.WARNING,
-                ("ARGS", "log_level"),
-                f"is {args.log_level!r}: verbose logs slow every request and may record sensitive data.",
-                "Use 'info' or 'warning' in production.",
-                deploy=True,
-            )
-        )
-    return problems
+    return development_problems(reload=args.reload, log_level=args.log_level, verbose={"debug", "trace"})
 
 
 def uvicorn_variables() -> list[str]:
