@@ -26,7 +26,11 @@ def uvicorn_flags(backend: type[Backend]) -> set[str]:
 
 
 def uvicorn_configuration(config: Any) -> dict[str, Any]:
-    return dict(vars(config))
+    configuration = dict(vars(config))
+    # uvicorn 0.54's command hands each header as a list, 0.55's as a tuple (0.55 needs Python 3.11, so the
+    # matrix runs both); Config unpacks either as a (name, value) pair.
+    configuration["headers"] = [tuple(header) for header in configuration["headers"]]
+    return configuration
 
 
 def uvicorn_launch(backend: Backend, args: BackendArgs) -> dict[str, Any]:

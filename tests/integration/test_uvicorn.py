@@ -13,7 +13,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+import uvicorn
 import websockets
+
+from django_prodserver.backends.uvicorn.rules import HTTP2_HANGS_UP_TO
+from django_prodserver.rules.packages import installed
 
 from .servers import (
     ANNOUNCE_REQUESTS,
@@ -57,6 +61,29 @@ def test_echoes_a_websocket(launcher: Launcher) -> None:
             return await asyncio.wait_for(connection.recv(), 5)
 
     assert asyncio.run(echo()) == "ping"
+
+
+def test_sends_the_default_headers(launcher: Launcher) -> None:
+    # A value keeps its colons and its leading space (uvicorn splits at the first colon only).
+    server = start_uvicorn(launcher, {"header": ["X-Served-By:edge-1", "X-Note: a:b"]})
+
+    response = httpx.get(server.url("/"), timeout=5)
+
+    assert (response.headers["x-served-by"], response.headers["x-note"]) == ("edge-1", "a:b")
+
+
+@pytest.mark.skipif(not installed("zttp"), reason="zttp has no wheel for this Python")
+def test_serves_http2_with_zttp(launcher: Launcher) -> None:
+    if tuple(int(part) for part in uvicorn.__version__.split(".")[:2]) <= HTTP2_HANGS_UP_TO:
+        pytest.skip(f"uvicorn {uvicorn.__version__} never answers an HTTP/2 GET (prodserver.W098)")
+    server = start_uvicorn(launcher, {"http": "zttp", "http2": True})
+
+    with httpx.Client(http1=False, http2=True, timeout=5) as h2c:
+        page = h2c.get(server.url("/"))
+        view = h2c.get(server.url("/async/"))
+
+    assert (page.status_code, page.http_version, page.text) == (200, "HTTP/2", "Hello from Django\n")
+    assert view.json() == {"message": "Hello from an async view", "http_version": "2"}
 
 
 def test_serves_with_two_workers(launcher: Launcher) -> None:

@@ -30,8 +30,8 @@ def _no_a2wsgi(module: str) -> bool:
     return module != "a2wsgi" and installed(module)
 
 
-def _zttp_0_0_35() -> str:
-    return "0.0.35"
+def _uvicorn_0_54() -> str:
+    return "0.54.0"
 
 
 def _all(module: str) -> bool:
@@ -76,7 +76,7 @@ EXAMPLES: tuple[Example, ...] = (
     Example(
         "prodserver.W098",
         asgi({"http": "zttp", "http2": True}),
-        pretend=((RULES, "zttp_version", _zttp_0_0_35), ("django_prodserver.rules.packages", "installed", _all)),
+        pretend=((RULES, "uvicorn_version", _uvicorn_0_54), ("django_prodserver.rules.packages", "installed", _all)),
         twin=asgi({"http": "h11"}),
     ),
     Example(

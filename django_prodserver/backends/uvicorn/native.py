@@ -2,7 +2,7 @@
 
 Each option is accepted under its CLI flag (the documented name), dashes or underscores, and the
 keyword of ``uvicorn.Config`` where it differs (``reload-dir`` is also ``reload_dirs``).  Defaults
-are uvicorn 0.54's own, passed to uvicorn only when set; ``tests/unit/uvicorn/test_drift.py`` pins
+are uvicorn's own (0.54 and 0.55 agree), passed to uvicorn only when set; ``tests/unit/uvicorn/test_drift.py`` pins
 names, choices and defaults against the click command.  The options the backend decides
 (``interface``, ``factory``, the application) are not here: giving one is an unknown option.
 

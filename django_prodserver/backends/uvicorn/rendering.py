@@ -85,8 +85,8 @@ def _config_value(meta: OptionMeta, value: Any) -> Any:
     if meta.cli == "forwarded-allow-ips":
         return ",".join(value)
     if meta.cli == "header":
-        # As its command does: lists, which uvicorn unpacks as (name, value) pairs.
-        return [header.split(":", 1) for header in value]
+        # (name, value) pairs, as Config declares them (uvicorn 0.55's command gives tuples, 0.54's lists).
+        return [tuple(header.split(":", 1)) for header in value]
     if isinstance(value, list):
         return [str(item.absolute()) if isinstance(item, Path) else item for item in value]
     return value

@@ -1,4 +1,4 @@
-"""uvicorn's own rules: valid options that uvicorn 0.54 refuses at start, ignores or changes
+"""uvicorn's own rules: valid options that uvicorn (0.54, 0.55) refuses at start, ignores or changes
 (``config.py``, ``main.py``), what it reads besides its settings, and production advice.
 
 The shared rules (files by their path role, options without the option they need, packages
@@ -42,8 +42,8 @@ W096 = "prodserver.W096"
 W097 = "prodserver.W097"
 W098 = "prodserver.W098"
 
-ZTTP_HANGS_UP_TO = (0, 0, 35)
-"""The newest zttp seen to hang on HTTP/2 requests without a body (tested with uvicorn 0.54)."""
+HTTP2_HANGS_UP_TO = (0, 54)
+"""The newest uvicorn whose zttp HTTP/2 protocol never ends a request without a body (0.55 fixes it)."""
 
 E090_HTTP2_WITHOUT_ZTTP = Problem(
     E090,
@@ -127,24 +127,24 @@ def protocol_problems(args: UvicornArgs) -> list[Problem]:
         return []
     if args.http != "zttp":
         return [E090_HTTP2_WITHOUT_ZTTP]
-    version = zttp_version()
-    if version is None or _release(version) > ZTTP_HANGS_UP_TO:
+    version = uvicorn_version()
+    if version is None or _release(version)[:2] > HTTP2_HANGS_UP_TO:
         return []
     return [
         Problem(
             W098,
             Severity.WARNING,
             ("ARGS", "http2"),
-            f"is True with zttp {version}, whose HTTP/2 never answers a request without a body: every GET hangs.",
-            "Remove http2 (HTTP/1.1 serves every client), or upgrade zttp to a release that fixes it.",
+            f"is True with uvicorn {version}, whose HTTP/2 never answers a request without a body: every GET hangs.",
+            "Upgrade uvicorn to 0.55 or later (it needs Python 3.11), or remove http2 (HTTP/1.1 serves every client).",
         )
     ]
 
 
-def zttp_version() -> str | None:
-    """The installed zttp's version, read from its metadata (importing it would load its native core)."""
+def uvicorn_version() -> str | None:
+    """The installed uvicorn's version, read from its metadata (the check path imports no server)."""
     try:
-        return metadata.version("zttp")
+        return metadata.version("uvicorn")
     except metadata.PackageNotFoundError:
         return None
 

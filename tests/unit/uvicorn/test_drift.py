@@ -1,4 +1,4 @@
-"""The uvicorn models are uvicorn 0.54's click command: every default and choice, pinned.
+"""The uvicorn models are uvicorn's click command (0.55; 0.54 on Python 3.10): every default and choice, pinned.
 
 Names are pinned by the contract kit (``tests/contract/uvicorn.py``); when uvicorn changes an
 option these fail: update ``native.py`` or ``options.py`` and review the rules.

@@ -239,15 +239,17 @@ def test_strings_are_coerced_and_native_spellings_work() -> None:
     )
 
 
-@pytest.mark.parametrize(("version", "hangs"), [("0.0.35", True), ("0.0.34", True), ("0.1.0", False)])
-def test_http2_on_a_zttp_that_hangs_on_body_less_requests(
+@pytest.mark.parametrize(
+    ("version", "hangs"), [("0.54.0", True), ("0.53.2", True), ("0.55.0", False), ("0.55.0rc1", False), ("1.0", False)]
+)
+def test_http2_on_a_uvicorn_that_hangs_on_body_less_requests(
     version: str, hangs: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(rules, "zttp_version", lambda: version)
+    monkeypatch.setattr(rules, "uvicorn_version", lambda: version)
     monkeypatch.setattr(packages, "installed", lambda module: True)
     expected = (
         "prodserver.W098",
-        f"{ARGS}['http2'] is True with zttp {version}, whose HTTP/2 never answers a request without a body: "
+        f"{ARGS}['http2'] is True with uvicorn {version}, whose HTTP/2 never answers a request without a body: "
         "every GET hangs.",
     )
 
