@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -95,17 +95,23 @@ def validate_setting(
     """
     problems = [_at_setting(problem) for problem in setting_problems(value)]
     if isinstance(value, Mapping):
-        bound: list[Binding] = []
+        validated: list[ProcessReport] = []
         for name, config in value.items():
             if isinstance(name, str) and only in (None, name):
                 report = validate_process(name, config, overrides=overrides if only else None, starting=starting)
                 problems.extend(report.problems)
                 if reports is not None:
                     reports[name] = report
-                bound.extend(_bindings(report))
+                validated.append(report)
         if only is None:
-            problems.extend(_at_setting(problem) for problem in shared_addresses(bound))
+            problems.extend(shared_address_problems(validated))
     return problems
+
+
+def shared_address_problems(reports: Iterable[ProcessReport]) -> list[Problem]:
+    """W047 for each address that two of these processes bind, located at the setting."""
+    bound = [binding for report in reports for binding in _bindings(report)]
+    return [_at_setting(problem) for problem in shared_addresses(bound)]
 
 
 def _at_setting(problem: Problem) -> Problem:

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..backends.base import TypedBackend
 from ..effective import EffectiveOption, effective_options, value_text
-from ..problems import Severity
+from ..problems import Problem, Severity
 from ..validation import ProcessReport
 
 
@@ -93,14 +93,17 @@ def backend_path(config: object) -> str:
     return backend if isinstance(backend, str) else "-"
 
 
-def summarize(report: ProcessReport, config: object) -> ProcessSummary:
-    """The ``--list`` line of a process, whatever state its configuration is in."""
+def summarize(report: ProcessReport, config: object, shared: Sequence[Problem] = ()) -> ProcessSummary:
+    """The ``--list`` line of a process, whatever state its configuration is in.
+
+    ``shared`` are the setting-wide problems of this process (an address another process binds too).
+    """
     address = None
     kind = report.backend.kind if isinstance(report.backend, TypedBackend) else "-"
     if isinstance(report.backend, TypedBackend) and report.args is not None:
         address = report.backend.address(report.args)
     # As ``manage.py check`` counts: production advice only shows under --deploy.
-    shown = [problem.severity for problem in report.problems if not problem.deploy]
+    shown = [problem.severity for problem in [*report.problems, *shared] if not problem.deploy]
     return ProcessSummary(
         name=report.name,
         kind=kind,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ssl
+import time
 from pathlib import Path
 
 from ..problems import Problem, Severity
@@ -95,6 +96,15 @@ def certificate_date_problems(cert: Path | None, *, cert_field: str, now: float)
             "Use a certificate that is valid now: renew it (or fix the system clock).",
         )
     ]
+
+
+def certificate_problems(
+    cert: Path | None, key: Path | None, password: str, *, cert_field: str, key_name: str, password_name: str
+) -> list[Problem]:
+    """The pair a server serves: E052 if it does not load, else W053 if the certificate is not valid now."""
+    names = {"key_name": key_name, "password_name": password_name}
+    pair = tls_pair_problems(cert, key, password, cert_field=cert_field, **names)
+    return pair or certificate_date_problems(cert, cert_field=cert_field, now=time.time())
 
 
 def _day(seconds: float) -> str:

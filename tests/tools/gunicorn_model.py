@@ -146,9 +146,9 @@ SHORTER = {
 
 
 def _description(setting: Any) -> str:
+    """The first sentence of gunicorn's own description, without its reStructuredText markup."""
     if setting.name in SHORTER:
         return SHORTER[setting.name]
-    """The first sentence of gunicorn's own description, without its reStructuredText markup."""
     paragraph = " ".join((setting.desc or setting.name).split("\n\n")[0].split())
     text = re.sub(r":ref:`([^`<]*?)\s*(<[^>]*>)?`", r"\1", paragraph)
     text = text.replace("``", "'").replace("*", "")

@@ -130,6 +130,22 @@ def test_list(settings: Settings) -> None:
     )
 
 
+def test_list_counts_an_address_two_processes_bind(settings: Settings) -> None:
+    # W047 is setting-wide: as `manage.py check` does, --list counts it for the process that binds second.
+    settings.PRODUCTION_PROCESSES = {
+        "web": {"BACKEND": ASGI, "ARGS": {"port": 8000}},
+        "api": {"BACKEND": WSGI, "ARGS": {"port": 8000}},
+        "admin": {"BACKEND": WSGI, "ARGS": {"port": 8002}},
+    }
+    rows = {row["name"]: row for row in json.loads(run("--list", "--format", "json")[1])}
+
+    assert {name: (row["warnings"], row["status"]) for name, row in rows.items()} == {
+        "web": (0, "valid"),
+        "api": (1, "valid (1 warning)"),
+        "admin": (0, "valid"),
+    }
+
+
 def test_list_json() -> None:
     assert json.loads(run("--list", "--format", "json")[1]) == [
         {

@@ -15,7 +15,6 @@ import json
 import re
 import stat
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +24,7 @@ from ...rules.deploy import development_problems
 from ...rules.environment import ignored_variables
 from ...rules.files import missing
 from ...rules.text import first_line, shown, type_name
-from ...rules.tls import certificate_date_problems, tls_pair_problems
+from ...rules.tls import certificate_problems, tls_pair_problems
 from .options import GranianArgs, GranianASGIArgs
 
 if TYPE_CHECKING:
@@ -689,7 +688,9 @@ def tls_problems(args: GranianArgs) -> list[Problem]:
         unusable = key_type_problems(args.ssl_key, key_text)
         if unusable:
             return unusable
-    pair = tls_pair_problems(
+    # A pair Granian does not serve (TLS off) still has to load; only a served one has to be valid now.
+    problems = certificate_problems if tls_enabled(args) else tls_pair_problems
+    return problems(
         args.ssl_cert,
         args.ssl_key,
         "",
@@ -697,9 +698,6 @@ def tls_problems(args: GranianArgs) -> list[Problem]:
         key_name="ssl-key",
         password_name="ssl-keyfile-password",
     )
-    if pair or not tls_enabled(args):
-        return pair
-    return certificate_date_problems(args.ssl_cert, cert_field="ssl_cert", now=time.time())
 
 
 W072_NO_KILL_TIMEOUT = Problem(

@@ -12,7 +12,6 @@ import os
 import re
 import ssl
 import stat
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from ...rules.deploy import development_problems
 from ...rules.files import missing, path_problem
 from ...rules.packages import installed
 from ...rules.text import first_line, shown
-from ...rules.tls import E052, certificate_date_problems, tls_pair_problems
+from ...rules.tls import E052, certificate_problems
 from .logs import E156, E157, log_output_problems
 from .lookups import E080, E085, E087, account_problems, class_problems, hook_problems
 from .options import GunicornArgs
@@ -428,7 +427,7 @@ def tls_problems(args: GunicornArgs) -> list[Problem]:
                 "Set ssl-key to the certificate's private key.",
             )
         ]
-    pair = tls_pair_problems(
+    return certificate_problems(
         args.ssl_cert,
         args.ssl_key or args.ssl_cert,
         "",
@@ -436,7 +435,6 @@ def tls_problems(args: GunicornArgs) -> list[Problem]:
         key_name="ssl-key",
         password_name="ssl-context hook",
     )
-    return pair or certificate_date_problems(args.ssl_cert, cert_field="ssl_cert", now=time.time())
 
 
 def _pem_text(path: Path) -> str | None:

@@ -38,8 +38,8 @@ def _all(module: str) -> bool:
     return True
 
 
-def _uvicorn_port() -> list[str]:
-    return ["UVICORN_PORT"]
+def _uvicorn_port(prefix: str) -> list[str]:
+    return ["UVICORN_PORT"] if prefix == "UVICORN" else []
 
 
 RULES = "django_prodserver.backends.uvicorn.rules"
@@ -63,7 +63,7 @@ EXAMPLES: tuple[Example, ...] = (
     Example(
         "prodserver.W095",
         asgi({}),
-        pretend=((RULES, "uvicorn_variables", _uvicorn_port),),
+        pretend=(("django_prodserver.rules.environment", "prefixed_variables", _uvicorn_port),),
         twin=asgi({}),
     ),
     Example(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import ssl
 import warnings
 from importlib import metadata
@@ -18,10 +17,11 @@ from pathlib import Path
 
 from ...problems import Problem, Severity
 from ...rules.deploy import development_problems
+from ...rules.environment import ignored_variables
 from ...rules.logging_config import dict_config_fault, file_handler_paths, log_file_problems, refusal
 from ...rules.packages import E060, installed
 from ...rules.text import first_line, shown, type_name
-from ...rules.tls import tls_pair_problems
+from ...rules.tls import certificate_problems
 from .native import EXTRA
 from .options import UvicornArgs, UvicornASGIArgs, UvicornWSGIArgs
 from .rendering import not_on_command_line
@@ -116,7 +116,7 @@ def uvicorn_problems(args: UvicornArgs, *, starting: bool) -> list[Problem]:
         *interface_problems(args),
         *header_problems(args),
         *log_config_problems(args, starting=starting),
-        *environment_problems(),
+        *ignored_variables(W095, "UVICORN", "uvicorn"),
         *(command_line_gaps(args) if starting else []),
         *deploy_problems(args),
     ]
@@ -167,7 +167,7 @@ def tls_problems(args: UvicornArgs) -> list[Problem]:
     # Without ssl-key, uvicorn reads the key from the certificate file: load it the same way.
     key = args.ssl_key if args.ssl_key is not None else args.ssl_cert
     names = {"key_name": "ssl-key", "password_name": "ssl-keyfile-password"}
-    return [*problems, *tls_pair_problems(args.ssl_cert, key, password, cert_field="ssl_cert", **names)]
+    return [*problems, *certificate_problems(args.ssl_cert, key, password, cert_field="ssl_cert", **names)]
 
 
 def _ssl_version_problems(args: UvicornArgs) -> list[Problem]:
@@ -353,23 +353,3 @@ def command_line_gaps(args: UvicornArgs) -> list[Problem]:
 
 def deploy_problems(args: UvicornArgs) -> list[Problem]:
     return development_problems(reload=args.reload, log_level=args.log_level, verbose={"debug", "trace"})
-
-
-def uvicorn_variables() -> list[str]:
-    """The ``UVICORN_*`` variables set in this environment, sorted."""
-    return sorted(name for name in os.environ if name.startswith("UVICORN_"))
-
-
-def environment_problems() -> list[Problem]:
-    """uvicorn's command reads a UVICORN_<OPTION> variable for each option its line does not give;
-    prodserver's in-process start reads none, so each one set is a difference to report."""
-    return [
-        Problem(
-            W095,
-            Severity.WARNING,
-            ("ARGS",),
-            f"are the whole configuration: prodserver ignores {name}, which uvicorn's command would read.",
-            "Move its value into ARGS and unset the variable, so that uvicorn run by hand agrees.",
-        )
-        for name in uvicorn_variables()
-    ]

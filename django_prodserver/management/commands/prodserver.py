@@ -20,7 +20,7 @@ from ...backends.base import BaseServerBackend, BaseWorkerBackend, ServerStartEr
 from ...checks import validating_start
 from ...conf import SETTING, production_processes
 from ...overrides import add_override_options, collected_overrides, first_positional, flags_without_value
-from ...validation import ProcessReport, validate_process
+from ...validation import ProcessReport, shared_address_problems, validate_process
 from ..output import dry_run, dry_run_of, process_list, summarize
 
 _USAGE = "%(prog)s [NAME] [--list | --dry-run] [--format {text,json}] [--skip-checks] [ARGS options]"
@@ -86,7 +86,14 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         processes = _declared_processes()
         if options["list"]:
-            summaries = [summarize(validate_process(name, config), config) for name, config in processes.items()]
+            reports = [validate_process(name, config) for name, config in processes.items()]
+            shared = shared_address_problems(reports)
+            summaries = [
+                summarize(
+                    report, processes[report.name], [problem for problem in shared if problem.path[0] == report.name]
+                )
+                for report in reports
+            ]
             self.stdout.write(process_list(summaries, options["format"]))
             return
         # Only a missing NAME means the first process: `prodserver ""` names no process.
