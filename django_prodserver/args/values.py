@@ -17,6 +17,9 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, PlainSerializer
 from pydantic_core import PydanticCustomError
 
+SLEEP_MAX_SECONDS = 2**33
+"""The longest wait Python's ``time.sleep`` and ``threading.Event.wait`` take (2**34 and inf overflow)."""
+
 _DURATION = re.compile(r"^(?:(?P<d>\d+)d)?(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?$")
 _SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from ...args.base import BackendArgs, option
-from ...args.values import Choice, Int
+from ...args.values import SLEEP_MAX_SECONDS, Choice, Int
 
 FLAG = {"flag": True}
 
@@ -87,7 +87,14 @@ class QClusterSettings(BackendArgs):
     broker_class: str | None = option(None, "Custom broker class", cli=None, seed="broker_class", group="Q_CLUSTER")
     bulk: Int = option(1, "Tasks fetched at once", cli=None, seed="bulk", group="Q_CLUSTER", ge=1)
     poll: float = option(
-        0.2, "Seconds between polls of database brokers", cli=None, seed="poll", group="Q_CLUSTER", gt=0
+        0.2,
+        "Seconds between polls of database brokers",
+        cli=None,
+        seed="poll",
+        group="Q_CLUSTER",
+        gt=0,
+        # The ORM and MongoDB brokers time.sleep() it: a longer poll is a traceback in every worker.
+        le=SLEEP_MAX_SECONDS,
     )
     cache: str = option("default", "Cache alias", cli=None, seed="cache", group="Q_CLUSTER")
     cached: bool | Int = option(

@@ -8,7 +8,7 @@ Django's own command options (``--verbosity``, ``--settings``...) are ``prodserv
 from __future__ import annotations
 
 from ...args.base import BackendArgs, option
-from ...args.values import CommaList, Int
+from ...args.values import SLEEP_MAX_SECONDS, CommaList, Int
 
 FLAG = {"flag": True}
 """An option with no ``--no-`` form: False is db_worker's default and is not passed."""
@@ -29,6 +29,8 @@ class DjangoTasksArgs(BackendArgs):
         cli="interval",
         group="worker",
         ge=0,
+        # db_worker time.sleep()s it between polls: a longer interval is a traceback once the queue is empty.
+        le=SLEEP_MAX_SECONDS,
         allow_inf_nan=False,
     )
     batch: bool = option(False, "Run every waiting task, then exit", cli="batch", group="worker", extra=FLAG)

@@ -21,6 +21,7 @@ from ...args import common
 from ...args.base import BackendArgs, Package, option
 from ...args.common import PID_MAX_LIMIT
 from ...args.values import (
+    SLEEP_MAX_SECONDS,
     AnyPath,
     Choice,
     Duration,
@@ -48,9 +49,6 @@ TOKIO_MAX_PERMITS = 2**61 - 1
 """backpressure becomes a tokio Semaphore, which panics above this many permits."""
 INSTANT_MAX_SECONDS = 2**62
 """hyper adds the HTTP/2 keep-alive timeout to an Instant, which panics on overflow."""
-SLEEP_MAX_SECONDS = 2**33
-"""respawn-interval and workers-lifetime reach Python's time.sleep, which overflows above this."""
-
 HTTPMode = Literal["auto", "1", "2"]
 RuntimeMode = Literal["auto", "mt", "st"]
 Loop = Literal["auto", "asyncio", "rloop", "uvloop", "winloop"]

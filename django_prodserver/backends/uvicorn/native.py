@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from ...args.base import BackendArgs, Package, option
-from ...args.values import AnyPath, Choice, CommaList, Duration, Int, PathList, StrList
+from ...args.values import SLEEP_MAX_SECONDS, AnyPath, Choice, CommaList, Duration, Int, PathList, StrList
 
 EXTRA = "django-prodserver[uvicorn]"
 """The extra that installs uvicorn with every optional package its options use (uvicorn[standard])."""
@@ -246,7 +246,14 @@ class UvicornSettings(BackendArgs):
         requires=Package("watchfiles", EXTRA),
     )
     reload_delay: float = option(
-        0.25, "Seconds between two checks for changes", cli="reload-delay", ge=0, group="reloader", needs=("reload",)
+        0.25,
+        "Seconds between two checks for changes",
+        cli="reload-delay",
+        ge=0,
+        # The reloader waits on a threading.Event: a longer delay is a traceback at start.
+        le=SLEEP_MAX_SECONDS,
+        group="reloader",
+        needs=("reload",),
     )
 
 
