@@ -8,13 +8,14 @@ stdout and stderr, so that a failing test can show what the server printed.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,12 +49,42 @@ request_started.connect(_announce, weak=False)
 """
 
 
+def _ephemeral_ports() -> range:
+    """The ports the kernel gives outgoing connections (and ``bind(0)``)."""
+    try:
+        low, high = map(int, Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split())
+    except (OSError, ValueError):
+        low, high = 32768, 60999
+    return range(low, high + 1)
+
+
+def _ports_of_this_worker() -> Iterator[int]:
+    """Ports below the ephemeral range, a block of its own for each pytest-xdist worker, in turn."""
+    index = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    workers = max(int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")), index + 1)
+    first = 10000
+    block = (min(_ephemeral_ports().start, 65536) - first) // workers
+    return itertools.cycle(range(first + index * block, first + (index + 1) * block))
+
+
+_PORTS = _ports_of_this_worker()
+
+
 def free_port() -> int:
-    """A TCP port that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+    """A TCP port that nothing uses right now, and that no other test nor outgoing connection will take.
+
+    ``bind(0)`` would pick an ephemeral port: between this probe and the server's own bind, another
+    test's server (an xdist worker draws from the same range) or any client connection could take it,
+    and a server that cannot bind its metrics port, say, never serves.
+    """
+    for port in _PORTS:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise AssertionError("unreachable: the ports cycle")
 
 
 def wait_for(condition: Callable[[], bool], what: str, timeout: float = READY_TIMEOUT) -> None:

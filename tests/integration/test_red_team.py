@@ -428,10 +428,7 @@ def test_asgi_serves_with_every_top_edge(launcher: Launcher, material: Material)
         "metrics-port": metrics_port,
     }
 
-    server = launcher.start(args=args, wait=False)
-    # Under the load of the whole suite on two cores, this worker (every edge, HTTP/2 pings every
-    # millisecond, metrics) was twice slower than the usual 20 s to answer its first request.
-    server.wait_until_listening(timeout=60)
+    server = launcher.start(args=args)
 
     _exercise(server, http2=True)
     assert httpx.get(f"http://127.0.0.1:{metrics_port}/", timeout=5).status_code == 200
