@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from pydantic import AfterValidator
+
 from ...args.base import BackendArgs, Package, option
 from ...args.values import SLEEP_MAX_SECONDS, AnyPath, Choice, CommaList, Duration, Int, PathList, StrList
 
@@ -26,6 +28,20 @@ Loop = Literal["auto", "asyncio", "uvloop", "zuvloop"]
 HTTPImplementation = Literal["auto", "h11", "httptools", "zttp"]
 WSImplementation = Literal["auto", "none", "websockets", "websockets-sansio", "wsproto"]
 Lifespan = Literal["auto", "on", "off"]
+
+
+def _values_without_whitespace(headers: list[str]) -> list[str]:
+    # RFC 9110 5.5: the whitespace around a field value is not part of it, and h11 refuses to send
+    # a header that starts with it ('X-A: 1' would fail every response).
+    return [
+        f"{name}:{value.strip(OWS)}" if colon else name
+        for name, colon, value in (header.partition(":") for header in headers)
+    ]
+
+
+OWS = " \t"
+HeaderList = Annotated[StrList, AfterValidator(_values_without_whitespace)]
+"""'Name:Value' headers, each value without the whitespace around it."""
 
 
 class UvicornSettings(BackendArgs):
@@ -182,7 +198,7 @@ class UvicornSettings(BackendArgs):
     )
     server_header: bool = option(True, "Send a Server header", cli="server-header", group="HTTP")
     date_header: bool = option(True, "Send a Date header", cli="date-header", group="HTTP")
-    header: StrList = option(
+    header: HeaderList = option(
         [],
         "Default response header(s), each 'Name:Value'",
         cli="header",

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import re
 import ssl
+import stat
 import warnings
 from importlib import metadata
 from pathlib import Path
@@ -32,6 +35,7 @@ E092 = "prodserver.E092"
 E093 = "prodserver.E093"
 E094 = "prodserver.E094"
 E095 = "prodserver.E095"
+E096 = "prodserver.E096"
 W090 = "prodserver.W090"
 W091 = "prodserver.W091"
 W092 = "prodserver.W092"
@@ -118,6 +122,7 @@ def uvicorn_problems(args: UvicornArgs, *, starting: bool) -> list[Problem]:
         *log_config_problems(args, starting=starting),
         *ignored_variables(W095, "UVICORN", "uvicorn"),
         *(command_line_gaps(args) if starting else []),
+        *(inherited_socket_problems(args) if starting else []),
         *deploy_problems(args),
     ]
 
@@ -218,6 +223,30 @@ def listener_problems(args: UvicornArgs) -> list[Problem]:
     ]
 
 
+def inherited_socket_problems(args: UvicornArgs) -> list[Problem]:
+    """E096 at start: the fd uvicorn would listen on is not an open socket of this process."""
+    if args.fd is None or args.uds is not None:
+        return []
+    try:
+        is_socket = stat.S_ISSOCK(os.fstat(args.fd).st_mode)
+    except OSError:
+        why = "is not open in this process"
+    else:
+        if is_socket:
+            return []
+        why = "is open, but not a socket"
+    return [
+        Problem(
+            E096,
+            Severity.ERROR,
+            ("ARGS", "fd"),
+            f"is {args.fd}, which {why}: uvicorn fails at start.",
+            "Start prodserver from the process that opens the socket and passes it on (systemd, circus), "
+            "with fd set to its number; or listen on address and port instead.",
+        )
+    ]
+
+
 def interface_problems(args: UvicornArgs) -> list[Problem]:
     if isinstance(args, UvicornASGIArgs):
         return [W094_THREADS_ON_ASGI] if args.threads is not None else []
@@ -237,18 +266,45 @@ def interface_problems(args: UvicornArgs) -> list[Problem]:
     return [*problems, *([] if installed("a2wsgi") else [W096_DEPRECATED_WSGI])]
 
 
+TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+"""An HTTP field name (RFC 9110 5.1): what h11 and httptools send."""
+CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+"""Characters a field value cannot hold (RFC 9110 5.5: HTAB is the only control allowed)."""
+
+
 def header_problems(args: UvicornArgs) -> list[Problem]:
-    return [
-        Problem(
-            E093,
-            Severity.ERROR,
-            ("ARGS", "header"),
-            f"has {shown(header)}, not 'Name:Value': uvicorn fails at start.",
-            "Write each header as 'Name:Value', e.g. 'X-Frame-Options:DENY'.",
-        )
-        for header in args.header
-        if ":" not in header or not header.split(":", 1)[0].strip()
-    ]
+    return [problem for header in args.header if (problem := _header_problem(header)) is not None]
+
+
+def _header_problem(header: str) -> Problem | None:
+    name, colon, value = header.partition(":")
+    if not colon or not name.strip():
+        why, hint = "not 'Name:Value': uvicorn fails at start", "Write each header as 'Name:Value'"
+    elif not TOKEN.fullmatch(name):
+        why = f"whose name {name!r} is not an HTTP field name: every response then fails"
+        hint = "Write the name with letters, digits and !#$%&'*+-.^_`|~ only (no spaces)"
+    elif CONTROL.search(value):
+        why, hint = "whose value holds a control character: every response then fails", "Remove it from the value"
+    elif not value.isascii() and not _latin1(value):
+        why = "whose value is not Latin-1: uvicorn encodes its headers so, and fails at start"
+        hint = "Percent-encode the value, or write it in Latin-1 characters"
+    else:
+        return None
+    return Problem(
+        E093,
+        Severity.ERROR,
+        ("ARGS", "header"),
+        f"has {shown(header)}, {why}.",
+        f"{hint}, e.g. 'X-Frame-Options:DENY'.",
+    )
+
+
+def _latin1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 LOG_CONFIG_HINT = (

@@ -272,3 +272,51 @@ def test_a_certificate_not_valid_now_is_w053(tmp_path: Path, days: tuple[int, in
     assert found[0][1].startswith(f"{ARGS}['ssl-cert'] names {shown(cert)}, whose certificate {why}")
     valid, valid_key = write_self_signed(tmp_path, "valid", ec.generate_private_key(ec.SECP256R1()))
     assert messages({"ssl-cert": str(valid), "ssl-key": str(valid_key)}) == []
+
+
+@pytest.mark.parametrize(
+    ("header", "why"),
+    [
+        ("X A:1", "whose name 'X A' is not an HTTP field name: every response then fails"),
+        ("X-A :1", "whose name 'X-A ' is not an HTTP field name: every response then fails"),
+        ("X-A:a\x07b", "whose value holds a control character: every response then fails"),
+        ("X-A:\u20ac", "whose value is not Latin-1: uvicorn encodes its headers so, and fails at start"),
+    ],
+)
+def test_a_header_uvicorn_cannot_send_is_e093(header: str, why: str) -> None:
+    from django_prodserver.rules.text import shown
+
+    assert messages({"header": ["X-Ok:1", header]}) == [
+        ("prodserver.E093", f"{ARGS}['header'] has {shown(header)}, {why}.")
+    ]
+
+
+def test_header_values_lose_the_whitespace_around_them() -> None:
+    # h11 refuses to send 'X-A: 1' (a value may not start with whitespace): every response would fail.
+    from django_prodserver.backends.uvicorn import UvicornASGIArgs
+
+    args = UvicornASGIArgs.model_validate({"header": ["X-A: 1 ", "X-B:\ttwo words\t", "X-C:\u00e9", "X-D:"]})
+
+    assert args.header == ["X-A:1", "X-B:two words", "X-C:\u00e9", "X-D:"]
+    assert messages({"header": args.header}) == []
+
+
+def test_an_fd_that_is_not_an_open_socket_is_e096_at_start(tmp_path: Path) -> None:
+    import os
+    import socket
+
+    with open(tmp_path / "file", "w") as file, socket.socket() as listener:
+        closed = os.dup(file.fileno())
+        os.close(closed)
+        assert messages({"fd": closed}, starting=True) == [
+            ("prodserver.E096", f"{ARGS}['fd'] is {closed}, which is not open in this process: uvicorn fails at start.")
+        ]
+        assert messages({"fd": file.fileno()}, starting=True) == [
+            (
+                "prodserver.E096",
+                f"{ARGS}['fd'] is {file.fileno()}, which is open, but not a socket: uvicorn fails at start.",
+            )
+        ]
+        assert messages({"fd": listener.fileno()}, starting=True) == []
+        # `check` runs in another process than the one the socket is passed to: it cannot judge the fd.
+        assert messages({"fd": closed}) == []
