@@ -107,6 +107,46 @@ def certificate_problems(
     return pair or certificate_date_problems(cert, cert_field=cert_field, now=time.time())
 
 
+def ca_file_problems(ca_file: Path | None, *, check_id: str, field: str, program: str) -> list[Problem]:
+    """``check_id`` if the CA file exists and OpenSSL cannot load certificates from it."""
+    if ca_file is None or not ca_file.is_file():
+        return []
+    try:
+        ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).load_verify_locations(cafile=ca_file)
+    except (ssl.SSLError, OSError, ValueError) as error:
+        return [
+            Problem(
+                check_id,
+                Severity.ERROR,
+                ("ARGS", field),
+                f"names {shown(ca_file)}, which OpenSSL cannot load as CA certificates "
+                f"({first_line(error)}); {program} would refuse to start.",
+                "Name a PEM file of the certificates that sign your clients' certificates.",
+            )
+        ]
+    return []
+
+
+def cipher_problems(ciphers: str | None, *, check_id: str, field: str, program: str) -> list[Problem]:
+    """``check_id`` if this machine's OpenSSL selects no cipher from the list."""
+    if ciphers is None:
+        return []
+    try:
+        ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).set_ciphers(ciphers)
+    except ssl.SSLError:
+        return [
+            Problem(
+                check_id,
+                Severity.ERROR,
+                ("ARGS", field),
+                f"is {shown(ciphers)}, from which this machine's OpenSSL selects no cipher; {program} "
+                "would refuse to start.",
+                "Write an OpenSSL cipher list, such as 'ECDHE+AESGCM:ECDHE+CHACHA20' (openssl ciphers -v LIST).",
+            )
+        ]
+    return []
+
+
 def _day(seconds: float) -> str:
     import datetime
 

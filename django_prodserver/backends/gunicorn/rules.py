@@ -10,7 +10,6 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
-import ssl
 import stat
 from dataclasses import replace
 from pathlib import Path
@@ -21,8 +20,8 @@ from ...rules.dependencies import W046
 from ...rules.deploy import development_problems
 from ...rules.files import missing, path_problem
 from ...rules.packages import installed
-from ...rules.text import first_line, shown
-from ...rules.tls import E052, certificate_problems
+from ...rules.text import shown
+from ...rules.tls import E052, ca_file_problems, certificate_problems, cipher_problems
 from .logs import E156, E157, log_output_problems
 from .lookups import E080, E085, E087, account_problems, class_problems, hook_problems
 from .options import GunicornArgs
@@ -458,37 +457,10 @@ def tls_option_problems(args: GunicornArgs) -> list[Problem]:
             for field in TLS_ONLY
             if field in args.model_fields_set
         ]
-    problems = []
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    if args.ca_certs is not None and args.ca_certs.is_file():
-        try:
-            context.load_verify_locations(cafile=args.ca_certs)
-        except (ssl.SSLError, OSError, ValueError) as error:
-            problems.append(
-                Problem(
-                    E154,
-                    Severity.ERROR,
-                    ("ARGS", "ca_certs"),
-                    f"names {shown(args.ca_certs)}, which OpenSSL cannot load as CA certificates "
-                    f"({first_line(error)}); gunicorn would refuse to start.",
-                    "Name a PEM file of the certificates that sign your clients' certificates.",
-                )
-            )
-    if args.ciphers is not None:
-        try:
-            context.set_ciphers(args.ciphers)
-        except ssl.SSLError:
-            problems.append(
-                Problem(
-                    E155,
-                    Severity.ERROR,
-                    ("ARGS", "ciphers"),
-                    f"is {shown(args.ciphers)}, from which this machine's OpenSSL selects no cipher; gunicorn "
-                    "would refuse to start.",
-                    "Write an OpenSSL cipher list, such as 'ECDHE+AESGCM:ECDHE+CHACHA20' (openssl ciphers -v LIST).",
-                )
-            )
-    return problems
+    return [
+        *ca_file_problems(args.ca_certs, check_id=E154, field="ca_certs", program="gunicorn"),
+        *cipher_problems(args.ciphers, check_id=E155, field="ciphers", program="gunicorn"),
+    ]
 
 
 _DIRTY_APP = re.compile(r"(?P<module>[^:]+):(?P<name>[^:]+)(?::(?P<count>[^:]*))?")

@@ -1,6 +1,6 @@
 """A setting that shows each check ID on the uvicorn backends (see ``checks/catalogue.py``).
 
-uvicorn's own IDs (E090-E096, W090-W098) are shown here, with the shared IDs its rules emit
+uvicorn's own IDs (E090-E098, W090-W098) are shown here, with the shared IDs its rules emit
 (E052, E060, W070, W071) and the shared ones its options' metadata trigger (W046, E060).
 """
 
@@ -71,6 +71,16 @@ EXAMPLES: tuple[Example, ...] = (
         wsgi({}),
         pretend=((RULES, "installed", _no_a2wsgi),),
         twin=wsgi({}),
+    ),
+    Example(
+        "prodserver.E097",
+        asgi({**TLS, "ssl-ca-certs": "logging.json"}),
+        twin=asgi({**TLS, "ssl-ca-certs": "tls/cert.pem"}),
+    ),
+    Example(
+        "prodserver.E098",
+        asgi({**TLS, "ssl-ciphers": "NO-SUCH-CIPHER"}),
+        twin=asgi({**TLS, "ssl-ciphers": "ECDHE+AESGCM"}),
     ),
     Example("prodserver.E096", asgi({"fd": 1023}), starting=True, twin=asgi({})),
     Example("prodserver.W097", wsgi({"threads": 4}), starting=True, twin=wsgi({"threads": 10})),

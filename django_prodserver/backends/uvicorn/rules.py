@@ -24,7 +24,7 @@ from ...rules.environment import ignored_variables
 from ...rules.logging_config import dict_config_fault, file_handler_paths, log_file_problems, refusal
 from ...rules.packages import E060, installed
 from ...rules.text import first_line, shown, type_name
-from ...rules.tls import certificate_problems
+from ...rules.tls import ca_file_problems, certificate_problems, cipher_problems
 from .native import EXTRA
 from .options import UvicornArgs, UvicornASGIArgs, UvicornWSGIArgs
 from .rendering import not_on_command_line
@@ -36,6 +36,8 @@ E093 = "prodserver.E093"
 E094 = "prodserver.E094"
 E095 = "prodserver.E095"
 E096 = "prodserver.E096"
+E097 = "prodserver.E097"
+E098 = "prodserver.E098"
 W090 = "prodserver.W090"
 W091 = "prodserver.W091"
 W092 = "prodserver.W092"
@@ -165,14 +167,19 @@ def _release(version: str) -> tuple[int, ...]:
 
 
 def tls_problems(args: UvicornArgs) -> list[Problem]:
-    if args.ssl_key is not None and args.ssl_cert is None:
-        return [E091_KEY_WITHOUT_CERT]
-    problems = _ssl_version_problems(args) if args.ssl_cert is not None else []
+    if args.ssl_cert is None:
+        # uvicorn builds no TLS context: the other TLS options do nothing (W046).
+        return [E091_KEY_WITHOUT_CERT] if args.ssl_key is not None else []
     password = args.ssl_keyfile_password.get_secret_value() if args.ssl_keyfile_password else ""
     # Without ssl-key, uvicorn reads the key from the certificate file: load it the same way.
     key = args.ssl_key if args.ssl_key is not None else args.ssl_cert
     names = {"key_name": "ssl-key", "password_name": "ssl-keyfile-password"}
-    return [*problems, *certificate_problems(args.ssl_cert, key, password, cert_field="ssl_cert", **names)]
+    return [
+        *_ssl_version_problems(args),
+        *certificate_problems(args.ssl_cert, key, password, cert_field="ssl_cert", **names),
+        *ca_file_problems(args.ssl_ca_certs, check_id=E097, field="ssl_ca_certs", program="uvicorn"),
+        *cipher_problems(args.ssl_ciphers, check_id=E098, field="ssl_ciphers", program="uvicorn"),
+    ]
 
 
 def _ssl_version_problems(args: UvicornArgs) -> list[Problem]:
