@@ -1,4 +1,5 @@
-"""The pair rule (E052) says why OpenSSL refuses a certificate and key it parses."""
+"""The certificate rules: the pair (E052) says why OpenSSL refuses a certificate and key it parses, and
+every server's served certificate must be valid now (W053)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import ssl
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from django_prodserver.checks.catalogue import write_self_signed
+from django_prodserver.rules.text import shown
 from django_prodserver.rules.tls import tls_pair_problems
+from django_prodserver.validation import validate_process
 
 NAMES = {"cert_field": "ssl_cert", "key_name": "ssl-key", "password_name": "ssl-keyfile-password"}
 
@@ -29,3 +32,29 @@ def test_a_key_below_the_security_level_is_said_to_be_too_small(tmp_path: Path) 
     assert problem.message == (
         "or ssl-key cannot be loaded (the key is too small for this system's OpenSSL security level)."
     )
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "django_prodserver.backends.granian.GranianASGIServer",
+        "django_prodserver.backends.gunicorn.GunicornServer",
+        "django_prodserver.backends.uvicorn.UvicornServer",
+    ],
+)
+@pytest.mark.parametrize(("days", "why"), [((-60, -30), "expired on "), ((30, 60), "is valid only from ")])
+def test_a_certificate_not_valid_now_is_w053(tmp_path: Path, backend: str, days: tuple[int, int], why: str) -> None:
+    # The server serves it; every client that verifies certificates refuses the connection.
+    def found(cert: Path, key: Path) -> list[tuple[str, str]]:
+        args = {"ssl-cert": str(cert), "ssl-key": str(key)}
+        report = validate_process("web", {"BACKEND": backend, "ARGS": args})
+        return [(problem.id, problem.message) for problem in report.problems if not problem.deploy]
+
+    cert, key = write_self_signed(tmp_path, "dated", ec.generate_private_key(ec.SECP256R1()), valid_days=days)
+    [(found_id, message)] = found(cert, key)
+    assert found_id == "prodserver.W053"
+    assert message.startswith(
+        f"PRODUCTION_PROCESSES['web']['ARGS']['ssl-cert'] names {shown(cert)}, whose certificate {why}"
+    )
+    valid, valid_key = write_self_signed(tmp_path, "valid", ec.generate_private_key(ec.SECP256R1()))
+    assert found(valid, valid_key) == []

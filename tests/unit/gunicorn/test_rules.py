@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric import ec
 
 from django_prodserver.backends.gunicorn import GunicornArgs, GunicornServer
 from django_prodserver.backends.gunicorn.rules import bind_fault
-from django_prodserver.rules.text import shown
 from django_prodserver.validation import validate_process
 
 BACKEND = "django_prodserver.backends.gunicorn.GunicornServer"
@@ -175,16 +172,3 @@ def test_sendfile_true_leaves_gunicorn_its_default() -> None:
 
     assert "--no-sendfile" not in GunicornServer().command_line(on)
     assert "--no-sendfile" in GunicornServer().command_line(off)
-
-
-@pytest.mark.parametrize(("days", "why"), [((-60, -30), "expired on "), ((30, 60), "is valid only from ")])
-def test_a_certificate_not_valid_now_is_w053(tmp_path: Path, days: tuple[int, int], why: str) -> None:
-    # gunicorn serves it; every client that verifies certificates refuses the connection.
-    from django_prodserver.checks.catalogue import write_self_signed
-
-    cert, key = write_self_signed(tmp_path, "dated", ec.generate_private_key(ec.SECP256R1()), valid_days=days)
-    found = messages({"ssl-cert": str(cert), "ssl-key": str(key)})
-    assert [found_id for found_id, _ in found] == ["prodserver.W053"]
-    assert found[0][1].startswith(f"{ARGS}['ssl-cert'] names {shown(cert)}, whose certificate {why}")
-    valid, valid_key = write_self_signed(tmp_path, "valid", ec.generate_private_key(ec.SECP256R1()))
-    assert messages({"ssl-cert": str(valid), "ssl-key": str(valid_key)}) == []

@@ -258,22 +258,6 @@ def test_http2_on_a_uvicorn_that_hangs_on_body_less_requests(
     assert messages({"http": "zttp", "http2": True}) == ([expected] if hangs else [])
 
 
-@pytest.mark.parametrize(("days", "why"), [((-60, -30), "expired on "), ((30, 60), "is valid only from ")])
-def test_a_certificate_not_valid_now_is_w053(tmp_path: Path, days: tuple[int, int], why: str) -> None:
-    # uvicorn serves it; every client that verifies certificates refuses the connection.
-    from cryptography.hazmat.primitives.asymmetric import ec
-
-    from django_prodserver.checks.catalogue import write_self_signed
-    from django_prodserver.rules.text import shown
-
-    cert, key = write_self_signed(tmp_path, "dated", ec.generate_private_key(ec.SECP256R1()), valid_days=days)
-    found = messages({"ssl-cert": str(cert), "ssl-key": str(key)})
-    assert [found_id for found_id, _ in found] == ["prodserver.W053"]
-    assert found[0][1].startswith(f"{ARGS}['ssl-cert'] names {shown(cert)}, whose certificate {why}")
-    valid, valid_key = write_self_signed(tmp_path, "valid", ec.generate_private_key(ec.SECP256R1()))
-    assert messages({"ssl-cert": str(valid), "ssl-key": str(valid_key)}) == []
-
-
 @pytest.mark.parametrize(
     ("header", "why"),
     [
