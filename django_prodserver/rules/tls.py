@@ -102,8 +102,7 @@ def certificate_problems(
     cert: Path | None, key: Path | None, password: str, *, cert_field: str, key_name: str, password_name: str
 ) -> list[Problem]:
     """The pair a server serves: E052 if it does not load, else W053 if the certificate is not valid now."""
-    names = {"key_name": key_name, "password_name": password_name}
-    pair = tls_pair_problems(cert, key, password, cert_field=cert_field, **names)
+    pair = tls_pair_problems(cert, key, password, cert_field=cert_field, key_name=key_name, password_name=password_name)
     return pair or certificate_date_problems(cert, cert_field=cert_field, now=time.time())
 
 

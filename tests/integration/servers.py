@@ -49,13 +49,12 @@ request_started.connect(_announce, weak=False)
 """
 
 
-def _ephemeral_ports() -> range:
-    """The ports the kernel gives outgoing connections (and ``bind(0)``)."""
+def _first_ephemeral_port() -> int:
+    """The lowest port the kernel gives outgoing connections (and ``bind(0)``)."""
     try:
-        low, high = map(int, Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split())
-    except (OSError, ValueError):
-        low, high = 32768, 60999
-    return range(low, high + 1)
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
 
 
 def _ports_of_this_worker() -> Iterator[int]:
@@ -63,7 +62,7 @@ def _ports_of_this_worker() -> Iterator[int]:
     index = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
     workers = max(int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")), index + 1)
     first = 10000
-    block = (min(_ephemeral_ports().start, 65536) - first) // workers
+    block = (_first_ephemeral_port() - first) // workers
     return itertools.cycle(range(first + index * block, first + (index + 1) * block))
 
 

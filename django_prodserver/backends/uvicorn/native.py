@@ -30,6 +30,10 @@ WSImplementation = Literal["auto", "none", "websockets", "websockets-sansio", "w
 Lifespan = Literal["auto", "on", "off"]
 
 
+OWS = " \t"
+"""The whitespace around a field value (RFC 9110 5.6.3)."""
+
+
 def _values_without_whitespace(headers: list[str]) -> list[str]:
     # RFC 9110 5.5: the whitespace around a field value is not part of it, and h11 refuses to send
     # a header that starts with it ('X-A: 1' would fail every response).
@@ -39,7 +43,6 @@ def _values_without_whitespace(headers: list[str]) -> list[str]:
     ]
 
 
-OWS = " \t"
 HeaderList = Annotated[StrList, AfterValidator(_values_without_whitespace)]
 """'Name:Value' headers, each value without the whitespace around it."""
 

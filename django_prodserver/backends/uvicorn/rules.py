@@ -292,7 +292,7 @@ def _header_problem(header: str) -> Problem | None:
         hint = "Write the name with letters, digits and !#$%&'*+-.^_`|~ only (no spaces)"
     elif CONTROL.search(value):
         why, hint = "whose value holds a control character: every response then fails", "Remove it from the value"
-    elif not value.isascii() and not _latin1(value):
+    elif not _latin1(value):
         why = "whose value is not Latin-1: uvicorn encodes its headers so, and fails at start"
         hint = "Percent-encode the value, or write it in Latin-1 characters"
     else:
