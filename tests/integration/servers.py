@@ -61,8 +61,9 @@ def _ports_of_this_worker() -> Iterator[int]:
     """Ports below the ephemeral range, a block of its own for each pytest-xdist worker, in turn."""
     index = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
     workers = max(int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")), index + 1)
-    first = 10000
-    block = (_first_ephemeral_port() - first) // workers
+    # PRODSERVER_TEST_PORTS="20000-24999": the range of this run, for several runs on one machine at once.
+    first, end = map(int, os.environ.get("PRODSERVER_TEST_PORTS", f"10000-{_first_ephemeral_port() - 1}").split("-"))
+    block = (end + 1 - first) // workers
     return itertools.cycle(range(first + index * block, first + (index + 1) * block))
 
 
