@@ -1,4 +1,28 @@
+"""The app: it registers the ``prodserver`` checks, and nothing more at start.
+
+Every ``manage.py`` command runs :meth:`ProdserverConfig.ready`, most never a check: the checks
+are registered as thin functions here, and :mod:`.checks` (validation, pydantic, the backends'
+models) is imported only when a check runs.
+"""
+
+from typing import Any
+
 from django.apps import AppConfig
+from django.core import checks
+
+
+def check_production_processes(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Everything wrong with ``PRODUCTION_PROCESSES``, except production advice."""
+    from .checks import check_production_processes as check
+
+    return check(app_configs, **kwargs)
+
+
+def check_production_processes_deploy(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Production advice on ``PRODUCTION_PROCESSES``, for ``check --deploy``."""
+    from .checks import check_production_processes_deploy as check
+
+    return check(app_configs, **kwargs)
 
 
 class ProdserverConfig(AppConfig):
@@ -6,9 +30,5 @@ class ProdserverConfig(AppConfig):
     verbose_name = "Production server"
 
     def ready(self) -> None:
-        from django.core import checks
-
-        from .checks import check_production_processes, check_production_processes_deploy
-
         checks.register(check_production_processes, "prodserver")
         checks.register(check_production_processes_deploy, "prodserver", deploy=True)
