@@ -20,6 +20,7 @@ from typing import Any, ClassVar, Generic, Literal, TypeVar
 from ..args.base import BackendArgs, Package
 from ..problems import Problem
 from ..rules.application import target_problems
+from .drain import UNKNOWN, Drain
 
 
 class ServerStartError(Exception):
@@ -122,6 +123,10 @@ class TypedBackend(BaseProcessBackend, Generic[ArgsT]):
     def other_addresses(self, args: ArgsT) -> dict[str, str]:
         """Addresses the process binds besides :meth:`address` (a metrics exporter), by the field that sets each."""
         return {}
+
+    def drain(self, args: ArgsT) -> Drain:
+        """The signal this process stops gracefully on and the longest its drain takes with ``args``."""
+        return UNKNOWN
 
     def run(self, args: ArgsT) -> None:
         """Run in the foreground until stopped; :class:`ServerStartError` if it cannot start."""

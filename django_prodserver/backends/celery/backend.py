@@ -14,6 +14,7 @@ from ...args.base import Package
 from ...args.common import host_and_port
 from ...problems import Problem
 from ..base import ServerStartError, TypedBackend, TypedServer, TypedWorker
+from ..drain import INT, TERM, Drain
 from .app import app_path, app_problems, load_app
 from .flower_options import FlowerArgs
 from .flower_rules import flower_problems
@@ -42,6 +43,10 @@ class CeleryProcess(TypedBackend[ArgsT]):
     def command_line(self, args: ArgsT, *, reveal_secrets: bool = False) -> list[str]:
         return command_line(self.target() or "", self.subcommand, args, reveal_secrets=reveal_secrets)
 
+    def drain(self, args: ArgsT) -> Drain:
+        # beat and Flower hold no work: they exit at once on SIGTERM or SIGINT.
+        return Drain((TERM, INT), 0)
+
     def run(self, args: ArgsT) -> None:
         from click import ClickException
 
@@ -65,6 +70,10 @@ class CeleryWorker(CeleryProcess[CeleryWorkerArgs], TypedWorker[CeleryWorkerArgs
 
     args_model = CeleryWorkerArgs
     subcommand = "worker"
+
+    def drain(self, args: CeleryWorkerArgs) -> Drain:
+        # Warm shutdown on SIGTERM or SIGINT: running tasks finish, each bounded only by its time limit.
+        return Drain((TERM, INT), args.time_limit, "time-limit")
 
     def rules(self, args: CeleryWorkerArgs, *, starting: bool) -> list[Problem]:
         return worker_problems(args)

@@ -14,6 +14,7 @@ from django.conf import settings
 from ...args.base import Package
 from ...problems import Problem
 from ..base import ServerStartError, TypedWorker
+from ..drain import INT, TERM, Drain
 from .options import DjangoQ2Args
 from .rendering import COMMAND, command_line
 from .rules import APP, q2_problems
@@ -41,6 +42,11 @@ class DjangoQ2Worker(TypedWorker[DjangoQ2Args]):
 
     def command_line(self, args: DjangoQ2Args, *, reveal_secrets: bool = False) -> list[str]:
         return command_line(args, reveal_secrets=reveal_secrets)
+
+    def drain(self, args: DjangoQ2Args) -> Drain:
+        # The cluster stops on SIGTERM or SIGINT once its workers finish their tasks (Q_CLUSTER's timeout
+        # bounds each task, but it is the project's setting, not these ARGS).
+        return Drain((TERM, INT), None)
 
     def run(self, args: DjangoQ2Args) -> None:
         from django.core.management import CommandError, call_command

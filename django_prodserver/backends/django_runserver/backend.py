@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from ...problems import Problem
 from ..applications import wsgi_target
 from ..base import ServerStartError, TypedServer
+from ..drain import INT, TERM, Drain
 from .options import STATICFILES_OPTIONS, RunserverArgs
 from .rendering import command_argv, command_options, listen_address
 from .rules import runserver_problems, staticfiles_installed
@@ -58,6 +59,10 @@ class RunserverBackend(TypedServer[ArgsT]):
     def run_arguments(self, args: ArgsT) -> tuple[list[str], dict[str, Any]]:
         """The positional arguments and keywords ``call_command`` gives the command."""
         return command_options(args, self.left_out(args))
+
+    def drain(self, args: ArgsT) -> Drain:
+        # A development server: it stops at once on SIGINT, and on SIGTERM as run() installs it.
+        return Drain((TERM, INT), 0)
 
     def run(self, args: ArgsT) -> None:
         from django.core.management import CommandError, call_command

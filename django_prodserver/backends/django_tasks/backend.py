@@ -14,6 +14,7 @@ from django.conf import settings
 from ...args.base import Package
 from ...problems import Problem
 from ..base import ServerStartError, TypedWorker
+from ..drain import INT, TERM, Drain
 from .options import DjangoTasksArgs
 from .rendering import COMMAND, command_line
 from .rules import APP, tasks_problems
@@ -40,6 +41,10 @@ class DjangoTasksWorker(TypedWorker[DjangoTasksArgs]):
 
     def command_line(self, args: DjangoTasksArgs, *, reveal_secrets: bool = False) -> list[str]:
         return command_line(args, reveal_secrets=reveal_secrets)
+
+    def drain(self, args: DjangoTasksArgs) -> Drain:
+        # db_worker finishes the task it is running on SIGTERM or SIGINT, however long it takes.
+        return Drain((TERM, INT), None)
 
     def run(self, args: DjangoTasksArgs) -> None:
         from django.core.management import CommandError, call_command

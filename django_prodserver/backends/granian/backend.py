@@ -13,6 +13,7 @@ from ...args.base import Package
 from ...problems import Problem
 from ..applications import application_fault, asgi_target, wsgi_target
 from ..base import ServerStartError, TypedServer, freeze_before_fork
+from ..drain import INT, TERM, Drain
 from .options import GranianArgs, GranianASGIArgs, GranianWSGIArgs
 from .rendering import Invocation, bind_address, command_line, metrics_address, server_kwargs
 from .rules import granian_problems
@@ -57,6 +58,10 @@ class GranianServer(TypedServer[ArgsT]):
 
     def other_addresses(self, args: ArgsT) -> dict[str, str]:
         return {"metrics_port": metrics_address(args)} if args.metrics else {}
+
+    def drain(self, args: ArgsT) -> Drain:
+        # Granian stops on SIGINT and SIGTERM alike; it waits for its workers without limit unless told.
+        return Drain((TERM, INT), args.workers_kill_timeout, "workers-kill-timeout")
 
     def run(self, args: ArgsT) -> None:
         from granian.errors import FatalError

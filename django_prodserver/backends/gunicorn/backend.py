@@ -15,6 +15,7 @@ from ...problems import Problem
 from ...rules.application import target_problems
 from ..applications import asgi_target, wsgi_target
 from ..base import TypedServer
+from ..drain import TERM, Drain
 from .options import GunicornArgs
 from .rendering import ASGI_WORKERS, Invocation, bind_addresses, command_line, worker_path
 from .rules import gunicorn_problems
@@ -75,6 +76,10 @@ class GunicornServer(TypedServer[GunicornArgs]):
 
     def address_option(self, args: GunicornArgs) -> str:
         return "bind" if args.bind else "port"
+
+    def drain(self, args: GunicornArgs) -> Drain:
+        # SIGTERM is gunicorn's graceful stop; SIGINT and SIGQUIT are its quick one (workers exit at once).
+        return Drain((TERM,), args.graceful_timeout, "graceful-timeout")
 
     def run(self, args: GunicornArgs) -> None:
         from .launch import serve

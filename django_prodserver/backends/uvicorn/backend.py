@@ -12,6 +12,7 @@ from ...args.base import Package
 from ...problems import Problem
 from ..applications import asgi_target, wsgi_target
 from ..base import TypedServer
+from ..drain import INT, TERM, Drain
 from .native import EXTRA
 from .options import UvicornArgs, UvicornASGIArgs, UvicornWSGIArgs
 from .rendering import Invocation, bind_address, command_line
@@ -51,6 +52,10 @@ class UvicornBackend(TypedServer[ArgsT]):
     def address_option(self, args: ArgsT) -> str:
         # uvicorn's precedence: uds, then fd, then host and port.
         return "uds" if args.uds is not None else "fd" if args.fd is not None else "port"
+
+    def drain(self, args: ArgsT) -> Drain:
+        # uvicorn shuts down gracefully on SIGINT and SIGTERM, waiting for requests without limit unless told.
+        return Drain((TERM, INT), args.timeout_graceful_shutdown, "timeout-graceful-shutdown")
 
     def run(self, args: ArgsT) -> None:
         from .launch import serve

@@ -15,6 +15,7 @@ from ...args.base import Package
 from ...problems import Problem
 from ..applications import wsgi_target
 from ..base import ServerStartError, TypedServer
+from ..drain import TERM, Drain
 from .options import WaitressArgs
 from .rendering import bind_address, command_line, serve_kwargs
 from .rules import waitress_problems
@@ -41,6 +42,10 @@ class WaitressServer(TypedServer[WaitressArgs]):
 
     def address_option(self, args: WaitressArgs) -> str:
         return "unix_socket" if args.unix_socket is not None else "listen" if args.listen else "port"
+
+    def drain(self, args: WaitressArgs) -> Drain:
+        # waitress has no graceful stop: on SIGTERM (see run()) it closes its sockets and exits at once.
+        return Drain((TERM,), 0)
 
     def run(self, args: WaitressArgs) -> None:
         import pkgutil
