@@ -1,4 +1,5 @@
 """Process backends: the interfaces (``base``), and one package per tool (``backends/<tool>/``).
 
-``registry`` lists the built-in backends; nothing else outside a backend's package names one.
+``django_prodserver.registry`` lists the built-in backends by dotted path; nothing else outside a
+backend's package names one.  ``servers``, ``dev`` and ``workers`` are 3.x's paths of the same classes.
 """

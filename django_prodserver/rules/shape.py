@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 
-from ..backends.registry import BUILTIN_BACKENDS
 from ..problems import Problem, Severity
+from ..registry import BUILTIN_BACKENDS
 from .text import closest, first_line, shown, type_name
 
 E001 = "prodserver.E001"

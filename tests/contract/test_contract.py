@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from django_prodserver.backends.base import TypedBackend
-from django_prodserver.backends.registry import BUILTIN_BACKENDS, BUILTIN_PACKAGES
-from django_prodserver.checks.catalogue import all_examples
+from django_prodserver.catalogue import all_examples
+from django_prodserver.registry import BUILTIN_BACKENDS, BUILTIN_PACKAGES
 from django_prodserver.validation import validate_process
 
 from .backends import CONTRACTS

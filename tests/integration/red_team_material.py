@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519
 from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPrivateKeyTypes
 
-from django_prodserver.checks.catalogue import write_self_signed
+from tests.catalogue import write_self_signed
 
 PASSWORD = "red-team-secret"
 UDS_PATH_MAX = 107

@@ -23,7 +23,7 @@ import django_prodserver
 from django_prodserver.args import values
 from django_prodserver.args.base import BackendArgs
 from django_prodserver.backends.base import TypedBackend
-from django_prodserver.backends.registry import BUILTIN_BACKENDS
+from django_prodserver.registry import BUILTIN_BACKENDS
 
 
 def _typed_backends() -> tuple[type[TypedBackend[Any]], ...]:

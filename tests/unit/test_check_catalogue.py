@@ -9,9 +9,10 @@ import pytest
 from django.test import override_settings
 
 import django_prodserver
+from django_prodserver.catalogue import Example, all_examples, catalogue
 from django_prodserver.checks import check_production_processes, check_production_processes_deploy, validating_start
-from django_prodserver.checks.catalogue import Example, all_examples, catalogue, example_files, problems_of, shown
 from django_prodserver.problems import Severity
+from tests.catalogue import example_files, problems_of, shown
 
 SOURCE = Path(django_prodserver.__file__).parent
 # IDs that never come back, even after their check is removed.  None retired yet.

@@ -1068,7 +1068,7 @@ def test_http2_options_with_http_auto_pass() -> None:
 
 
 def test_an_expired_or_future_certificate_is_w053(in_tmp: Path) -> None:
-    from django_prodserver.checks.catalogue import write_self_signed
+    from tests.catalogue import write_self_signed
 
     key = ec.generate_private_key(ec.SECP256R1())
     expired, expired_key = write_self_signed(in_tmp / "tls", "expired", key, valid_days=(-60, -30))

@@ -20,9 +20,9 @@ from django_prodserver.args import common
 from django_prodserver.args.base import BackendArgs
 from django_prodserver.args.describe import choices
 from django_prodserver.backends.base import TypedBackend
-from django_prodserver.backends.registry import BUILTIN_BACKENDS
 from django_prodserver.backends.uvicorn.options import WSGI_THREADS
 from django_prodserver.backends.waitress.options import Host
+from django_prodserver.registry import BUILTIN_BACKENDS
 
 _GRANIAN = "django_prodserver.backends.granian."
 _UVICORN = "django_prodserver.backends.uvicorn."

@@ -255,7 +255,7 @@ def test_deliberately_wrong_example_fails() -> None:
 
 
 def test_check_ids_named_in_the_docs_exist() -> None:
-    from django_prodserver.checks.catalogue import catalogue
+    from django_prodserver.catalogue import catalogue
 
     known = {example.id for example in catalogue()}
     named = {

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from django_prodserver.checks.catalogue import write_self_signed
 from django_prodserver.rules.text import shown
 from django_prodserver.rules.tls import tls_pair_problems
 from django_prodserver.validation import validate_process
+from tests.catalogue import write_self_signed
 
 NAMES = {"cert_field": "ssl_cert", "key_name": "ssl-key", "password_name": "ssl-keyfile-password"}
 

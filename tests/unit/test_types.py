@@ -19,7 +19,7 @@ from django_prodserver import types as settings_types
 from django_prodserver.args.base import BackendArgs, option
 from django_prodserver.args.describe import is_repeatable, item_type
 from django_prodserver.backends.base import TypedBackend
-from django_prodserver.backends.registry import BUILTIN_BACKENDS
+from django_prodserver.registry import BUILTIN_BACKENDS
 from tests.tools import typegen as _typegen
 
 BACKENDS = _typegen.BACKENDS

@@ -1,4 +1,4 @@
-"""A setting that shows each check ID of the Celery backends (see ``checks/catalogue.py``).
+"""A setting that shows each check ID of the Celery backends (see ``django_prodserver/catalogue.py``).
 
 The examples run a real Celery app, :data:`app` (an in-memory broker), created on first access
 so that importing this module does not import celery.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...checks.catalogue import Example
+from ...catalogue import Example
 
 WORKER = "django_prodserver.backends.celery.CeleryWorker"
 BEAT = "django_prodserver.backends.celery.CeleryBeat"

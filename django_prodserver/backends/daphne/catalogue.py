@@ -1,11 +1,11 @@
-"""A setting that shows each check ID of the daphne development server (see ``checks/catalogue.py``).
+"""A setting that shows each check ID of the daphne development server (see ``django_prodserver/catalogue.py``).
 
 The test settings do not install daphne: the examples pretend INSTALLED_APPS and ASGI_APPLICATION.
 """
 
 from __future__ import annotations
 
-from ...checks.catalogue import Example
+from ...catalogue import Example
 
 DAPHNE = "django_prodserver.backends.daphne.DaphneRunserver"
 RULES = "django_prodserver.backends.daphne.rules"

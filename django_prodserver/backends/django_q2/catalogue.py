@@ -1,4 +1,4 @@
-"""A setting that shows each check ID of the django-q2 cluster (see ``checks/catalogue.py``).
+"""A setting that shows each check ID of the django-q2 cluster (see ``django_prodserver/catalogue.py``).
 
 The examples replace what the cluster reads of the project (:func:`.backend.project_settings`):
 a project with django_q installed, an ORM broker and a timeout below retry, but for one change.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ...checks.catalogue import Example
+from ...catalogue import Example
 
 WORKER = "django_prodserver.backends.django_q2.DjangoQ2Worker"
 SETTINGS = "django_prodserver.backends.django_q2.backend"

@@ -1,4 +1,4 @@
-"""A setting that shows each check ID of Django's runserver backend (see ``checks/catalogue.py``).
+"""A setting that shows each check ID of Django's runserver backend (see ``django_prodserver/catalogue.py``).
 
 These rules are shared by the daphne and Werkzeug development servers; their own IDs are in
 their catalogues.  Examples that depend on other Django settings pretend those settings.
@@ -6,7 +6,7 @@ their catalogues.  Examples that depend on other Django settings pretend those s
 
 from __future__ import annotations
 
-from ...checks.catalogue import Example
+from ...catalogue import Example
 
 RUNSERVER = "django_prodserver.backends.django_runserver.DjangoRunserver"
 WAITRESS = "django_prodserver.backends.waitress.WaitressServer"

@@ -1,4 +1,4 @@
-"""A setting that shows each check ID of the django-tasks worker (see ``checks/catalogue.py``).
+"""A setting that shows each check ID of the django-tasks worker (see ``django_prodserver/catalogue.py``).
 
 The examples replace what the worker reads of the project (:func:`.backend.project_settings`)
 with a project that installs django-tasks-db; the settings twins run on the unit tests' project.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ...checks.catalogue import Example
+from ...catalogue import Example
 
 WORKER = "django_prodserver.backends.django_tasks.DjangoTasksWorker"
 SETTINGS = "django_prodserver.backends.django_tasks.backend"

@@ -1,4 +1,4 @@
-"""A setting that shows each check ID on the Granian backends (see ``checks/catalogue.py``).
+"""A setting that shows each check ID on the Granian backends (see ``django_prodserver/catalogue.py``).
 
 Shared IDs (ARGS errors, files, dependencies, packages) are shown here with Granian's options;
 Granian's own IDs (E040-E049, E051, E053, E061, E062, W040-W045, W048, W049, W051-W055, W060, W070-W072)
@@ -7,7 +7,7 @@ only here.
 
 from __future__ import annotations
 
-from ...checks.catalogue import Example
+from ...catalogue import Example
 from ...rules.packages import installed
 from .options import GranianWSGIArgs
 from .rules import E062_UDS_ON_WINDOWS, W060_RUST_TASKS

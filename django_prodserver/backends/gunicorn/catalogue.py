@@ -1,4 +1,4 @@
-"""A setting that shows each check ID on the gunicorn backend (see ``checks/catalogue.py``).
+"""A setting that shows each check ID on the gunicorn backend (see ``django_prodserver/catalogue.py``).
 
 Shared IDs (ARGS errors, files, dependencies, packages) are shown with gunicorn's options;
 gunicorn's own IDs (E080-E089, E150-E158, W080-W087, W150-W152, and W070, W071 as on Granian) only here.
@@ -6,7 +6,7 @@ gunicorn's own IDs (E080-E089, E150-E158, W080-W087, W150-W152, and W070, W071 a
 
 from __future__ import annotations
 
-from ...checks.catalogue import Example
+from ...catalogue import Example
 from ...rules.packages import installed
 
 GUNICORN = "django_prodserver.backends.gunicorn.GunicornServer"

@@ -2,5 +2,5 @@
 
 Each module re-exports the typed backend of this version (``backends.granian``, ``backends.gunicorn``,
 ``backends.uvicorn``, ``backends.waitress``); either path names the same class, and the documented
-one is ``django_prodserver.backends.<tool>`` (``registry.COMPAT_PATHS`` maps them).
+one is ``django_prodserver.backends.<tool>`` (``django_prodserver.registry.COMPAT_PATHS`` maps them).
 """

@@ -1,4 +1,4 @@
-"""A setting that shows each check ID on the uvicorn backends (see ``checks/catalogue.py``).
+"""A setting that shows each check ID on the uvicorn backends (see ``django_prodserver/catalogue.py``).
 
 uvicorn's own IDs (E090-E098, W090-W098) are shown here, with the shared IDs its rules emit
 (E052, E060, W070, W071) and the shared ones its options' metadata trigger (W046, E060).
@@ -6,7 +6,7 @@ uvicorn's own IDs (E090-E098, W090-W098) are shown here, with the shared IDs its
 
 from __future__ import annotations
 
-from ...checks.catalogue import Example
+from ...catalogue import Example
 from ...rules.packages import installed
 
 ASGI = "django_prodserver.backends.uvicorn.UvicornServer"

@@ -1,4 +1,4 @@
-"""A setting that shows each check ID of the waitress backend (see ``checks/catalogue.py``).
+"""A setting that shows each check ID of the waitress backend (see ``django_prodserver/catalogue.py``).
 
 E100 (a string of flags that does not read as flags) belongs to the shared ARGS rules; it is
 shown here because waitress' 3.x settings are where strings of flags come from.
@@ -6,7 +6,7 @@ shown here because waitress' 3.x settings are where strings of flags come from.
 
 from __future__ import annotations
 
-from ...checks.catalogue import Example
+from ...catalogue import Example
 
 WAITRESS = "django_prodserver.backends.waitress.WaitressServer"
 GRANIAN = "django_prodserver.backends.granian.GranianWSGIServer"

@@ -1,11 +1,11 @@
-"""A setting that shows each check ID of the Werkzeug development server (see ``checks/catalogue.py``).
+"""A setting that shows each check ID of the Werkzeug development server (see ``django_prodserver/catalogue.py``).
 
 The test settings do not install django-extensions: the examples pretend INSTALLED_APPS.
 """
 
 from __future__ import annotations
 
-from ...checks.catalogue import Example
+from ...catalogue import Example
 
 WERKZEUG = "django_prodserver.backends.werkzeug.WerkzeugRunserver"
 RULES = "django_prodserver.backends.werkzeug.rules"

@@ -3,7 +3,7 @@
 - ``prodserver-options``: the options table of an ARGS model (names, spellings, type,
   default, range or choices, description), from the pydantic fields.
 - ``prodserver-common-args``: what each common ARG is on each server, from their models.
-- ``prodserver-checks``: every system check ID, from ``django_prodserver.checks.catalogue``.
+- ``prodserver-checks``: every system check ID, from ``django_prodserver.catalogue``.
 - ``prodserver-check-output``: a setting and the messages the check gives for it.
 - ``prodserver-help``: the ``manage.py prodserver --help`` text, from the command's parser.
 - ``prodserver-servers`` and ``prodserver-peers``: the servers side by side, their facts and

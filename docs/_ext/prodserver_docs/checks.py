@@ -1,6 +1,6 @@
 """``prodserver-checks``: every system check ID, with the message the check really prints.
 
-Rows come from ``django_prodserver.checks.catalogue``: each example is run through the real
+Rows come from ``django_prodserver.catalogue``, run by ``tests/catalogue.py``: each example goes through the real
 validation when the docs are built, so the message and hint shown are the rule's own text.
 The catalogue is imported when the directive runs, not when the extension loads: a broken
 catalogue fails the docs build (``-W``) with a message, not an import traceback.
@@ -29,7 +29,8 @@ class ChecksDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         try:
-            from django_prodserver.checks.catalogue import catalogue, example_files, shown
+            from django_prodserver.catalogue import catalogue
+            from tests.catalogue import example_files, shown
 
             with example_files():
                 rows = [check_row(example, shown(example)) for example in catalogue()]

@@ -5,7 +5,7 @@ the small table ``SERVERS`` below; the comment on each entry says where the serv
 package states it. Every number comes from ``docs/benchmarks.json``, which ``make bench``
 writes with ``docs/benchmarks.md`` from the same results (``benchmarks/summary.py``): nothing
 measured is typed here. The backends a server has in django-prodserver are read from
-``django_prodserver.backends.registry``, and its page is linked when ``backends/<key>.md`` exists.
+``django_prodserver.registry``, and its page is linked when ``backends/<key>.md`` exists.
 """
 
 from __future__ import annotations
@@ -194,7 +194,7 @@ class ServersDirective(BenchmarkDirective):
         return [table(headers, rows, (16, 21, 21, 21, 21)), nodes.paragraph("", sources)]
 
     def backend_row(self) -> Sequence[Cell]:
-        from django_prodserver.backends.registry import BUILTIN_BACKENDS
+        from django_prodserver.registry import BUILTIN_BACKENDS
 
         cells: list[Cell] = []
         for server in SERVERS:

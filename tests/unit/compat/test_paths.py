@@ -6,7 +6,7 @@ import pytest
 from django.utils.module_loading import import_string
 
 from django_prodserver.backends.base import TypedBackend
-from django_prodserver.backends.registry import BUILTIN_BACKENDS, COMPAT_PATHS
+from django_prodserver.registry import BUILTIN_BACKENDS, COMPAT_PATHS
 
 
 def _landed(path: str) -> bool:

@@ -133,8 +133,8 @@ def test_address(args: dict[str, Any], address: str) -> None:
 
 
 def test_the_3_0_path_names_the_same_class() -> None:
-    from django_prodserver.backends.registry import COMPAT_PATHS
     from django_prodserver.backends.servers.flower import CeleryFlower as Compat
+    from django_prodserver.registry import COMPAT_PATHS
 
     assert Compat is CeleryFlower
     assert COMPAT_PATHS["django_prodserver.backends.servers.flower.CeleryFlower"].endswith("celery.CeleryFlower")
