@@ -24,6 +24,7 @@ from .rules.addresses import Binding, shared_addresses
 from .rules.args import args_input, e010, error_problems, octal_int_problems
 from .rules.dependencies import dependency_problems
 from .rules.files import file_problems
+from .rules.imports import import_problems
 from .rules.packages import backend_package_problems, option_package_problems
 from .rules.shape import E003, E005, E006, e007, e008, e009, e012, process_problems, setting_problems
 from .rules.text import first_line
@@ -245,7 +246,12 @@ def _rule_problems(backend: TypedBackend[Any], args: BackendArgs | None, startin
     """The shared rules, which read the options' metadata, then the backend's own."""
     if args is None:
         return []
-    shared = [*file_problems(args, starting=starting), *dependency_problems(args), *option_package_problems(args)]
+    shared = [
+        *file_problems(args, starting=starting),
+        *dependency_problems(args),
+        *option_package_problems(args),
+        *import_problems(args),
+    ]
     try:
         return [*shared, *backend.rules(args, starting=starting)]
     except Exception as error:

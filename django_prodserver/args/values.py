@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 from typing import Annotated, Any
@@ -176,3 +177,30 @@ TextList = Annotated[list[Text], BeforeValidator(_one_or_many)]
 CommaList = Annotated[list[str], BeforeValidator(comma_list)]
 """A list given as a list or as one comma-separated string (``"127.0.0.1,::1"``)."""
 RegexList = Annotated[list[Annotated[str, AfterValidator(_regex)]], BeforeValidator(_one_or_many)]
+
+
+@dataclass(frozen=True)
+class ClassPath:
+    """What a dotted-path option names: a class deriving from ``base`` (``Annotated`` metadata).
+
+    One shared rule (``rules/imports.py``) reads it for every backend, so that ``check``, ``--dry-run``
+    and the start agree: the check imports the named module, as the tool would when it starts.
+    """
+
+    base: str
+    """The dotted name of the class the tool instantiates it as (compared along the MRO, by name)."""
+    kind: str
+    """The kind in words, for messages: ``"gunicorn worker class"``."""
+    colon: bool = False
+    """Whether ``module:Class`` is read too (Celery's ``symbol_by_name``)."""
+    trusted: frozenset[str] = frozenset()
+    """The tool's own values (short names included): known good, never imported by the check."""
+
+
+@dataclass(frozen=True)
+class ModulePath:
+    """What a module-list option names: modules the tool imports at start (Celery's ``include``)."""
+
+
+ModuleList = Annotated[list[str], BeforeValidator(comma_list), ModulePath()]
+"""Modules given as a list or as one comma-separated string; each must import (``rules/imports.py``)."""

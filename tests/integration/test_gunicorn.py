@@ -171,7 +171,7 @@ def test_a_worker_class_that_is_not_a_worker_is_refused_at_start(launcher: Launc
     # gunicorn would start its master, then fail in its main loop with a traceback, exit 255.
     server = start_gunicorn(launcher, {"worker-class": "collections.OrderedDict"}, wait=False)
 
-    _refused_at_start(server, "prodserver.E080")
+    _refused_at_start(server, "prodserver.E065")
 
 
 def test_a_file_descriptor_that_is_not_open_is_refused_at_start(launcher: Launcher) -> None:

@@ -103,6 +103,9 @@ TYPES: dict[str, tuple[str, str, str]] = {
         'requires={"inotify": Package("inotify", "inotify")}',
     ),
     "reload_extra_files": ("StrList", "[]", ""),
+    # What the class must be is on its type: the shared import rule judges it (rules/imports.py).
+    "worker_class": ("WorkerClass", '"sync"', ""),
+    "logger_class": ("LoggerClass", '"gunicorn.glogging.Logger"', ""),
     "http2_initial_window_size": ("Int", "65535", "ge=0, le=2**31 - 1"),
     "http2_max_concurrent_streams": ("Int", "100", "ge=1"),
     "http2_max_frame_size": ("Int", "16384", "ge=16384, le=16777215"),
@@ -206,6 +209,7 @@ from pydantic import BeforeValidator
 
 from ...args.base import BackendArgs, Package, option
 from ...args.values import AnyPath, Choice, CommaList, Int, OctalPermissions, StrList, comma_list
+from .kinds import LoggerClass, WorkerClass
 
 __all__ = ["{cls}"]
 

@@ -62,10 +62,11 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E124", worker({"detach": True}), twin=worker({"detach": False})),
     Example("prodserver.E125", worker({"concurrency": "four"}), twin=worker({"concurrency": "auto"})),
     Example(
-        "prodserver.E126",
-        beat({"scheduler": "django_celery_beat.schedulers:DatabaseScheduler"}),
+        "prodserver.E065",
+        beat({"scheduler": "collections:OrderedDict"}),
         twin=beat({"scheduler": "celery.beat:PersistentScheduler"}),
     ),
+    Example("prodserver.E065", worker({"include": "json,jsno"}), twin=worker({"include": "json"})),
     Example("prodserver.W046", worker({"scheduler": "celery.beat:PersistentScheduler"})),
     Example("prodserver.E060", worker({"pool": "gevent"}), twin=worker({"pool": "threads"})),
     Example("prodserver.W050", beat({"schedule": "missing/celerybeat-schedule"}), twin=beat({"schedule": "schedule"})),

@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 from pydantic import SecretStr
 
 from ...args.base import BackendArgs, Package, option
-from ...args.values import AnyPath, Choice, CommaList, Int, NumberOrText
+from ...args.values import AnyPath, Choice, ClassPath, CommaList, Int, ModuleList, NumberOrText
 
 GLOBAL = {"global": True}
 """Marks Celery's global options, written before the subcommand."""
@@ -30,6 +30,17 @@ Pool = Literal["prefork", "eventlet", "gevent", "solo", "processes", "threads", 
 PREFORK_POOLS = ("prefork", "processes")
 """The pools that run tasks in child processes (``processes`` is prefork's other name)."""
 
+
+Scheduler = Annotated[
+    str,
+    ClassPath(
+        "celery.beat.Scheduler",
+        "Celery beat scheduler",
+        colon=True,
+        trusted=frozenset({"celery.beat:PersistentScheduler", "celery.beat.PersistentScheduler"}),
+    ),
+]
+"""``module:Class`` or ``module.Class``, as Celery's ``symbol_by_name`` reads it (``rules/imports.py``)."""
 
 CeleryText = NumberOrText
 """``concurrency`` (a count or 'auto') and ``autoscale`` ('max,min'): judged by the rules (E125)."""
@@ -136,7 +147,7 @@ class CeleryWorkerArgs(DaemonArgs):
     )
     queues: CommaList | None = option(None, "Queues to consume from", cli="queues", group="queues")
     exclude_queues: CommaList | None = option(None, "Queues not to consume from", cli="exclude-queues", group="queues")
-    include: CommaList | None = option(None, "Modules to import", cli="include", group="worker")
+    include: ModuleList | None = option(None, "Modules to import", cli="include", group="worker")
     without_gossip: bool = option(
         False, "Do not subscribe to other workers' events", cli="without-gossip", group="worker", extra=FLAG
     )
@@ -162,7 +173,7 @@ class CeleryWorkerArgs(DaemonArgs):
         path="created",
         needs=("beat",),
     )
-    scheduler: str | None = option(
+    scheduler: Scheduler | None = option(
         None, "Embedded beat's scheduler class", cli="scheduler", group="beat", needs=("beat",)
     )
 
@@ -173,7 +184,9 @@ class CeleryBeatArgs(DaemonArgs):
     schedule: AnyPath | None = option(
         None, "Schedule file (Celery: celerybeat-schedule)", cli="schedule", group="beat", path="created"
     )
-    scheduler: str | None = option(None, "Scheduler class (Celery: PersistentScheduler)", cli="scheduler", group="beat")
+    scheduler: Scheduler | None = option(
+        None, "Scheduler class (Celery: PersistentScheduler)", cli="scheduler", group="beat"
+    )
     max_interval: Int | None = option(
         None, "Maximum seconds between two looks at the schedule", cli="max-interval", group="beat", ge=1
     )

@@ -6,15 +6,12 @@ options' metadata; the app and its broker are judged in :mod:`.app`.
 
 from __future__ import annotations
 
-import importlib.util
-
 from ...problems import Problem, Severity
-from ...rules.text import first_line, shown
-from .options import PREFORK_POOLS, CeleryArgs, CeleryBeatArgs, CeleryWorkerArgs, DaemonArgs
+from ...rules.text import shown
+from .options import PREFORK_POOLS, CeleryBeatArgs, CeleryWorkerArgs, DaemonArgs
 
 E124 = "prodserver.E124"
 E125 = "prodserver.E125"
-E126 = "prodserver.E126"
 W120 = "prodserver.W120"
 W121 = "prodserver.W121"
 W122 = "prodserver.W122"
@@ -57,13 +54,12 @@ def worker_problems(args: CeleryWorkerArgs) -> list[Problem]:
         *concurrency_problems(args),
         *time_limit_problems(args),
         *pool_problems(args),
-        *scheduler_problems(args),
         *([W123_PURGE] if args.purge else []),
     ]
 
 
 def beat_problems(args: CeleryBeatArgs) -> list[Problem]:
-    return [*daemon_problems(args), *scheduler_problems(args)]
+    return daemon_problems(args)
 
 
 def concurrency_problems(args: CeleryWorkerArgs) -> list[Problem]:
@@ -136,27 +132,4 @@ def pool_problems(args: CeleryWorkerArgs) -> list[Problem]:
         )
         for field in PREFORK_ONLY
         if getattr(args, field) is not None
-    ]
-
-
-def scheduler_problems(args: CeleryArgs) -> list[Problem]:
-    """A scheduler class whose module cannot be found (``django_celery_beat.schedulers:DatabaseScheduler``)."""
-    scheduler = getattr(args, "scheduler", None)
-    if not scheduler:
-        return []
-    module = scheduler.partition(":")[0] if ":" in scheduler else scheduler.rpartition(".")[0]
-    try:
-        found = bool(module) and importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError) as error:
-        found, module = False, f"{module} ({first_line(error)})"
-    if found:
-        return []
-    return [
-        Problem(
-            E126,
-            Severity.ERROR,
-            ("ARGS", "scheduler"),
-            f"is {shown(scheduler)}, whose module {module} cannot be found.",
-            "Install the scheduler's package (django-celery-beat...) or fix the path: 'module:Class'.",
-        )
     ]

@@ -1,8 +1,8 @@
-"""gunicorn rules that look things up on this machine: classes, hooks, users and groups.
+"""gunicorn rules that look things up on this machine: worker packages, hooks, users and groups.
 
-Modules are found with ``find_spec`` in the check (it runs on every ``manage.py`` command);
-a worker or logger class is imported only when the process is about to start.  A hook is
-imported in the check: its module is the project's own, and gunicorn would import it at start.
+What the worker and logger classes must be lives on their types (``kinds.py``), judged by the
+shared import rule.  A hook is imported in the check: its module is the project's own, and
+gunicorn would import it at start.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from typing import Any
 from ...args.base import Package
 from ...problems import Problem, Severity
 from ...rules.packages import installed
-from ...rules.text import choices_text, first_line, shown
+from ...rules.text import first_line, shown
 from .options import GunicornArgs
-from .rendering import BUILTIN_WORKERS, worker_path
+from .rendering import worker_path
 
 E080 = "prodserver.E080"
 E085 = "prodserver.E085"
@@ -31,63 +31,24 @@ WORKER_PACKAGES = {
 }
 """What gunicorn's optional worker modules import (its extras)."""
 
-DEFAULT_LOGGER = "gunicorn.glogging.Logger"
-BASES = {"worker_class": "gunicorn.workers.base.Worker", "logger_class": DEFAULT_LOGGER}
-"""The class gunicorn instantiates each setting's class as: it calls it with a worker's or a logger's arguments."""
 ID_MAX = 2**32 - 2
 """The largest user or group id: ``uid_t`` is 32 bits, and -1 (2**32 - 1) means "unchanged" to setuid."""
 
 
-def class_problems(args: GunicornArgs, *, starting: bool) -> list[Problem]:
-    """The worker and logger classes gunicorn imports at start."""
-    problems = []
-    worker = worker_path(args.worker_class)
-    if "." not in worker:
-        problems.append(
-            Problem(
-                E080,
-                Severity.ERROR,
-                ("ARGS", "worker_class"),
-                f"is {shown(args.worker_class)}, which is not one of gunicorn's worker classes.",
-                f"Use {choices_text(BUILTIN_WORKERS)}, or the dotted path of a worker class.",
-            )
-        )
-    else:
-        problems.extend(_class_problem("worker_class", worker, starting))
-    logger = DEFAULT_LOGGER if args.logger_class == "simple" else args.logger_class
-    problems.extend(_class_problem("logger_class", logger, starting))
-    return problems
-
-
-def _class_problem(field: str, dotted: str, starting: bool) -> list[Problem]:
-    module, _, name = dotted.rpartition(".")
-    package = WORKER_PACKAGES.get(module)
-    if package is not None and not installed(package.module):
-        reason, hint = f"needs the {package.module} package", f"Install it: pip install '{package.requirement}'."
-    elif not module or not installed(module):
-        reason, hint = f"names the module {module!r}, which does not exist", "Fix the dotted path of the class."
-    elif not starting:
+def class_problems(args: GunicornArgs) -> list[Problem]:
+    """A worker class of gunicorn's whose optional package is missing (the shared rule judges the others)."""
+    package = WORKER_PACKAGES.get(worker_path(args.worker_class).rpartition(".")[0])
+    if package is None or installed(package.module):
         return []
-    else:
-        try:
-            found = getattr(importlib.import_module(module), name, None)
-        except Exception as error:
-            found, reason = None, f"cannot be imported ({first_line(error)})"
-        else:
-            reason = f"names no class: {module!r} has no class {name!r}"
-        hint = "Fix the dotted path of the class."
-        if inspect.isclass(found):
-            if _derives_from(found, BASES[field]):
-                return []
-            kind = "worker" if field == "worker_class" else "logger"
-            reason = f"is not a gunicorn {kind} class (a subclass of {BASES[field]}); gunicorn would fail to start"
-            hint = f"Name a subclass of {BASES[field]}."
-    return [Problem(E080, Severity.ERROR, ("ARGS", field), f"is {dotted!r}, which {reason}.", hint)]
-
-
-def _derives_from(found: type, base: str) -> bool:
-    # By name, so that the check does not import gunicorn: a subclass has the base in its MRO.
-    return any(f"{cls.__module__}.{cls.__qualname__}" == base for cls in inspect.getmro(found))
+    return [
+        Problem(
+            E080,
+            Severity.ERROR,
+            ("ARGS", "worker_class"),
+            f"is {shown(args.worker_class)}, which needs the {package.module} package; gunicorn would fail to start.",
+            f"Install it: pip install '{package.requirement}'.",
+        )
+    ]
 
 
 def hook_problems(args: GunicornArgs) -> list[Problem]:

@@ -19,6 +19,7 @@ from ...args.base import MASK, OptionMeta
 from ...args.common import host_and_port
 from ...args.describe import unwrapped
 from ...args.values import comma_list, octal_text
+from .kinds import BUILTIN_WORKERS
 from .options import COMMON, GunicornArgs
 
 ASGI_WORKERS = frozenset(
@@ -32,17 +33,6 @@ ASGI_WORKERS = frozenset(
     }
 )
 """Worker classes that serve an ASGI application: gunicorn 27's own and uvicorn's."""
-
-BUILTIN_WORKERS = {
-    "sync": "gunicorn.workers.sync.SyncWorker",
-    "gevent": "gunicorn.workers.ggevent.GeventWorker",
-    "gevent_wsgi": "gunicorn.workers.ggevent.GeventPyWSGIWorker",
-    "gevent_pywsgi": "gunicorn.workers.ggevent.GeventPyWSGIWorker",
-    "tornado": "gunicorn.workers.gtornado.TornadoWorker",
-    "gthread": "gunicorn.workers.gthread.ThreadWorker",
-    "asgi": "gunicorn.workers.gasgi.ASGIWorker",
-}
-"""gunicorn's short worker names (``gunicorn.workers.SUPPORTED_WORKERS``, pinned by the drift test)."""
 
 SPECIAL = frozenset({"address", "port", "bind", "log_access", "access_logfile", "sendfile", "no_sendfile"})
 """Options rendered together (:func:`_bind`, :func:`_access_log`, :func:`_sendfile`), not one by one."""

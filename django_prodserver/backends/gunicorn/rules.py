@@ -112,7 +112,7 @@ def gunicorn_problems(args: GunicornArgs, *, starting: bool) -> list[Problem]:
         *log_output_problems(args, starting=starting),
         *dirty_app_problems(args),
         *reload_file_problems(args, starting=starting),
-        *class_problems(args, starting=starting),
+        *class_problems(args),
         *hook_problems(args),
         *account_problems(args),
         *silent_changes(args),

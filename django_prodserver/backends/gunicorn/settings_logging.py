@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from ...args.base import BackendArgs, Package, option
 from ...args.values import AnyPath, Choice, Int, OctalPermissions, StrList
+from .kinds import LoggerClass
 
 __all__ = ["LoggingSettings"]
 
@@ -76,7 +77,7 @@ class LoggingSettings(BackendArgs):
     capture_output: bool = option(
         False, "Redirect stdout/stderr to specified file in errorlog", cli="capture-output", group="logging"
     )
-    logger_class: str = option(
+    logger_class: LoggerClass = option(
         "gunicorn.glogging.Logger",
         "The logger you want to use to log events in Gunicorn",
         cli="logger-class",

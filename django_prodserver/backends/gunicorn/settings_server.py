@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from ...args.base import BackendArgs, Package, option
 from ...args.values import AnyPath, Choice, CommaList, Int, OctalPermissions, StrList
+from .kinds import WorkerClass
 
 __all__ = ["ServerSettings"]
 
@@ -21,7 +22,7 @@ __all__ = ["ServerSettings"]
 class ServerSettings(BackendArgs):
     """gunicorn's Server Socket, Worker Processes, Security, Server Mechanics, Process Naming settings."""
 
-    worker_class: str = option("sync", "The type of workers to use", cli="worker-class", group="workers")
+    worker_class: WorkerClass = option("sync", "The type of workers to use", cli="worker-class", group="workers")
     worker_connections: Int = option(
         1000, "The maximum number of simultaneous clients", cli="worker-connections", group="workers", ge=0
     )

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from django_prodserver.backends.gunicorn import GunicornArgs, GunicornServer
+from django_prodserver.backends.gunicorn import GunicornArgs, GunicornServer, lookups
 from django_prodserver.backends.gunicorn.rules import bind_fault
 from django_prodserver.validation import validate_process
 
@@ -65,13 +65,18 @@ ARGS = "PRODUCTION_PROCESSES['web']['ARGS']"
         ),
         (
             {"worker_class": "gevnt"},
-            ("prodserver.E080", f"{ARGS}['worker_class'] is 'gevnt', which is not one of gunicorn's worker classes."),
+            (
+                "prodserver.E065",
+                f"{ARGS}['worker_class'] is 'gevnt', which is neither a gunicorn worker class name nor a dotted "
+                "path; the process would fail to start.",
+            ),
         ),
         (
             {"logger-class": "nowhere.Logger"},
             (
-                "prodserver.E080",
-                f"{ARGS}['logger-class'] is 'nowhere.Logger', which names the module 'nowhere', which does not exist.",
+                "prodserver.E065",
+                f"{ARGS}['logger-class'] is 'nowhere.Logger', whose module 'nowhere' cannot be found; the process "
+                "would fail to start.",
             ),
         ),
         (
@@ -172,3 +177,15 @@ def test_sendfile_true_leaves_gunicorn_its_default() -> None:
 
     assert "--no-sendfile" not in GunicornServer().command_line(on)
     assert "--no-sendfile" in GunicornServer().command_line(off)
+
+
+def test_a_builtin_worker_class_without_its_extra_is_e080(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lookups, "installed", lambda module: module != "gevent")
+
+    assert messages({"worker-class": "gevent"}) == [
+        (
+            "prodserver.E080",
+            f"{ARGS}['worker-class'] is 'gevent', which needs the gevent package; gunicorn would fail to start.",
+        )
+    ]
+    assert messages({"worker-class": "gthread"}) == []

@@ -452,15 +452,19 @@ def test_fd_binds_are_judged_when_starting(open_socket: int, tmp_path: Path) -> 
         ("logger-class", "collections.OrderedDict", "logger", "gunicorn.glogging.Logger"),
     ],
 )
-def test_a_class_gunicorn_cannot_use_is_refused_when_starting(field: str, dotted: str, kind: str, base: str) -> None:
-    assert messages({field: dotted}) == []
-    assert messages({field: dotted}, starting=True) == [
+def test_a_class_gunicorn_cannot_use_is_refused_as_at_start(
+    field: str, dotted: str, kind: str, base: str
+) -> None:
+    expected = [
         (
-            "prodserver.E080",
+            "prodserver.E065",
             f"{ARGS}['{field}'] is '{dotted}', which is not a gunicorn {kind} class (a subclass of {base}); "
-            "gunicorn would fail to start.",
+            "the process would fail to start.",
         )
     ]
+
+    assert messages({field: dotted}) == expected
+    assert messages({field: dotted}, starting=True) == expected
 
 
 def test_subclasses_of_gunicorns_classes_are_accepted_when_starting() -> None:

@@ -1,0 +1,31 @@
+"""What gunicorn's class options name: the kinds the shared import rule judges (``rules/imports.py``)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from ...args.values import ClassPath
+
+BUILTIN_WORKERS = {
+    "sync": "gunicorn.workers.sync.SyncWorker",
+    "gevent": "gunicorn.workers.ggevent.GeventWorker",
+    "gevent_wsgi": "gunicorn.workers.ggevent.GeventPyWSGIWorker",
+    "gevent_pywsgi": "gunicorn.workers.ggevent.GeventPyWSGIWorker",
+    "tornado": "gunicorn.workers.gtornado.TornadoWorker",
+    "gthread": "gunicorn.workers.gthread.ThreadWorker",
+    "asgi": "gunicorn.workers.gasgi.ASGIWorker",
+}
+"""gunicorn's short worker names (``gunicorn.workers.SUPPORTED_WORKERS``, pinned by the drift test)."""
+DEFAULT_LOGGER = "gunicorn.glogging.Logger"
+
+WorkerClass = Annotated[
+    str,
+    ClassPath(
+        "gunicorn.workers.base.Worker",
+        "gunicorn worker class",
+        trusted=frozenset({*BUILTIN_WORKERS, *BUILTIN_WORKERS.values()}),
+    ),
+]
+LoggerClass = Annotated[
+    str, ClassPath(DEFAULT_LOGGER, "gunicorn logger class", trusted=frozenset({"simple", DEFAULT_LOGGER}))
+]
