@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint typecheck pytest docs docs-check matrix mutation bench clean
+.PHONY: demo test lint typecheck pytest docs docs-check matrix mutation fuzz bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,15 @@ matrix: $(VENV)/.installed-dev
 # The score and the surviving mutants judged equivalent are recorded in docs/contributing.md.
 mutation: $(VENV)/.installed-dev
 	$(BIN)/mutmut run --max-children 2; $(BIN)/mutmut results
+
+# The start-time fuzz, long (not in CI; `make test` runs 2 fixed examples per backend): FUZZ_EXAMPLES
+# random accepted configurations per backend, each started, used and stopped (tests/contract/test_fuzz.py).
+# Every failure is listed at the end, and appended as a JSON line to FUZZ_LOG when set (~4 s an example).
+FUZZ_EXAMPLES ?= 100
+FUZZ_LOG ?=
+fuzz: $(VENV)/.installed-dev
+	PRODSERVER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) PRODSERVER_FUZZ_LOG=$(FUZZ_LOG) \
+		$(BIN)/pytest -n auto --timeout 0 tests/contract/test_fuzz.py
 
 test: lint typecheck pytest docs docs-check matrix
 

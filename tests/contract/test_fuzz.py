@@ -1,0 +1,214 @@
+"""The start-time fuzz: what ``check`` accepts starts, works, and stops cleanly, for every backend.
+
+For each backend, hypothesis draws ARGS from its model (``fuzz_values``), keeps those the
+check accepts (validated in-process as ``prodserver`` validates them at start), starts each
+with ``manage.py prodserver web`` in a subprocess, makes a request or waits for a task
+(``fuzz_runs``), stops it with SIGTERM, and requires: it served (or ran the task), exited 0,
+and printed no traceback.
+
+``make test`` runs a small fixed budget (``CI_EXAMPLES`` per backend, derandomized).
+``make fuzz`` sets ``PRODSERVER_FUZZ_EXAMPLES``: that many random examples per backend, each
+failure recorded (and appended to ``$PRODSERVER_FUZZ_LOG`` as a JSON line) and the test failing
+at the end with all of them, rather than stopping at the first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import override_settings
+from django.utils.module_loading import import_string
+from hypothesis import HealthCheck, Phase, assume, event, given, settings
+
+from django_prodserver.backends.base import TypedBackend
+from django_prodserver.registry import BUILTIN_BACKENDS
+from django_prodserver.validation import validate_process
+
+from ..integration.servers import EXAMPLE_DIR, free_port, manage_py, subprocess_env, write_settings
+from .fuzz_material import write_material
+from .fuzz_runs import FAMILIES, ROOT, Run, answer, process_setting, served
+from .fuzz_values import configurations, resolved
+
+pytestmark = pytest.mark.integration
+
+CI_EXAMPLES = 2
+LONG_EXAMPLES = int(os.environ.get("PRODSERVER_FUZZ_EXAMPLES", "0"))
+FUZZ_LOG = os.environ.get("PRODSERVER_FUZZ_LOG")
+TASK = "tests.workers_project.tasks"
+ENQUEUE = f"""
+import django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from django_q.tasks import async_task
+from {TASK} import tasks_mark
+tasks_mark.enqueue("run", 0)
+async_task("{TASK}.mark", "run")
+"""
+
+
+@pytest.fixture(scope="module")
+def example_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's database, migrated once for every example server of this module."""
+    directory = tmp_path_factory.mktemp("fuzz-example-db")
+    database = directory / "demo.sqlite3"
+    write_settings(directory, database)
+    done = subprocess.run(
+        manage_py("migrate", "--verbosity", "0"),
+        cwd=EXAMPLE_DIR,
+        env=subprocess_env(directory),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return database
+
+
+@pytest.fixture(scope="module")
+def workers_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The workers' project database, migrated, with a task waiting for django-tasks and one for django-q2."""
+    directory = tmp_path_factory.mktemp("fuzz-workers-db")
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    env |= {"DJANGO_SETTINGS_MODULE": "tests.workers_project.settings", "WORKERS_DIR": str(directory)}
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", ENQUEUE], cwd=directory, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return directory / "db.sqlite3"
+
+
+def _project_settings(path: str) -> AbstractContextManager[Any]:
+    """The settings the process's project has, for the in-process validation that reads them."""
+    family = FAMILIES[path]
+    if family.project == "workers":
+        from tests.workers_project import settings as project
+
+        return override_settings(INSTALLED_APPS=project.INSTALLED_APPS, TASKS=project.TASKS, Q_CLUSTER=project.Q_CLUSTER)
+    if family.extra_settings:
+        apps = ["daphne", "django.contrib.staticfiles", "django_prodserver", "django_extensions"]
+        return override_settings(INSTALLED_APPS=apps, ASGI_APPLICATION="demo.asgi.application", DEBUG=True)
+    return nullcontext()
+
+
+def _budget() -> settings:
+    common: dict[str, Any] = {
+        "deadline": None,
+        "database": None,
+        "suppress_health_check": list(HealthCheck),
+        # A failing configuration holds at most four options: readable as drawn, and shrinking starts servers.
+        "phases": [Phase.explicit, Phase.generate],
+    }
+    if LONG_EXAMPLES:
+        return settings(max_examples=LONG_EXAMPLES, **common)
+    return settings(max_examples=CI_EXAMPLES, derandomize=True, **common)
+
+
+@pytest.mark.parametrize("path", BUILTIN_BACKENDS, ids=[path.rpartition(".")[2] for path in BUILTIN_BACKENDS])
+def test_what_check_accepts_starts_works_and_stops(
+    path: str, tmp_path_factory: pytest.TempPathFactory, example_database: Path, workers_database: Path
+) -> None:
+    backend_class = import_string(path)
+    failures: list[str] = []
+    root = tmp_path_factory.getbasetemp()
+
+    @_budget()
+    @given(configurations(backend_class.args_model))
+    def starts(args: dict[str, Any]) -> None:
+        directory = tmp_path_factory.mktemp("fuzz")
+        client_cert = write_material(directory, root)
+        ports = (free_port(), free_port())
+        setting = resolved(process_setting(path, args), directory, ports)
+        with _project_settings(path):
+            report = validate_process("web", setting, starting=True)
+        assume(not report.errors)
+        assert isinstance(report.backend, TypedBackend)
+        assert report.args is not None
+        database = example_database if FAMILIES[path].project == "example" else workers_database
+        problems = _run(
+            Run(directory, FAMILIES[path]), setting, database, report.backend.address(report.args), client_cert
+        )
+        if problems:
+            failure = f"{path} with ARGS {args!r}: {'; '.join(problems)}\n{_tail(directory)}"
+            _log(path, args, problems, directory)
+            if not LONG_EXAMPLES:
+                raise AssertionError(failure)
+            failures.append(failure)
+
+    starts()
+    assert not failures, f"{len(failures)} accepted configurations failed:\n\n" + "\n\n".join(failures)
+
+
+def _run(run: Run, setting: dict[str, Any], database: Path, where: str | None, client_cert: Path) -> list[str]:
+    """What went wrong with this process, started for real; [] if it worked and stopped cleanly."""
+    proof = run.family.proof
+    if proof != "request":
+        shutil.copy(database, run.directory / "db.sqlite3")
+    if setting["BACKEND"].endswith("CeleryWorker"):
+        from tests.workers_project.celery import make_app
+
+        make_app(run.directory).send_task(f"{TASK}.celery_mark", ("run", 0))
+    statuses: list[int | None] = []
+
+    def answered() -> bool:
+        assert where is not None
+        statuses.append(answer(where, client_cert))
+        return statuses[-1] is not None
+
+    try:
+        run.start(setting, database)
+        proved = run.wait_for(answered if proof == "request" else lambda: _done(run.directory, proof))
+        exited = run.process.poll() if run.process is not None else None
+        code = run.stop()
+    finally:
+        run.kill()
+    output = run.output()
+    if "SystemCheckError" in output and "(prodserver." in output:
+        # The start's own check refused it: the in-process validation saw other settings.
+        event("refused by the check at start")
+        assume(False)
+    problems = []
+    if not proved:
+        what = {"request": "served no request", "task": "ran no task", "beat": "sent no task"}[proof]
+        problems.append(f"{what} ({'still running' if exited is None else f'exited {exited}'} after the bound)")
+    elif proof == "request" and not served(statuses[-1]):
+        problems.append(f"refused the request ({statuses[-1]})")
+    if exited is None:
+        if code is None:
+            problems.append("ignored SIGTERM (killed after the bound)")
+        elif code != 0:
+            problems.append(f"exited {code} after SIGTERM")
+    elif proved and exited != 0:
+        problems.append(f"exited {exited} by itself")
+    for mark in ("Traceback", "panicked at"):
+        if mark in output:
+            problems.append(f"printed {mark!r}")
+    return problems
+
+
+def _done(directory: Path, proof: str) -> bool:
+    if proof == "task":
+        return (directory / "run.done").exists()
+    queue = directory / "broker" / "queue"
+    return queue.is_dir() and any("tick" in message.read_text(errors="replace") for message in queue.iterdir())
+
+
+def _tail(directory: Path, lines: int = 25) -> str:
+    output = (directory / "output.txt").read_text(errors="replace").splitlines()
+    return "\n".join(f"    | {line}" for line in output[-lines:])
+
+
+def _log(path: str, args: dict[str, Any], problems: list[str], directory: Path) -> None:
+    if FUZZ_LOG:
+        entry = {"backend": path, "args": args, "problems": problems, "directory": str(directory)}
+        with open(FUZZ_LOG, "a") as log:
+            log.write(json.dumps(entry, default=repr) + "\n")
