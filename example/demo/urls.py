@@ -25,5 +25,6 @@ urlpatterns = [
     path("async/", views.hello_async, name="hello-async"),
     path("greetings/", views.greetings, name="greetings"),
     path("slow/", views.slow, name="slow"),
+    path("whoami/", views.whoami, name="whoami"),
     path("admin/", admin.site.urls),
 ]

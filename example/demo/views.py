@@ -27,3 +27,11 @@ def slow(request):
     seconds = min(float(request.GET.get("seconds", "1")), 10.0)
     time.sleep(seconds)
     return HttpResponse(f"slept {seconds}\n", content_type="text/plain")
+
+
+def whoami(request):
+    # What Django believes of a request once the server applied the proxy headers it trusts (tests of
+    # forwarded headers: a client that is not the proxy must not make Django see https or another address).
+    return JsonResponse(
+        {"is_secure": request.is_secure(), "remote_addr": request.META.get("REMOTE_ADDR"), "host": request.get_host()}
+    )
