@@ -26,6 +26,7 @@ from .rules.dependencies import dependency_problems
 from .rules.files import file_problems
 from .rules.imports import import_problems
 from .rules.packages import backend_package_problems, option_package_problems
+from .rules.proxy import trust_list_problems
 from .rules.shape import E003, E005, E006, e007, e008, e009, e012, process_problems, setting_problems
 from .rules.text import first_line
 
@@ -253,7 +254,8 @@ def _rule_problems(backend: TypedBackend[Any], args: BackendArgs | None, startin
         *import_problems(args),
     ]
     try:
-        return [*shared, *backend.rules(args, starting=starting)]
+        # Trust lists are judged against where the server listens (a Unix socket's peers have no address).
+        return [*shared, *trust_list_problems(args, backend.address(args)), *backend.rules(args, starting=starting)]
     except Exception as error:
         # A third party's backend may have its own rules.
         return [*shared, e012(error)]

@@ -54,6 +54,10 @@ _EXPECTED = {
     "string_unicode": ("a string", "Write the value as a string."),
     "list_type": ("a list", "Write one value, or a list of values."),
     "path_type": ("a path", "Write the path as a string."),
+    "host_address": (
+        "an IP address or a host name",
+        "Use '0.0.0.0' for every interface, '127.0.0.1' or 'localhost' for this machine only.",
+    ),
 }
 _RANGE_TYPES = {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}
 

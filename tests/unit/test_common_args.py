@@ -17,6 +17,7 @@ from django.utils.module_loading import import_string
 from pydantic.fields import FieldInfo
 
 from django_prodserver.args import common
+from django_prodserver.args.addresses import HostAddress
 from django_prodserver.args.base import BackendArgs
 from django_prodserver.args.describe import choices
 from django_prodserver.backends.base import TypedBackend
@@ -36,12 +37,20 @@ OWN: dict[str, dict[str, dict[str, Any]]] = {
     # Granian's CLI refuses a backlog below 128; its blocking threads are a usize.
     f"{_GRANIAN}GranianASGIServer": {"backlog": {"ge": 128}},
     f"{_GRANIAN}GranianWSGIServer": {"backlog": {"ge": 128}, "threads": {"le": 2**64 - 1}},
-    # 0 passes the type so that gunicorn's rules say why it would serve nothing (E086).
-    "django_prodserver.backends.gunicorn.GunicornServer": {"workers": {"ge": 0}, "threads": {"ge": 0}},
-    # 0 passes the type so that uvicorn's rules say it runs 1 worker instead (W091).
-    f"{_UVICORN}UvicornServer": {"workers": {"ge": 0}},
+    # 0 passes the type so that gunicorn's rules say why it would serve nothing (E086); it binds host names.
+    "django_prodserver.backends.gunicorn.GunicornServer": {
+        "workers": {"ge": 0},
+        "threads": {"ge": 0},
+        "address": {"type": HostAddress},
+    },
+    # 0 passes the type so that uvicorn's rules say it runs 1 worker instead (W091); it binds host names.
+    f"{_UVICORN}UvicornServer": {"workers": {"ge": 0}, "address": {"type": HostAddress}},
     # The WSGI adapter's threads: its own default, no uvicorn flag.
-    f"{_UVICORN}UvicornWSGIServer": {"workers": {"ge": 0}, "threads": {"default": WSGI_THREADS}},
+    f"{_UVICORN}UvicornWSGIServer": {
+        "workers": {"ge": 0},
+        "threads": {"default": WSGI_THREADS},
+        "address": {"type": HostAddress},
+    },
     # waitress keeps 3.x's defaults (0.0.0.0:8080, 4 threads) and binds host names too.
     "django_prodserver.backends.waitress.WaitressServer": {
         "address": {"type": Host, "default": "0.0.0.0"},

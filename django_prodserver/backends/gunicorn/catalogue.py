@@ -43,7 +43,6 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E022", web({"timeout": "thirty"}), twin=web({"timeout": "30"})),
     Example("prodserver.E023", web({"port": 70000}), twin=web({"port": 7000})),
     Example("prodserver.E024", web({"log-level": "verbose"}), twin=web({"log-level": "debug"})),
-    Example("prodserver.E026", web({"address": "localhost"}), twin=web({"bind": "localhost:8000"})),
     Example("prodserver.E027", web({"umask": "rwx"}), twin=web({"umask": "0027"})),
     Example("prodserver.E029", web({"pid": ""})),
     Example(

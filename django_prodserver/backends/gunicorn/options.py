@@ -17,8 +17,9 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from ...args import common
+from ...args.addresses import HostAddress
 from ...args.base import BackendArgs, option
-from ...args.values import AnyPath, Choice, Int, IPAddress, StrList
+from ...args.values import AnyPath, Choice, Int, StrList
 from .hooks import HookSettings
 from .settings_logging import LoggingSettings
 from .settings_server import ServerSettings
@@ -31,7 +32,8 @@ LogLevel = Literal["critical", "error", "warning", "info", "debug"]
 class CommonSettings(BackendArgs):
     """The options every backend shares, under the same names and defaults."""
 
-    address: IPAddress = common.address(cli=None, note="or give bind")
+    # gunicorn binds a host name too (socket.bind resolves it): 3.0's "localhost" keeps working.
+    address: HostAddress = common.address(cli=None, note="or a host name, or give bind")
     port: Int = common.port(cli=None, note="or give bind")
     bind: StrList = option(
         [],

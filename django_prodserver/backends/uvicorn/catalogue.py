@@ -102,6 +102,11 @@ EXAMPLES: tuple[Example, ...] = (
         twin=asgi(TLS),
     ),
     Example("prodserver.W046", asgi({"reload-delay": 1}), twin=asgi({"reload": True, "reload-delay": 1})),
+    Example(
+        "prodserver.W200",
+        asgi({"forwarded-allow-ips": "127.0.0.1,10.0.0.1/8"}),
+        twin=asgi({"forwarded-allow-ips": "127.0.0.1,10.0.0.0/8"}),
+    ),
     Example("prodserver.W070", asgi({"reload": True}), twin=asgi({"reload": False}), deploy=True),
     Example("prodserver.W071", asgi({"log-level": "trace"}), twin=asgi({"log-level": "info"}), deploy=True),
 )

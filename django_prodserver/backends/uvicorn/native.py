@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator
 
+from ...args.addresses import PeerMatching
 from ...args.base import BackendArgs, Package, option
 from ...args.values import SLEEP_MAX_SECONDS, AnyPath, Choice, CommaList, Duration, Int, PathList, StrList
 
@@ -28,6 +29,11 @@ Loop = Literal["auto", "asyncio", "uvloop", "zuvloop"]
 HTTPImplementation = Literal["auto", "h11", "httptools", "zttp"]
 WSImplementation = Literal["auto", "none", "websockets", "websockets-sansio", "wsproto"]
 Lifespan = Literal["auto", "on", "off"]
+
+
+UVICORN_PEERS = PeerMatching("uvicorn", parses=True, networks=True, wildcard="alone", unix_peer="no address")
+"""How uvicorn's ProxyHeadersMiddleware matches the client: addresses and networks, anything else as
+text; '*' only as the whole value; a Unix-socket client has no address (scope["client"] is None)."""
 
 
 OWS = " \t"
@@ -192,7 +198,7 @@ class UvicornSettings(BackendArgs):
         cli="proxy-headers",
         group="HTTP",
     )
-    forwarded_allow_ips: CommaList = option(
+    forwarded_allow_ips: Annotated[CommaList, UVICORN_PEERS] = option(
         ["127.0.0.1", "::1"],
         "Addresses, networks or '*' trusted with proxy headers (always passed: $FORWARDED_ALLOW_IPS is not read)",
         cli="forwarded-allow-ips",

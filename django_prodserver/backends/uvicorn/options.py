@@ -16,8 +16,9 @@ from typing import Annotated, Literal
 from pydantic import SecretStr
 
 from ...args import common
+from ...args.addresses import HostAddress
 from ...args.base import BackendArgs, option
-from ...args.values import AnyPath, Choice, Int, IPAddress
+from ...args.values import AnyPath, Choice, Int
 from .native import UvicornSettings
 
 LogLevel = Literal["critical", "error", "warning", "info", "debug", "trace"]
@@ -34,7 +35,8 @@ TLS = ("ssl_cert",)
 class CommonSettings(BackendArgs):
     """The options every backend shares, under the same names and defaults, and uvicorn's other TLS options."""
 
-    address: IPAddress = common.address(cli="host", server="host")
+    # uvicorn binds a host name too (asyncio and socket.bind resolve it): 3.0's "localhost" keeps working.
+    address: HostAddress = common.address(cli="host", server="host", note="or a host name")
     port: Int = common.port(cli="port", note="0: any free port")
     backlog: Int = common.backlog(cli="backlog", note="uvicorn: 2048")
     # 0 workers passes the type, so that uvicorn's rules can warn that uvicorn runs 1 instead (W091).

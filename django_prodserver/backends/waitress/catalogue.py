@@ -52,4 +52,9 @@ EXAMPLES: tuple[Example, ...] = (
         twin=waitress({"trusted-proxy": "127.0.0.1", "trusted-proxy-headers": "x-forwarded-proto"}),
     ),
     Example("prodserver.W103", waitress({"expose-tracebacks": True}), twin=waitress({}), deploy=True),
+    Example(
+        "prodserver.W200",
+        waitress({"trusted-proxy": "10.0.0.0/8", "trusted-proxy-headers": "x-forwarded-for"}),
+        twin=waitress({"trusted-proxy": "10.0.0.2", "trusted-proxy-headers": "x-forwarded-for"}),
+    ),
 )

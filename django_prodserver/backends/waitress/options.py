@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BeforeValidator, PlainSerializer
 from pydantic_core import PydanticCustomError
 
 from ...args import common
+from ...args.addresses import PeerMatching
 from ...args.base import BackendArgs, option
 from ...args.values import AnyPath, Choice, Int, octal_text
 
@@ -54,6 +55,9 @@ def _not_blank(value: str) -> str:
 WaitressOctal = Annotated[int, BeforeValidator(_octal_digits), PlainSerializer(octal_text)]
 Words = Annotated[list[str], BeforeValidator(_words)]
 Host = Annotated[str, AfterValidator(_not_blank)]
+WAITRESS_PEERS = PeerMatching("waitress", parses=False, networks=False, wildcard="alone", unix_peer="localhost")
+"""How waitress' proxy_headers_middleware matches: REMOTE_ADDR == trusted_proxy, as text, or '*';
+its Unix-socket server gives every peer the address 'localhost' (UnixWSGIServer.fix_addr)."""
 ProxyHeaders = Annotated[list[Annotated[ProxyHeader, Choice]], BeforeValidator(_words)]
 
 KIB = 1024
@@ -141,7 +145,7 @@ class WaitressArgs(BackendArgs):
     )
 
     # Proxy
-    trusted_proxy: str | None = option(
+    trusted_proxy: Annotated[str | None, WAITRESS_PEERS] = option(
         None, "IP address of the proxy whose headers are trusted ('*': any)", cli="trusted-proxy", group="proxy"
     )
     trusted_proxy_count: Int | None = option(
