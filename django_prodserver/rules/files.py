@@ -64,6 +64,10 @@ def path_fault(role: PathRole, path: Path) -> str | None:
         # The tool creates the file: its directory must exist, and the path must not be one.
         if path.is_dir():
             return "which is a directory"
+        if role == "socket" and path.exists() and not path.is_socket():
+            # Servers replace a stale socket only: a regular file there fails the bind (EADDRINUSE, or
+            # gunicorn's "is not a socket"), and gunicorn's control socket would delete the file.
+            return "which is a file, not a socket (a server replaces only a stale socket)"
         return None if path.absolute().parent.is_dir() else "in a directory that does not exist"
     is_right, wrong = _EXISTING[role]
     if not is_right(path):

@@ -104,11 +104,6 @@ EXAMPLES: tuple[Example, ...] = (
         twin=flower({"certfile": "tls/cert.pem", "keyfile": "tls/key.pem"}),
     ),
     Example(
-        "prodserver.E139",
-        flower({**LOGIN, "unix-socket": "logging.json"}),
-        twin=flower({**LOGIN, "unix-socket": "flower.sock"}),
-    ),
-    Example(
         "prodserver.W135",
         flower({"auth": ".*@example.org"}),
         twin=flower({"auth": ".*@example.org", "auth-provider": "flower.views.auth.GoogleAuth2LoginHandler"}),

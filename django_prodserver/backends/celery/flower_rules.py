@@ -19,7 +19,6 @@ E135 = "prodserver.E135"
 E136 = "prodserver.E136"
 E137 = "prodserver.E137"
 E138 = "prodserver.E138"
-E139 = "prodserver.E139"
 W135 = "prodserver.W135"
 W136 = "prodserver.W136"
 W137 = "prodserver.W137"
@@ -172,17 +171,6 @@ def tls_problems(args: FlowerArgs) -> list[Problem]:
 def socket_problems(args: FlowerArgs) -> list[Problem]:
     if args.unix_socket is None:
         return []
-    if args.unix_socket.exists() and not args.unix_socket.is_socket() and not args.unix_socket.is_dir():
-        # tornado replaces a stale socket but raises on any other file (a directory is the shared rule's).
-        return [
-            Problem(
-                E139,
-                Severity.ERROR,
-                ("ARGS", "unix_socket"),
-                f"is {shown(str(args.unix_socket))}, a file that is not a socket; Flower will not replace it.",
-                "Name a new path, or remove that file.",
-            )
-        ]
     return [
         Problem(
             W136,

@@ -235,7 +235,7 @@ def bind_target_problems(args: GunicornArgs, *, starting: bool) -> list[Problem]
             continue
         else:
             key = _tcp_address(address)
-        earlier = next((first for first, other in seen if other == key or collide(other, key)), None)
+        earlier = next((first for first, other in seen if collide(other, key) or _dual_stack(other, key)), None)
         if earlier is not None and not args.reuse_port:
             problems.append(
                 Problem(
@@ -249,6 +249,20 @@ def bind_target_problems(args: GunicornArgs, *, starting: bool) -> list[Problem]
             )
         seen.append((index, key))
     return problems
+
+
+def _dual_stack(first: str, second: str) -> bool:
+    """gunicorn's IPv6 sockets are dual-stack (no IPV6_V6ONLY): ``[::]:80`` takes ``0.0.0.0:80`` too."""
+    ports = {key.rpartition(":")[2] for key in (first, second)}
+    hosts = {key.rpartition(":")[0] for key in (first, second)}
+    return len(ports) == 1 and "[::]" in hosts and any(_is_ipv4(host) for host in hosts) and ports != {"0"}
+
+
+def _is_ipv4(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).version == 4
+    except ValueError:
+        return False
 
 
 def _fd_fault(fd: int) -> str | None:

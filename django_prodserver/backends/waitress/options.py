@@ -83,7 +83,7 @@ class WaitressArgs(BackendArgs):
         "Unix domain socket to bind to, instead of address and port",
         cli="unix-socket",
         group="binding",
-        path="created",
+        path="socket",
     )
     unix_socket_perms: WaitressOctal = option(
         0o600,

@@ -12,6 +12,7 @@ import ipaddress
 from collections.abc import Callable
 
 from ...problems import Problem, Severity
+from ...rules.addresses import collide
 from ...rules.text import shown
 from .options import WaitressArgs
 
@@ -21,6 +22,7 @@ E103 = "prodserver.E103"
 E104 = "prodserver.E104"
 E105 = "prodserver.E105"
 E114 = "prodserver.E114"
+E115 = "prodserver.E115"
 W100 = "prodserver.W100"
 W101 = "prodserver.W101"
 W102 = "prodserver.W102"
@@ -144,6 +146,37 @@ def listen_entries(args: WaitressArgs) -> list[Problem]:
     ]
 
 
+def colliding_entries(args: WaitressArgs) -> list[Problem]:
+    """Two listen entries on one port where the first takes it for both: the second bind fails at start."""
+    problems = []
+    valid = [entry for entry in args.listen if _is_host_port(entry)]
+    for index, entry in enumerate(valid):
+        earlier = next((other for other in valid[:index] if _collide(other, entry)), None)
+        if earlier is not None:
+            problems.append(
+                Problem(
+                    E115,
+                    Severity.ERROR,
+                    ("ARGS", "listen"),
+                    f"has {shown(entry)}, which {shown(earlier)} already takes: waitress' second bind of the "
+                    "port fails, and it would refuse to start.",
+                    "Give each address once; a wildcard (0.0.0.0, ::, *) takes the port on every interface.",
+                )
+            )
+    return problems
+
+
+def _collide(first: str, second: str) -> bool:
+    # waitress binds '*' on every address of both families, its IPv6 sockets are IPv6-only, and it
+    # binds an address given twice once (Adjustments drops repeated host:port pairs).
+    return any(a != b and collide(a, b) for a in _wildcards(first) for b in _wildcards(second))
+
+
+def _wildcards(entry: str) -> list[str]:
+    host, _, port = entry.rpartition(":")
+    return [f"0.0.0.0:{port}", f"[::]:{port}"] if host == "*" else [entry]
+
+
 def _is_host_port(entry: str) -> bool:
     host, colon, port = entry.rpartition(":")
     return bool(colon and host.strip("[]") and port.isdecimal() and int(port) <= 65535)
@@ -196,6 +229,7 @@ RULES: tuple[Rule, ...] = (
     proxy_without_trusted_proxy,
     forwarded_with_x_forwarded,
     listen_entries,
+    colliding_entries,
     disabled_family,
     advice,
 )

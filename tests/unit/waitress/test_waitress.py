@@ -73,6 +73,24 @@ def problems(args: object) -> list[tuple[str, str, str | None]]:
             ),
         ),
         (
+            {"listen": "0.0.0.0:8080 127.0.0.1:8080"},
+            (
+                "prodserver.E115",
+                f"{ARGS}['listen'] has '127.0.0.1:8080', which '0.0.0.0:8080' already takes: waitress' second bind "
+                "of the port fails, and it would refuse to start.",
+                "Give each address once; a wildcard (0.0.0.0, ::, *) takes the port on every interface.",
+            ),
+        ),
+        (
+            {"listen": "*:8080 [::1]:8080"},
+            (
+                "prodserver.E115",
+                f"{ARGS}['listen'] has '[::1]:8080', which '*:8080' already takes: waitress' second bind "
+                "of the port fails, and it would refuse to start.",
+                "Give each address once; a wildcard (0.0.0.0, ::, *) takes the port on every interface.",
+            ),
+        ),
+        (
             {"ipv4": "false", "ipv6": "no"},
             (
                 "prodserver.W100",
@@ -118,6 +136,7 @@ def test_rule_messages(args: dict[str, Any], expected: tuple[str, str, str]) -> 
     [
         {},
         {"listen": "*:8080 [::]:8080"},
+        {"listen": "[::]:8080 0.0.0.0:8080 127.0.0.1:8081 127.0.0.1:8081"},
         {"unix_socket": "web.sock", "unix_socket_perms": "660", "threads": 8},
         {"trusted-proxy": "*", "trusted-proxy-count": 1, "trusted-proxy-headers": "forwarded"},
         {"address": "::1", "ipv4": False},

@@ -220,9 +220,9 @@ def test_a_unix_socket_path_held_by_another_file_is_refused(tmp_path: Path, monk
     taken.write_text("")
     assert problems({**LOGIN, "unix-socket": str(taken)}) == [
         (
-            "prodserver.E139",
-            f"PRODUCTION_PROCESSES['flower']['ARGS']['unix-socket'] is '{taken}', a file that is not a socket; Flower will not replace it.",
-            "Name a new path, or remove that file.",
+            "prodserver.W050",
+            f"PRODUCTION_PROCESSES['flower']['ARGS']['unix-socket'] names '{taken}', which is a file, not a socket (a server replaces only a stale socket).",
+            "Fix the path; prodserver refuses to start without it.",
             False,
         )
     ]
