@@ -19,7 +19,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPrivateKeyTypes
 
-from django_prodserver.backends.granian.rules import usable_by_granian
+from django_prodserver.backends.granian.tls import usable_by_granian
 from django_prodserver.rules.private_keys import pem_blocks, private_key
 from tests.catalogue import write_self_signed
 from tests.integration.servers import READY_TIMEOUT, free_port

@@ -1,24 +1,22 @@
-"""The ``prodserver`` system check: exact messages for every rule, each with a passing case."""
+"""The ``prodserver`` system check: exact messages for the shared rules, each with a passing case.
+
+Granian serves as the example backend; its own rules are tested in ``tests/unit/granian/``.
+"""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import trustme
-from cryptography.hazmat.primitives.asymmetric import dsa, ec
 from django.core.checks import CheckMessage, Error, Warning
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
 
 from django_prodserver.backends.granian import GranianASGIArgs, GranianASGIServer, GranianWSGIArgs
-from django_prodserver.backends.granian import rules as environment
-from django_prodserver.backends.granian.rules import LOG_CONFIG_HINT
 from django_prodserver.checks import (
     check_production_processes,
     check_production_processes_deploy,
@@ -26,49 +24,10 @@ from django_prodserver.checks import (
 )
 from django_prodserver.rules import packages
 from django_prodserver.rules.text import shown
+from tests.unit.checking import ARGS, ASGI, MISSING_HINT, WEB, WRONG_KIND_HINT, WSGI, check, deploy_check, web
 from tests.unit.tls_files import write_tls_files
 
-ASGI = "django_prodserver.backends.granian.GranianASGIServer"
-WSGI = "django_prodserver.backends.granian.GranianWSGIServer"
-WEB = "PRODUCTION_PROCESSES['web']"
-ARGS = "PRODUCTION_PROCESSES['web']['ARGS']"
 BACKEND_HINT = "Use a backend's dotted path, e.g. 'django_prodserver.backends.granian.GranianASGIServer'."
-MISSING_HINT = "Create it where prodserver runs, or fix the path; prodserver refuses to start without it."
-RELOAD_HINT = "Disable reload (it is for development), or remove this option."
-
-
-def web(args: object, backend: str = ASGI) -> dict[str, object]:
-    return {"web": {"BACKEND": backend, "ARGS": args}}
-
-
-def check(setting: object) -> list[CheckMessage]:
-    with override_settings(PRODUCTION_PROCESSES=setting):
-        return check_production_processes()
-
-
-def deploy_check(setting: object) -> list[CheckMessage]:
-    with override_settings(PRODUCTION_PROCESSES=setting):
-        return check_production_processes_deploy()
-
-
-@pytest.fixture
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run in a directory holding the files examples name (also those of the check catalogue).
-
-    ``tls/cert.pem`` and ``tls/key.pem`` make a pair, ``tls/other-key.pem`` is another certificate's key.
-    """
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "tls").mkdir()
-    ca = trustme.CA()
-    issued = ca.issue_cert("127.0.0.1")
-    issued.cert_chain_pems[0].write_to_path(str(tmp_path / "tls" / "cert.pem"))
-    issued.private_key_pem.write_to_path(str(tmp_path / "tls" / "key.pem"))
-    ca.issue_cert("127.0.0.1").private_key_pem.write_to_path(str(tmp_path / "tls" / "other-key.pem"))
-    for directory in ("static", "media"):
-        (tmp_path / directory).mkdir()
-    (tmp_path / "logging.json").write_text('{"version": 1}')
-    (tmp_path / "logging.ini").write_text("[loggers]\nkeys=root\n")
-    return tmp_path
 
 
 def test_defaults_pass() -> None:
@@ -151,7 +110,7 @@ def test_deploy_checks_are_bound() -> None:
             {"web": {"BACKEND": ASGI, "OPTIONS": {}}},
             [
                 Error(
-                    f"{WEB}['OPTIONS'] is not a process key; expected 'BACKEND' or 'ARGS'.",
+                    f"{WEB}['OPTIONS'] is not a process key; expected 'BACKEND', 'ARGS' or 'DEPLOY'.",
                     hint="Remove it.",
                     id="prodserver.E004",
                 )
@@ -473,181 +432,7 @@ def test_good_args_pass(in_tmp: Path, args: dict[str, object]) -> None:
     assert check(web(args)) == []
 
 
-# What Granian refuses, ignores or changes -------------------------------------------------------
-
-TLS = {"ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"}
-
-
-@pytest.mark.parametrize(
-    ("setting", "expected"),
-    [
-        pytest.param(
-            web({"blocking-threads": 2}),
-            Error(
-                f"{ARGS}['blocking-threads'] is 2; Granian refuses more than 1 blocking thread for ASGI.",
-                hint="Remove it (or set 1) and scale with 'workers'.",
-                id="prodserver.E040",
-            ),
-            id="E040",
-        ),
-        pytest.param(
-            web({"static-path-mount": ["static", "static"], "static-path-route": "/static"}),
-            Error(
-                f"{ARGS}['static-path-mount'] has 2 mount(s) for 1 static-path-route(s); Granian refuses that.",
-                hint="Give static-path-route one route per mount, in the same order.",
-                id="prodserver.E041",
-            ),
-            id="E041",
-        ),
-        pytest.param(
-            web({"factory": True}),
-            Error(
-                f"{ARGS}['factory'] is True; Django's application is not a factory, so serving would fail.",
-                hint="Remove factory.",
-                id="prodserver.E042",
-            ),
-            id="E042",
-        ),
-        pytest.param(
-            web({"ssl-cert": "tls/cert.pem"}),
-            Error(
-                f"{ARGS}['ssl-cert'] is set without ssl-key: Granian would silently serve plain HTTP.",
-                hint="Set ssl-key to the certificate's private key file.",
-                id="prodserver.E043",
-            ),
-            id="E043",
-        ),
-        pytest.param(
-            web({"ssl_key": "tls/key.pem"}),
-            Error(
-                f"{ARGS}['ssl_key'] is set without ssl-cert: Granian would silently serve plain HTTP.",
-                hint="Set ssl-cert to the certificate file that goes with this key.",
-                id="prodserver.E044",
-            ),
-            id="E044",
-        ),
-        pytest.param(
-            web({"address": "0.0.0.0", "metrics": True, "metrics-address": "127.0.0.1", "metrics-port": 8000}),
-            Error(
-                f"{ARGS}['metrics-port'] is 8000, the server's port too: one of them cannot bind it.",
-                hint="Give the metrics exporter another port, e.g. 9090.",
-                id="prodserver.E045",
-            ),
-            id="E045",
-        ),
-        pytest.param(
-            web({"ws": "true"}, WSGI),
-            Warning(
-                f"{ARGS}['ws'] is True, but WSGI has no websockets: Granian turns them off.",
-                hint="Remove it, or serve websockets with the ASGI backend.",
-                id="prodserver.W040",
-            ),
-            id="W040",
-        ),
-        pytest.param(
-            web({**TLS, "ssl-client-verify": True}),
-            Warning(
-                f"{ARGS}['ssl-client-verify'] is True without ssl-ca: Granian ignores it and accepts every client.",
-                hint="Set ssl-ca to the CA certificate that signs your clients' certificates.",
-                id="prodserver.W041",
-            ),
-            id="W041",
-        ),
-        pytest.param(
-            web({"threads": 4}),
-            Warning(
-                f"{ARGS}['threads'] is ignored by the ASGI backend: each worker runs one event loop.",
-                hint="Remove it and scale with 'workers'; 'threads' applies to the WSGI backend.",
-                id="prodserver.W042",
-            ),
-            id="W042",
-        ),
-        pytest.param(
-            web({"http": 2}),
-            Warning(
-                f"{ARGS}['http'] is '2' without TLS: Granian then refuses every HTTP/1.1 client, browsers included.",
-                hint="Use 'auto' to serve HTTP/1.1 and HTTP/2, or set ssl-cert and ssl-key.",
-                id="prodserver.W043",
-            ),
-            id="W043",
-        ),
-        pytest.param(
-            web({**TLS, "http": "2", "websockets": True}),
-            Warning(
-                f"{ARGS}['websockets'] is True, but http is '2': websocket handshakes need HTTP/1.1, so none succeeds.",
-                hint="Use http 'auto' to serve websockets.",
-                id="prodserver.W044",
-            ),
-            id="W044",
-        ),
-        pytest.param(
-            web({"reload": True, "workers-max-rss": 512}),
-            Warning(
-                f"{ARGS}['workers-max-rss'] is ignored while reload is enabled: Granian turns it off.",
-                hint=RELOAD_HINT,
-                id="prodserver.W045",
-            ),
-            id="W045",
-        ),
-        pytest.param(
-            web({"static-path-route": "/static"}),
-            Warning(
-                f"{ARGS}['static-path-route'] has no effect without static-path-mount.",
-                hint="Set static-path-mount too, or remove it.",
-                id="prodserver.W046",
-            ),
-            id="W046",
-        ),
-    ],
-)
-def test_granian_rules(in_tmp: Path, setting: object, expected: CheckMessage) -> None:
-    assert check(setting) == [expected]
-
-
-@pytest.mark.parametrize(
-    "setting",
-    [
-        pytest.param(web({"blocking-threads": 1}), id="E040"),
-        pytest.param(web({"threads": 8}, WSGI), id="E040-wsgi-threads"),
-        pytest.param(web({"static-path-mount": "static"}), id="E041-one-mount-no-route"),
-        pytest.param(web({"static-path-mount": ["static"], "static-path-route": ["/assets"]}), id="E041"),
-        pytest.param(web({"factory": False}), id="E042"),
-        pytest.param(web(TLS), id="E043-E044"),
-        pytest.param(web({"metrics": True, "metrics-port": 9090}), id="E045"),
-        pytest.param(web({"metrics": True, "metrics-port": 8000, "metrics-address": "::1"}), id="E045-addresses"),
-        pytest.param(web({"ws": True}), id="W040-asgi"),
-        pytest.param(web({"ws": False}, WSGI), id="W040"),
-        pytest.param(web({**TLS, "ssl-client-verify": True, "ssl-ca": "tls/cert.pem"}), id="W041"),
-        pytest.param(web({**TLS, "http": "2"}), id="W043-W044"),
-        pytest.param(web({"reload": False, "workers-lifetime": "1h", "workers-max-rss": 512}), id="W045"),
-        pytest.param(web({"reload": True, "reload-tick": 100}), id="W046"),
-    ],
-)
-def test_granian_rules_pass(in_tmp: Path, setting: object) -> None:
-    assert check(setting) == []
-
-
-def test_options_ignored_with_reload_are_each_reported() -> None:
-    messages = check(web({"reload": True, "workers-lifetime": 3600, "metrics": True}))
-    assert messages == [
-        Warning(
-            f"{ARGS}['workers-lifetime'] is ignored while reload is enabled: Granian turns it off.",
-            hint=RELOAD_HINT,
-            id="prodserver.W045",
-        ),
-        Warning(
-            f"{ARGS}['metrics'] is ignored while reload is enabled: Granian turns it off.",
-            hint=RELOAD_HINT,
-            id="prodserver.W045",
-        ),
-    ]
-
-
-# Files ----------------------------------------------------------------------------------------------
-
-
-# Something of the wrong kind is there: creating it is not the fix.
-WRONG_KIND_HINT = "Fix the path; prodserver refuses to start without it."
+# Files (Granian's own rules are in tests/unit/granian/) ----------------------------------------------
 
 
 def test_a_file_to_create_that_is_a_directory(in_tmp: Path) -> None:
@@ -708,74 +493,15 @@ def test_certificate_and_key_must_load(in_tmp: Path) -> None:
     ]
 
 
-DECRYPT = "Decrypt the key (openssl pkey -in key.pem -out plain-key.pem), use it, and remove ssl-keyfile-password."
-
-
-@pytest.mark.parametrize("password", [None, "right"], ids=["without-password", "with-its-password"])
-def test_granian_cannot_load_an_encrypted_key(in_tmp: Path, password: str | None) -> None:
-    # Python's ssl loads it with its password; Granian 2.8's workers panic on any encrypted key.
-    write_tls_files(in_tmp, "right")
-    args = {"ssl-cert": "cert.pem", "ssl-key": "key.pem", **({"ssl-keyfile-password": password} if password else {})}
-    if password is None:
-        expected = Error(
-            f"{ARGS}['ssl-key'] is an encrypted key, which Granian 2.8 cannot load: its workers panic at start.",
-            hint=DECRYPT,
-            id="prodserver.E047",
-        )
-    else:
-        expected = Error(
-            f"{ARGS}['ssl-keyfile-password'] is set, but Granian 2.8 cannot decrypt a key: with any password its "
-            "workers panic at start.",
-            hint=DECRYPT,
-            id="prodserver.E047",
-        )
-    assert check(web(args)) == [expected]
-
-
-def test_a_key_password_is_refused_even_with_a_plain_key(in_tmp: Path) -> None:
-    [message] = check(web({**TLS, "ssl-keyfile-password": "unused"}))
-    assert (message.id, message.msg.split("]")[-2]) == ("prodserver.E047", "['ssl-keyfile-password'")
-
-
-@pytest.mark.parametrize(
-    ("option", "value", "what", "block"),
-    [
-        ("ssl-ca", "tls/key.pem", "certificate", "CERTIFICATE"),
-        ("ssl-crl", "tls/cert.pem", "certificate revocation list", "X509 CRL"),
-    ],
-)
-def test_trust_files_must_hold_what_granian_loads(in_tmp: Path, option: str, value: str, what: str, block: str) -> None:
-    path = f"{ARGS}['{option}']" + ("[0]" if option == "ssl-crl" else "")
-    assert check(web({**TLS, "ssl-ca": "tls/cert.pem", option: value})) == [
-        Error(
-            f"{path} names {value!r}, which holds no PEM {what}: Granian's workers would panic at start.",
-            hint=f"Name a PEM file with a '-----BEGIN {block}-----' block.",
-            id="prodserver.E049",
-        )
-    ]
-
-
 def test_existing_files_pass(in_tmp: Path) -> None:
-    args = {**TLS, "static-path-mount": "static", "log-config": "logging.json", "pid-file": "app.pid"}
+    args = {
+        "ssl-cert": "tls/cert.pem",
+        "ssl-key": "tls/key.pem",
+        "static-path-mount": "static",
+        "log-config": "logging.json",
+        "pid-file": "app.pid",
+    }
     assert check(web({**args, "working-dir": ".", "reload": True, "reload-paths": ["static", "tls/cert.pem"]})) == []
-
-
-@pytest.mark.parametrize(
-    ("content", "reason"),
-    [
-        pytest.param("[loggers]\nkeys=root\n", "is not valid JSON (Expecting value, line 1)", id="ini"),
-        pytest.param("[]", "holds a list, not a JSON object", id="list"),
-    ],
-)
-def test_log_config_must_be_a_json_object(in_tmp: Path, content: str, reason: str) -> None:
-    (in_tmp / "logging.ini").write_text(content)  # replaces the fixture's
-    assert check(web({"log-config": "logging.ini"})) == [
-        Error(
-            f"{ARGS}['log-config'] names 'logging.ini', which {reason}.",
-            hint=LOG_CONFIG_HINT,
-            id="prodserver.E051",
-        )
-    ]
 
 
 # The machine --------------------------------------------------------------------------------------
@@ -817,53 +543,6 @@ def test_each_extra_is_looked_up(monkeypatch: pytest.MonkeyPatch, args: dict[str
 def test_extras_installed_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(packages, "installed", lambda module: True)
     assert check(web({"loop": "uvloop", "process-name": "web", "reload": False})) == []
-
-
-def test_winloop_off_windows(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(environment, "on_windows", lambda: False)
-    assert check(web({"loop": "winloop"})) == [
-        Error(
-            f"{ARGS}['loop'] is 'winloop', which exists only on Windows.",
-            hint="Use 'auto' (the fastest loop installed), 'uvloop' or 'asyncio'.",
-            id="prodserver.E061",
-        )
-    ]
-
-
-def test_winloop_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(environment, "on_windows", lambda: True)
-    monkeypatch.setattr(packages, "installed", lambda module: True)
-    assert check(web({"loop": "winloop"})) == []
-
-
-def test_uds_on_windows(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(environment, "on_windows", lambda: True)
-    assert check(web({"uds": "app.sock"})) == [
-        Error(
-            f"{ARGS}['uds'] is set, but Granian has no Unix domain sockets on Windows.",
-            hint="Bind an address and port instead.",
-            id="prodserver.E062",
-        )
-    ]
-    monkeypatch.setattr(environment, "on_windows", lambda: False)
-    assert check(web({"uds": "app.sock"})) == []
-
-
-@pytest.mark.parametrize(("version", "expected"), [((3, 11), 0), ((3, 12), 1)])
-def test_rust_tasks_fall_back_on_python_312(
-    monkeypatch: pytest.MonkeyPatch, version: tuple[int, int], expected: int
-) -> None:
-    monkeypatch.setattr(environment, "python_version", lambda: version)
-    assert (
-        check(web({"task-impl": "rust"}))
-        == [
-            Warning(
-                f"{ARGS}['task-impl'] is 'rust', which Python 3.12+ lacks: Granian falls back to asyncio.",
-                hint="Remove task-impl (asyncio is the default).",
-                id="prodserver.W060",
-            )
-        ][:expected]
-    )
 
 
 @pytest.mark.parametrize(
@@ -917,37 +596,8 @@ def test_deploy_passes_public_address_without_tls() -> None:
     assert deploy_check(web({"address": "0.0.0.0", "log-level": "warning", "workers-kill-timeout": 30})) == []
 
 
-def test_deploy_advises_a_kill_timeout() -> None:
-    assert deploy_check(web({"workers": 2})) == [
-        Warning(
-            f"{ARGS}['workers-kill-timeout'] is not set: a stop signal that lands while a worker starts can leave "
-            "Granian waiting forever.",
-            hint="Set workers-kill-timeout, e.g. '30s', so that Granian kills a worker that does not stop.",
-            id="prodserver.W072",
-        )
-    ]
-
-
-def test_static_routes_that_shadow_the_application_or_match_nothing(in_tmp: Path) -> None:
-    setting = web({"static-path-mount": ["static", "media"], "static-path-route": ["/", "media"]})
-    assert check(setting) == [
-        Warning(
-            f"{ARGS}['static-path-route'][0] is '/', which serves static files for every path: the application "
-            "would never be reached.",
-            hint="Use a path prefix such as '/static'.",
-            id="prodserver.W048",
-        ),
-        Warning(
-            f"{ARGS}['static-path-route'][1] is 'media', which does not start with '/': no request path matches it.",
-            hint="Use a path prefix such as '/static'.",
-            id="prodserver.W048",
-        ),
-    ]
-
-
 # Red team, round 3 (tests/integration/RED_TEAM_FINDINGS.md, section 15) -----------------------------
 
-TLS_PAIR = {"ssl-cert": "tls/cert.pem", "ssl-key": "tls/key.pem"}
 E013_HINT = "Remove the character (a setting read from a file or the environment may carry it)."
 
 
@@ -992,138 +642,6 @@ def test_empty_text_that_granian_reads_as_unset_is_e014(in_tmp: Path, key: str) 
 
 
 @pytest.mark.parametrize(
-    ("prefix", "why", "hint"),
-    [
-        ("api", "does not start with '/'", "Write it as '/api'."),
-        ("/api/", "ends with '/'", "Write it as '/api'."),
-        ("/", "ends with '/'", "Remove the option to serve at the root."),
-    ],
-)
-def test_a_url_path_prefix_django_cannot_strip_is_e053(prefix: str, why: str, hint: str) -> None:
-    assert check(web({"url-path-prefix": prefix})) == [
-        Error(
-            f"{ARGS}['url-path-prefix'] is {prefix!r}, which {why}: Django would answer 404 to every request under it.",
-            hint=hint,
-            id="prodserver.E053",
-        )
-    ]
-
-
-@pytest.mark.parametrize("backend", [ASGI, WSGI])
-def test_a_url_path_prefix_of_a_path_passes(backend: str) -> None:
-    assert check(web({"url-path-prefix": "/api/v1"}, backend)) == []
-
-
-def test_a_static_route_with_a_trailing_slash_matches_nothing(in_tmp: Path) -> None:
-    assert check(web({"static-path-mount": "static", "static-path-route": "/static/"})) == [
-        Warning(
-            f"{ARGS}['static-path-route'][0] is '/static/', which ends with '/': Granian then matches only paths "
-            "with '//' after it, so no file is served.",
-            hint="Use a path prefix such as '/static'.",
-            id="prodserver.W048",
-        )
-    ]
-
-
-@pytest.mark.parametrize("routes", [["/s", "/s"], ["/s", "/s/media"]])
-def test_a_static_route_inside_an_earlier_one_is_never_served(in_tmp: Path, routes: list[str]) -> None:
-    assert check(web({"static-path-mount": ["static", "media"], "static-path-route": routes})) == [
-        Warning(
-            f"{ARGS}['static-path-route'][1] is {routes[1]!r}, inside static-path-route[0] '/s' listed before it: "
-            "Granian serves every such path from the earlier route's mount, so static-path-mount[1] is never served.",
-            hint="List the longer route first, or give each mount its own route.",
-            id="prodserver.W051",
-        )
-    ]
-
-
-@pytest.mark.parametrize("routes", [["/s/media", "/s"], ["/s", "/sm"], ["/static", "/media"]])
-def test_static_routes_that_do_not_overlap_pass(in_tmp: Path, routes: list[str]) -> None:
-    assert check(web({"static-path-mount": ["static", "media"], "static-path-route": routes})) == []
-
-
-@pytest.mark.parametrize(
-    ("args", "key", "other"),
-    [
-        ({"http": "1", "http2-max-concurrent-streams": 100}, "http2-max-concurrent-streams", "HTTP/2"),
-        ({"http": 1, "http2-keep-alive-interval": 1000}, "http2-keep-alive-interval", "HTTP/2"),
-        ({"http": "2", "http1-keep-alive": False, **TLS_PAIR}, "http1-keep-alive", "HTTP/1"),
-    ],
-)
-def test_options_of_the_http_version_not_served_are_w052(
-    in_tmp: Path, args: dict[str, object], key: str, other: str
-) -> None:
-    http = str(args["http"])
-    assert check(web(args)) == [
-        Warning(
-            f"{ARGS}[{key!r}] has no effect: http is {http!r}, so Granian serves no {other} connection.",
-            hint=f"Remove it, or set http to 'auto' to serve {other} too.",
-            id="prodserver.W052",
-        )
-    ]
-
-
-def test_http2_options_with_http_auto_pass() -> None:
-    assert check(web({"http": "auto", "http2-max-concurrent-streams": 100, "http1-keep-alive": False})) == []
-
-
-def test_an_expired_or_future_certificate_is_w053(in_tmp: Path) -> None:
-    from tests.catalogue import write_self_signed
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    expired, expired_key = write_self_signed(in_tmp / "tls", "expired", key, valid_days=(-60, -30))
-    future, future_key = write_self_signed(in_tmp / "tls", "future", key, valid_days=(30, 60))
-    messages = check(
-        {
-            "web": {"BACKEND": ASGI, "ARGS": {"ssl-cert": str(expired), "ssl-key": str(expired_key)}},
-            "api": {"BACKEND": ASGI, "ARGS": {"port": 8001, "ssl-cert": str(future), "ssl-key": str(future_key)}},
-        }
-    )
-    assert [message.id for message in messages] == ["prodserver.W053", "prodserver.W053"]
-    assert "whose certificate expired on " in messages[0].msg
-    assert "whose certificate is valid only from " in messages[1].msg
-    assert messages[0].msg.endswith(
-        ": the server serves it, and every client that verifies certificates (browsers, curl, requests) refuses "
-        "the connection."
-    )
-    assert messages[0].hint == "Use a certificate that is valid now: renew it (or fix the system clock)."
-
-
-def test_a_valid_certificate_has_no_w053(in_tmp: Path) -> None:
-    assert check(web(TLS_PAIR)) == []
-
-
-def test_log_off_with_the_access_log_on_is_w054() -> None:
-    assert check(web({"log": False})) == [
-        Warning(
-            f"{ARGS}['log'] is False, but log-access is True (this backend's default): Granian still logs every "
-            "request.",
-            hint="Set log-access to False too for no logs at all, or remove log to keep Granian's own messages.",
-            id="prodserver.W054",
-        )
-    ]
-    assert check(web({"log": False, "log-access": False})) == []
-
-
-def test_granian_variables_that_prodserver_ignores_are_w055(monkeypatch: pytest.MonkeyPatch) -> None:
-    # granian's command (click, auto_envvar_prefix GRANIAN) reads them; the printed line would differ.
-    monkeypatch.setenv("GRANIAN_WORKERS", "8")
-    monkeypatch.setenv("GRANIAN_WEBSOCKETS", "false")
-    monkeypatch.setenv("GRANIANX", "not granian's")
-    assert check(web({})) == [
-        Warning(
-            f"{ARGS} are the whole configuration: prodserver ignores {name}, which granian's command would read.",
-            hint="Move its value into ARGS and unset the variable, so that granian run by hand agrees.",
-            id="prodserver.W055",
-        )
-        for name in ("GRANIAN_WEBSOCKETS", "GRANIAN_WORKERS")
-    ]
-    monkeypatch.delenv("GRANIAN_WORKERS")
-    monkeypatch.delenv("GRANIAN_WEBSOCKETS")
-    assert check(web({})) == []
-
-
-@pytest.mark.parametrize(
     ("args", "key", "needed"),
     [
         ({"rss-samples": 3}, "rss-samples", "workers-max-rss"),
@@ -1137,22 +655,6 @@ def test_options_granian_reads_only_with_another_are_w046(args: dict[str, object
             f"{ARGS}[{key!r}] has no effect without {needed}.",
             hint=f"Set {needed} too, or remove it.",
             id="prodserver.W046",
-        )
-    ]
-
-
-def test_a_password_without_tls_is_only_w046() -> None:
-    # Before: E047 "its workers panic at start" as well, contradicting W046 (no TLS: Granian reads no key).
-    assert [message.id for message in check(web({"ssl-keyfile-password": "x"}))] == ["prodserver.W046"]
-
-
-def test_a_file_at_the_socket_path_is_a_file_problem(in_tmp: Path) -> None:
-    (in_tmp / "web.sock").write_text("not a socket")
-    assert check(web({"uds": "web.sock"})) == [
-        Warning(
-            f"{ARGS}['uds'] names 'web.sock', which exists and is not a socket: Granian cannot bind a socket there.",
-            hint=WRONG_KIND_HINT,
-            id="prodserver.W050",
         )
     ]
 
@@ -1328,92 +830,6 @@ def test_a_file_the_user_cannot_read(in_tmp: Path) -> None:
             id="prodserver.W050",
         )
     ]
-
-
-def test_a_log_config_without_version_gets_granians(in_tmp: Path) -> None:
-    # Granian lays the file over its defaults, which say "version": 1.
-    (in_tmp / "nover.json").write_text('{"loggers": {}}')
-    assert check(web({"log-config": "nover.json"})) == []
-
-
-@pytest.mark.parametrize(
-    ("config", "reason"),
-    [
-        pytest.param('{"version": 2}', 'has "version": 2; logging.dictConfig supports only 1', id="version-2"),
-        pytest.param(
-            '{"version": 1, "handlers": {"file": {"class": "logging.StreamHandler"}}}',
-            "logging.dictConfig would refuse: logger '_granian': its handler 'console' is not among the handlers",
-            id="handlers-without-loggers",
-        ),
-        pytest.param(
-            '{"version": 1, "handlers": {"h": {"class": "logging.StreamHandlr"}}, "loggers": {}}',
-            "logging.dictConfig would refuse: handler 'h': 'logging.StreamHandlr' cannot be imported "
-            "(ModuleNotFoundError: No module named 'logging.StreamHandlr')",
-            id="unknown-class",
-        ),
-        pytest.param(
-            '{"loggers": []}', 'has "loggers" that is a list: Granian needs an object there', id="loggers-list"
-        ),
-        pytest.param(
-            '{"loggers": {"_granian": 1}}',
-            "has a '_granian' logger that is an int, not an object",
-            id="granian-logger-int",
-        ),
-    ],
-)
-def test_a_log_config_dict_config_refuses_is_an_error(in_tmp: Path, config: str, reason: str) -> None:
-    (in_tmp / "bad.json").write_text(config)
-    assert check(web({"log-config": "bad.json"})) == [
-        Error(f"{ARGS}['log-config'] names 'bad.json', which {reason}.", hint=LOG_CONFIG_HINT, id="prodserver.E051")
-    ]
-
-
-def test_a_log_config_that_replaces_handlers_and_loggers_passes(in_tmp: Path) -> None:
-    handler = {"class": "logging.FileHandler", "filename": "logs/granian.log"}
-    loggers = {name: {"handlers": ["file"]} for name in ("_granian", "granian.access")}
-    (in_tmp / "logs").mkdir()
-    (in_tmp / "file.json").write_text(json.dumps({"version": 1, "handlers": {"file": handler}, "loggers": loggers}))
-    assert check(web({"log-config": "file.json"})) == []
-    assert not (in_tmp / "logs" / "granian.log").exists()
-
-
-def test_a_log_file_in_a_missing_directory_is_a_missing_path(in_tmp: Path) -> None:
-    handler = {"class": "logging.FileHandler", "filename": "logs/granian.log"}
-    loggers = {"_granian": {"handlers": ["file"]}}
-    (in_tmp / "file.json").write_text(json.dumps({"version": 1, "handlers": {"file": handler}, "loggers": loggers}))
-    message = (
-        f"{ARGS}['log-config'] names 'file.json', whose handler 'file' writes to 'logs/granian.log', "
-        "in a directory that does not exist."
-    )
-    setting = web({"log-config": "file.json"})
-    assert check(setting) == [Warning(message, hint=MISSING_HINT, id="prodserver.W050")]
-    with validating_start("web", {}):
-        assert check(setting) == [Error(message, hint="Create it, or fix the path.", id="prodserver.E050")]
-
-
-def test_a_key_type_granian_cannot_sign_with_is_an_error(in_tmp: Path) -> None:
-    from tests.unit.test_private_keys import pem  # one helper for PEM keys
-
-    key = ec.generate_private_key(ec.SECP521R1())
-    (in_tmp / "p521.pem").write_text(pem(key))
-    assert check(web({"ssl-cert": "tls/cert.pem", "ssl-key": "p521.pem"})) == [
-        Error(
-            f"{ARGS}['ssl-key'] names 'p521.pem', which holds an ECDSA P-521 key, which Granian's TLS (rustls "
-            "with ring) cannot sign with: its workers would panic at start.",
-            hint="Use a certificate and key of a type Granian supports: ECDSA P-256 or P-384, Ed25519, or RSA "
-            "of 2048 to 4096 bits.",
-            id="prodserver.E048",
-        )
-    ]
-
-
-def test_a_key_file_granian_reads_no_key_from_is_an_error(in_tmp: Path) -> None:
-    from tests.unit.test_private_keys import TRADITIONAL, pem
-
-    (in_tmp / "dsa.pem").write_text(pem(dsa.generate_private_key(1024), TRADITIONAL))
-    [error] = check(web({"ssl-cert": "tls/cert.pem", "ssl-key": "dsa.pem"}))
-    assert error.id == "prodserver.E048"
-    assert "holds only a 'DSA PRIVATE KEY' block, and Granian reads only 'PRIVATE KEY'" in error.msg
 
 
 def test_two_processes_sharing_a_metrics_port_warn() -> None:

@@ -120,7 +120,7 @@ def test_kubernetes_example(block: Block) -> None:
 
 @pytest.mark.parametrize("block", examples("json"))
 def test_log_config_example(block: Block) -> None:
-    from django_prodserver.backends.granian.rules import granian_logging
+    from django_prodserver.backends.granian.logs import granian_logging
     from django_prodserver.rules.logging_config import dict_config_fault
 
     assert dict_config_fault(granian_logging(json.loads(block.text))) is None

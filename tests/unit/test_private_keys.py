@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa, x448, x25519
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 
-from django_prodserver.backends.granian.rules import usable_by_granian
+from django_prodserver.backends.granian.tls import usable_by_granian
 from django_prodserver.rules.private_keys import PKCS1, PKCS8, SEC1, MalformedKey, PrivateKey, pem_blocks, private_key
 
 PKCS8_FORMAT, TRADITIONAL = serialization.PrivateFormat.PKCS8, serialization.PrivateFormat.TraditionalOpenSSL

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ...catalogue import Example
 from ...rules.packages import installed
+from .machine import E062_UDS_ON_WINDOWS, W060_RUST_TASKS
 from .options import GranianWSGIArgs
-from .rules import E062_UDS_ON_WINDOWS, W060_RUST_TASKS
 
 ASGI = "django_prodserver.backends.granian.GranianASGIServer"
 WSGI = "django_prodserver.backends.granian.GranianWSGIServer"

@@ -4,7 +4,7 @@ Options the seed page names (address, port, workers, threads, blocking-threads, 
 http, log-level, log-access, ssl-cert, ssl-key) keep the seed's names and defaults and
 are always passed to Granian; those every server shares are declared in
 :mod:`django_prodserver.args.common`.  Every other option defaults to Granian's own value and is
-passed only when set, so Granian keeps its defaults; ``tests/unit/test_granian_drift.py``
+passed only when set, so Granian keeps its defaults; ``tests/unit/granian/test_drift.py``
 pins names, choices, ranges and defaults against Granian's click command.
 
 Choices are ``Literal`` strings rather than Granian's enums: ``manage.py check`` validates

@@ -9,7 +9,7 @@ import pytest
 from granian import log as granian_log
 
 from django_prodserver.backends.granian import GranianASGIArgs
-from django_prodserver.backends.granian.rules import ACCESS_LOG_FIELDS, access_log_format_problems
+from django_prodserver.backends.granian.logs import ACCESS_LOG_FIELDS, access_log_format_problems
 
 
 def granian_fields(fmt: str) -> dict[str, Any]:
