@@ -13,14 +13,11 @@ validation turns them into the key the user wrote.
 from __future__ import annotations
 
 import ipaddress
-import stat
 from collections.abc import Callable
 
 from ...problems import Problem, Severity
 from ...rules.deploy import development_problems
 from ...rules.environment import ignored_variables
-from ...rules.files import missing
-from ...rules.text import shown
 from .logs import access_log_format_problems, access_log_without_log, log_config_problems
 from .machine import platform_problems
 from .options import GranianArgs, GranianASGIArgs
@@ -80,24 +77,12 @@ def granian_problems(args: GranianArgs, *, wsgi: bool, starting: bool = False) -
         *(problem for rule in RULES for problem in rule(args, wsgi)),
         *access_log_format_problems(args),
         *platform_problems(args),
-        *socket_file_problems(args, starting=starting),
         *log_config_problems(args, starting=starting),
         *tls_problems(args),
         *trust_file_problems(args),
         *deploy_problems(args),
         *ignored_variables(W055, "GRANIAN", "granian"),
     ]
-
-
-def socket_file_problems(args: GranianArgs, *, starting: bool) -> list[Problem]:
-    """Granian binds a new socket at uds: a file of another kind there makes the bind fail ("in use")."""
-    try:
-        if args.uds is None or not args.uds.exists() or stat.S_ISSOCK(args.uds.stat().st_mode):
-            return []
-    except OSError:
-        return []  # the file rules report a name the system refuses
-    message = f"names {shown(args.uds)}, which exists and is not a socket: Granian cannot bind a socket there."
-    return [missing("uds", message, starting, exists=True)]
 
 
 def blocking_threads(args: GranianArgs, wsgi: bool) -> list[Problem]:

@@ -229,7 +229,7 @@ def test_a_file_at_the_socket_path_is_a_file_problem(in_tmp: Path) -> None:
     (in_tmp / "web.sock").write_text("not a socket")
     assert check(web({"uds": "web.sock"})) == [
         Warning(
-            f"{ARGS}['uds'] names 'web.sock', which exists and is not a socket: Granian cannot bind a socket there.",
+            f"{ARGS}['uds'] names 'web.sock', which is a file, not a socket (a server replaces only a stale socket).",
             hint=WRONG_KIND_HINT,
             id="prodserver.W050",
         )
