@@ -13,7 +13,6 @@ package under ``django_prodserver/backends/`` (see ``docs/contributing.md``).
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Collection, Mapping
 from typing import Any, ClassVar, Generic, Literal, TypeVar
 
@@ -22,20 +21,9 @@ from ..problems import Problem
 from ..rules.application import target_problems
 from .drain import UNKNOWN, Drain
 
-
-class ServerStartError(Exception):
-    """The process could not start; the message is one line for the user, no traceback."""
-
-
-def freeze_before_fork() -> None:
-    """Call right before a server forks its workers from this process.
-
-    This process holds Django, the settings and the validated models: frozen, those objects are
-    skipped by every garbage collection in the forked workers (and their pages stay shared), as
-    they would be in a worker of the bare server command.  Without it, each full collection in a
-    worker scans that heap (4-7% of Granian's ASGI throughput when measured).
-    """
-    gc.freeze()
+# Defined where the launchers, which import no pydantic, read them; re-exported for the backends.
+from .handover import ServerStartError as ServerStartError
+from .handover import freeze_before_fork as freeze_before_fork
 
 
 class BaseProcessBackend:
@@ -127,6 +115,13 @@ class TypedBackend(BaseProcessBackend, Generic[ArgsT]):
     def drain(self, args: ArgsT) -> Drain:
         """The signal this process stops gracefully on and the longest its drain takes with ``args``."""
         return UNKNOWN
+
+    def health_command(self, args: ArgsT) -> str | None:
+        """A shell command that exits 0 while this process is healthy (a worker's own ping), or None.
+
+        Servers need none: the exports probe their port (or the ``health_path`` of their ``DEPLOY``).
+        """
+        return None
 
     def run(self, args: ArgsT) -> None:
         """Run in the foreground until stopped; :class:`ServerStartError` if it cannot start."""

@@ -11,7 +11,7 @@ from unittest import mock
 from django_prodserver.args.base import BackendArgs
 
 from ..unit.tls_files import write_tls_files
-from .kit import Backend, Contract
+from .kit import Backend, Contract, handed_over
 
 # Objects a Granian server creates for itself at run time; equal configurations give unequal instances.
 GRANIAN_RUNTIME = {"_metrics", "_metrics_exporter", "main_loop_interrupt", "_env_loader"}
@@ -30,9 +30,8 @@ def granian_configuration(server: Any) -> dict[str, Any]:
 def granian_launch(backend: Backend, args: BackendArgs) -> dict[str, Any]:
     from granian.server import Server
 
-    from django_prodserver.backends.granian import rendering
-
-    return granian_configuration(Server(**rendering.server_kwargs(backend.invocation(args))))  # type: ignore[attr-defined]
+    kwargs, _places = handed_over(backend, args)
+    return granian_configuration(Server(**kwargs))
 
 
 def granian_parse(argv: list[str]) -> dict[str, Any]:
@@ -95,8 +94,8 @@ def gunicorn_configuration(cfg: Any, target: str) -> dict[str, Any]:
 def gunicorn_launch(backend: Backend, args: BackendArgs) -> dict[str, Any]:
     from django_prodserver.backends.gunicorn.launch import ProdserverApplication
 
-    invocation = backend.invocation(args)  # type: ignore[attr-defined]
-    return gunicorn_configuration(ProdserverApplication(invocation).cfg, invocation.target)
+    target, settings = handed_over(backend, args)
+    return gunicorn_configuration(ProdserverApplication(target, settings).cfg, target)
 
 
 def gunicorn_parse(argv: list[str]) -> dict[str, Any]:

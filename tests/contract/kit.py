@@ -5,7 +5,8 @@ A backend joins by declaring one :class:`Contract` in ``tests/contract/backends.
 
 - drift: its options are exactly the tool's own (its option registry), minus what the backend decides;
 - equivalence: the copyable command line, parsed by the tool's own parser, configures the tool as the
-  in-process launch does, for every sample (and a changed line does not: the comparison can fail);
+  launch does (from what the backend hands over to the process that replaces ``manage.py``), for
+  every sample (and a changed line does not: the comparison can fail);
 - the catalogue: every check ID its package emits has an example (the catalogue tests run them);
 - robustness: validation never raises, whatever a setting holds (hypothesis);
 - the check path stays light: importing the backend does not import the tool.
@@ -24,6 +25,13 @@ from django_prodserver.backends.base import TypedBackend
 Backend = TypedBackend[Any]
 
 
+def handed_over(backend: Backend, args: BackendArgs) -> Any:
+    """What a server's launcher reads after ``manage.py prodserver`` replaced itself (``backend.launch(args)``)."""
+    from django_prodserver.backends.handover import decoded, encoded
+
+    return decoded(encoded(backend.launch(args)))  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
 class Contract:
     """One backend package, as the contract tests see it."""
@@ -37,7 +45,8 @@ class Contract:
     decided: frozenset[str]
     """The tool's options the backend decides (the application, the interface): never ARGS."""
     launch: Callable[[Backend, BackendArgs], Any]
-    """The tool's configuration as the in-process launch builds it (without serving)."""
+    """The tool's configuration as the launch builds it (without serving): for a server, from what the
+    backend hands over to its launcher (:func:`handed_over`), through the same encoding."""
     parse: Callable[[list[str]], Any]
     """The tool's configuration as its own parser builds it from the command line."""
     samples: tuple[dict[str, Any], ...] = ({},)

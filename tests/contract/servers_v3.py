@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand
 
 from django_prodserver.args.base import BackendArgs
 
-from .kit import Backend, Contract
+from .kit import Backend, Contract, handed_over
 
 # The waitress registry's socket objects have no place in a setting or on a command line.
 WAITRESS_DECIDED = frozenset({"sockets"})
@@ -37,9 +37,8 @@ def waitress_configuration(kwargs: dict[str, Any], target: str) -> dict[str, Any
 
 
 def waitress_launch(backend: Backend, args: BackendArgs) -> dict[str, Any]:
-    from django_prodserver.backends.waitress.rendering import serve_kwargs
-
-    return waitress_configuration(serve_kwargs(args), str(backend.target()))  # type: ignore[arg-type]
+    target, kwargs, _address = handed_over(backend, args)
+    return waitress_configuration(kwargs, target)
 
 
 def waitress_parse(argv: list[str]) -> dict[str, Any]:

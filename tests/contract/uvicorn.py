@@ -2,7 +2,7 @@
 
 The command line is parsed by that command, run up to ``uvicorn.main.run``'s last step: the ``Config`` it
 builds is kept, and nothing serves (the server, its supervisors, the socket and the app import are stubbed).
-The in-process launch builds its ``Config`` with :func:`django_prodserver.backends.uvicorn.launch.build_config`.
+The launch builds its ``Config`` with :func:`django_prodserver.backends.uvicorn.launch.build_config`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from unittest import mock
 from django_prodserver.args.base import BackendArgs
 
 from ..unit.tls_files import write_tls_files
-from .kit import Backend, Contract
+from .kit import Backend, Contract, handed_over
 
 
 def uvicorn_flags(backend: type[Backend]) -> set[str]:
@@ -36,7 +36,8 @@ def uvicorn_configuration(config: Any) -> dict[str, Any]:
 def uvicorn_launch(backend: Backend, args: BackendArgs) -> dict[str, Any]:
     from django_prodserver.backends.uvicorn.launch import build_config
 
-    return uvicorn_configuration(build_config(backend.invocation(args)))  # type: ignore[attr-defined]
+    kwargs, threads, _app_dir = handed_over(backend, args)
+    return uvicorn_configuration(build_config(kwargs, threads))
 
 
 class _Stub:

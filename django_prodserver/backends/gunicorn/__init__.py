@@ -8,7 +8,14 @@
 - ``catalogue``: an example setting for each check ID these rules emit.
 """
 
-from .backend import GunicornServer
-from .options import GunicornArgs
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_attributes
+
+if TYPE_CHECKING:
+    from .backend import GunicornServer
+    from .options import GunicornArgs
 
 __all__ = ["GunicornArgs", "GunicornServer"]
+# Imported when first used: the launcher, a module of this package, imports no pydantic model.
+__getattr__ = lazy_attributes(__name__, {"GunicornServer": ".backend", "GunicornArgs": ".options"})

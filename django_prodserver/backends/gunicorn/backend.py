@@ -1,8 +1,9 @@
 """The gunicorn backend: serve the Django project's WSGI application (or, with an ASGI worker class,
-its ASGI application) with gunicorn, in-process.
+its ASGI application) with gunicorn.
 
-Importing this module reads no setting and does not import gunicorn: the check imports it on
-every management command.  gunicorn is imported by :meth:`GunicornServer.run`, in :mod:`.launch`.
+Importing this module reads no setting and does not import gunicorn: the check imports it.
+:meth:`GunicornServer.run` hands the validated settings over to :mod:`.launch`, which replaces
+this process and imports gunicorn.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from ...rules.application import target_problems
 from ..applications import asgi_target, wsgi_target
 from ..base import TypedServer
 from ..drain import TERM, Drain
+from ..handover import hand_over
 from .options import GunicornArgs
-from .rendering import ASGI_WORKERS, Invocation, bind_addresses, command_line, worker_path
+from .rendering import ASGI_WORKERS, Invocation, bind_addresses, command_line, settings, worker_path
 from .rules import gunicorn_problems
 
 
@@ -81,7 +83,11 @@ class GunicornServer(TypedServer[GunicornArgs]):
         # SIGTERM is gunicorn's graceful stop; SIGINT and SIGQUIT are its quick one (workers exit at once).
         return Drain((TERM,), args.graceful_timeout, "graceful-timeout")
 
-    def run(self, args: GunicornArgs) -> None:
-        from .launch import serve
+    def launch(self, args: GunicornArgs) -> tuple[str, dict[str, object]]:
+        """What :mod:`.launch` serves: the application and gunicorn's settings (``Config.set`` calls)."""
+        invocation = self.invocation(args)
+        return invocation.target, settings(invocation)
 
-        serve(self.invocation(args))
+    def run(self, args: GunicornArgs) -> None:
+        # Not gunicorn.launch.LAUNCHER: this process must not import gunicorn before it is replaced.
+        hand_over("django_prodserver.backends.gunicorn.launch", self.launch(args))

@@ -1,8 +1,10 @@
-"""Start gunicorn in this process, through its ``Application`` (a ``BaseApplication``), from our settings only.
+"""gunicorn's launcher: the process ``manage.py prodserver`` becomes (:mod:`..handover`), running gunicorn's
+``Application`` (a ``BaseApplication``) from the validated settings only.
 
 gunicorn's own command reads ``gunicorn.conf.py`` and ``GUNICORN_CMD_ARGS`` on top of its
 arguments; this application reads neither (the check warns when they exist, W080), so the
-validated settings are the whole truth.  Imported only when a server starts: it imports gunicorn.
+validated settings are the whole truth.  It runs in a fresh interpreter that imports gunicorn and
+no Django, pydantic nor project (unless ``preload``): workers forked after a ``HUP`` import the new code.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from gunicorn.app.base import Application  # type: ignore[import-untyped]
 from gunicorn.arbiter import Arbiter  # type: ignore[import-untyped]
 from gunicorn.sock import BaseSocket, _sock_type, ssl_context  # type: ignore[import-untyped]
 
-from ...args.common import host_and_port
-from ..base import ServerStartError, freeze_before_fork
-from .rendering import Invocation, settings
+from ..handover import ServerStartError, freeze_before_fork, launched, taken_over
+
+LAUNCHER = __name__
+"""What :func:`..handover.hand_over` runs: ``python -m django_prodserver.backends.gunicorn.launch``."""
 
 
 class DrainingArbiter(Arbiter):  # type: ignore[misc]  # gunicorn is untyped
@@ -36,8 +39,9 @@ class DrainingArbiter(Arbiter):  # type: ignore[misc]  # gunicorn is untyped
 class ProdserverApplication(Application):  # type: ignore[misc]  # gunicorn is untyped
     """gunicorn configured from validated ARGS: no command line, no config file, no environment variable."""
 
-    def __init__(self, invocation: Invocation) -> None:
-        self.invocation = invocation
+    def __init__(self, target: str, settings: dict[str, Any]) -> None:
+        self.target = target
+        self.settings = settings
         super().__init__(usage=None, prog="gunicorn")
 
     def do_load_config(self) -> None:
@@ -55,13 +59,13 @@ class ProdserverApplication(Application):  # type: ignore[misc]  # gunicorn is u
     def load_config(self) -> None:
         # gunicorn's default chdir is the directory it was imported in; its command is started here.
         self.cfg.set("chdir", os.getcwd())
-        for name, value in settings(self.invocation).items():
+        for name, value in self.settings.items():
             self.cfg.set(name, value)
         # As gunicorn's command does: work and import from chdir (the current directory by default).
         self.chdir()
 
     def load(self) -> Any:
-        return util.import_app(self.invocation.target)
+        return util.import_app(self.target)
 
     def run(self) -> None:
         # gunicorn's Application.run, without what the backend decides (print-config, check-config, daemon).
@@ -136,10 +140,15 @@ def _listeners(arbiter: Any) -> list[BaseSocket]:
     return listeners
 
 
-def serve(invocation: Invocation) -> None:
+def host_and_port(host: str, port: int) -> str:
+    """args.common.host_and_port (``[::1]:8000``), which this process cannot import: args import pydantic."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def serve(target: str, settings: dict[str, Any]) -> None:
     """Run gunicorn in the foreground until it is stopped."""
     try:
-        ProdserverApplication(invocation).run()
+        ProdserverApplication(target, settings).run()
     except SystemExit as exit:
         # gunicorn's arbiter exits with sys.exit: 0 after a graceful stop, non-zero after logging why.
         if exit.code not in (0, None):
@@ -161,3 +170,15 @@ def _forget_unconnected_syslog() -> None:
             handler = reference()
             if isinstance(handler, logging.handlers.SysLogHandler) and not hasattr(handler, "socket"):
                 logging._handlerList.remove(reference)  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    """The launcher's entry: serve what ``manage.py prodserver`` validated and handed over."""
+    # gunicorn's USR2 re-executes sys.argv with the same environment: keep both naming this launcher.
+    target, settings = taken_over(keep=True)
+    sys.argv[:] = ["-m", LAUNCHER]
+    launched(lambda: serve(target, settings))
+
+
+if __name__ == "__main__":
+    main()

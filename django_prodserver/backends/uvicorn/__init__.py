@@ -8,8 +8,13 @@
 - ``catalogue``: an example setting for each check ID these rules emit.
 """
 
-from .backend import UvicornBackend, UvicornServer, UvicornWSGIServer
-from .options import UvicornArgs, UvicornASGIArgs, UvicornWSGIArgs
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_attributes
+
+if TYPE_CHECKING:
+    from .backend import UvicornBackend, UvicornServer, UvicornWSGIServer
+    from .options import UvicornArgs, UvicornASGIArgs, UvicornWSGIArgs
 
 __all__ = [
     "UvicornASGIArgs",
@@ -19,3 +24,11 @@ __all__ = [
     "UvicornWSGIArgs",
     "UvicornWSGIServer",
 ]
+# Imported when first used: the launcher, a module of this package, imports no pydantic model.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **dict.fromkeys(("UvicornBackend", "UvicornServer", "UvicornWSGIServer"), ".backend"),
+        **dict.fromkeys(("UvicornArgs", "UvicornASGIArgs", "UvicornWSGIArgs"), ".options"),
+    },
+)

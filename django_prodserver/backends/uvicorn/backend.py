@@ -1,21 +1,24 @@
 """uvicorn backends: serve the Django project's ASGI application, or its WSGI one through uvicorn's adapter.
 
-Importing this module reads no setting and does not import uvicorn: the check imports it on every
-management command.  uvicorn is imported by :meth:`UvicornBackend.run`, in :mod:`.launch`.
+Importing this module reads no setting and does not import uvicorn: the check imports it.
+:meth:`UvicornBackend.run` imports the application (a fault is one line), then hands the validated
+configuration over to :mod:`.launch`, which replaces this process and imports uvicorn.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import ClassVar, TypeVar
 
 from ...args.base import Package
 from ...problems import Problem
-from ..applications import asgi_target, wsgi_target
-from ..base import TypedServer
+from ..applications import application_fault, asgi_target, wsgi_target
+from ..base import ServerStartError, TypedServer
 from ..drain import INT, TERM, Drain
+from ..handover import hand_over
 from .native import EXTRA
 from .options import UvicornArgs, UvicornASGIArgs, UvicornWSGIArgs
-from .rendering import Invocation, bind_address, command_line
+from .rendering import Invocation, bind_address, command_line, config_kwargs, wsgi_threads
 from .rules import uvicorn_problems
 
 ArgsT = TypeVar("ArgsT", bound=UvicornArgs)
@@ -57,10 +60,19 @@ class UvicornBackend(TypedServer[ArgsT]):
         # uvicorn shuts down gracefully on SIGINT and SIGTERM, waiting for requests without limit unless told.
         return Drain((TERM, INT), args.timeout_graceful_shutdown, "timeout-graceful-shutdown")
 
-    def run(self, args: ArgsT) -> None:
-        from .launch import serve
+    def launch(self, args: ArgsT) -> tuple[dict[str, object], int | None, str | None]:
+        """What :mod:`.launch` serves: ``uvicorn.Config``'s keywords, the WSGI threads, the app-dir."""
+        app_dir = None if args.app_dir is None else str(args.app_dir.absolute())
+        return config_kwargs(self.invocation(args)), wsgi_threads(args), app_dir
 
-        serve(self.invocation(args))
+    def run(self, args: ArgsT) -> None:
+        launch = self.launch(args)
+        if launch[2] is not None:
+            # As uvicorn's --app-dir does, so the target imports from that directory.
+            sys.path.insert(0, launch[2])
+        if (fault := application_fault(self.target())) is not None:
+            raise ServerStartError(fault)
+        hand_over("django_prodserver.backends.uvicorn.launch", launch)
 
 
 class UvicornServer(UvicornBackend[UvicornASGIArgs]):

@@ -1,9 +1,11 @@
-"""Start uvicorn in-process, as ``uvicorn.main.run`` does, with faults reported in one line.
+"""uvicorn's launcher: the process ``manage.py prodserver`` becomes (:mod:`..handover`), starting uvicorn as
+``uvicorn.main.run`` does, with faults reported in one line.
 
 ``uvicorn.main.run`` logs a taken port, an unloadable certificate or a missing module and exits with
 status 3 (or a traceback); here each is a :class:`ServerStartError`, found before uvicorn starts:
 the socket is bound first (and handed to uvicorn, as its supervisors do), the TLS files are loaded
-once, the application module is imported.  Only :func:`serve` is called from outside; it imports uvicorn.
+once; the backend imported the application module before the hand-over.  It runs in a fresh
+interpreter that imports uvicorn and no Django, pydantic nor project until a server process loads it.
 """
 
 from __future__ import annotations
@@ -17,39 +19,32 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ...args.common import host_and_port
-from ..applications import application_fault
-from ..base import ServerStartError
-from .rendering import Invocation, bind_address, config_kwargs, wsgi_threads
+from ..handover import ServerStartError, launched, taken_over
 
 if TYPE_CHECKING:
     from uvicorn import Config
 
 
-def build_config(invocation: Invocation) -> Config:
-    """The ``uvicorn.Config`` of this invocation; it configures logging, as uvicorn's command does."""
+def build_config(kwargs: dict[str, Any], threads: int | None) -> Config:
+    """The ``uvicorn.Config`` of these keywords; it configures logging, as uvicorn's command does."""
     from uvicorn import Config
 
     from .threads import ThreadedWSGIConfig
 
-    kwargs = config_kwargs(invocation)
-    threads = wsgi_threads(invocation.args)
     if threads is None:
         return Config(**kwargs)
     return ThreadedWSGIConfig(wsgi_threads=threads, **kwargs)
 
 
-def serve(invocation: Invocation) -> None:
+def serve(kwargs: dict[str, Any], threads: int | None, app_dir: str | None) -> None:
     """Run uvicorn in the foreground until SIGTERM or SIGINT; :class:`ServerStartError` if it cannot start."""
     from uvicorn import Server
     from uvicorn.supervisors import ChangeReload, Multiprocess
 
-    if invocation.args.app_dir is not None:
+    if app_dir is not None:
         # As uvicorn's --app-dir does, so the target imports from that directory.
-        sys.path.insert(0, str(invocation.args.app_dir.absolute()))
-    if (fault := application_fault(invocation.target)) is not None:
-        raise ServerStartError(fault)
-    config = build_config(invocation)
+        sys.path.insert(0, app_dir)
+    config = build_config(kwargs, threads)
     _check_tls(config)
     sock = _listen(config)
     server = Server(config=config)
@@ -140,6 +135,11 @@ def _reason(exc: OSError) -> str:
     return reason[0].upper() + reason[1:] if reason else "error"
 
 
+def host_and_port(host: str, port: int) -> str:
+    """args.common.host_and_port (``[::1]:8000``), which this process cannot import: args import pydantic."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 def _log_listening(config: Config, sock: socket.socket) -> None:
     # What Config.bind_socket logs; uvicorn's server does not log it for sockets it is handed.
     logger = logging.getLogger("uvicorn.error")
@@ -151,4 +151,11 @@ def _log_listening(config: Config, sock: socket.socket) -> None:
     logger.info("Uvicorn running on %s://%s (Press CTRL+C to quit)", scheme, address)
 
 
-__all__ = ["bind_address", "build_config", "serve"]
+def main() -> None:
+    """The launcher's entry: serve what ``manage.py prodserver`` validated and handed over."""
+    kwargs, threads, app_dir = taken_over()
+    launched(lambda: serve(kwargs, threads, app_dir))
+
+
+if __name__ == "__main__":
+    main()

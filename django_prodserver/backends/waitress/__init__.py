@@ -9,7 +9,14 @@
 ``django_prodserver.backends.waitress.WaitressServer`` is also django-prodserver 3.x's deprecated path.
 """
 
-from .backend import WaitressServer
-from .options import WaitressArgs
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_attributes
+
+if TYPE_CHECKING:
+    from .backend import WaitressServer
+    from .options import WaitressArgs
 
 __all__ = ["WaitressArgs", "WaitressServer"]
+# Imported when first used: the launcher, a module of this package, imports no pydantic model.
+__getattr__ = lazy_attributes(__name__, {"WaitressServer": ".backend", "WaitressArgs": ".options"})

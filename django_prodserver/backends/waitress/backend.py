@@ -1,21 +1,20 @@
 """The waitress backend: serve the Django project's WSGI application with waitress 3.
 
-Importing this module reads no setting and does not import waitress: the check imports it on
-every management command.  waitress is imported when the server starts.
+Importing this module reads no setting and does not import waitress: the check imports it.
+:meth:`WaitressServer.run` hands the validated keywords over to :mod:`.launch`, which replaces
+this process and imports waitress and the application, as ``waitress-serve`` does.
 """
 
 from __future__ import annotations
 
-import logging
-import signal
-from types import FrameType
 from typing import Any
 
 from ...args.base import Package
 from ...problems import Problem
 from ..applications import wsgi_target
-from ..base import ServerStartError, TypedServer
+from ..base import TypedServer
 from ..drain import TERM, Drain
+from ..handover import hand_over
 from .options import WaitressArgs
 from .rendering import bind_address, command_line, serve_kwargs
 from .rules import waitress_problems
@@ -47,26 +46,9 @@ class WaitressServer(TypedServer[WaitressArgs]):
         # waitress has no graceful stop: on SIGTERM (see run()) it closes its sockets and exits at once.
         return Drain((TERM,), 0)
 
+    def launch(self, args: WaitressArgs) -> tuple[str, dict[str, Any], str]:
+        """What :mod:`.launch` serves: the application, ``waitress.serve``'s keywords, and where it listens."""
+        return self.target(), serve_kwargs(args), bind_address(args)
+
     def run(self, args: WaitressArgs) -> None:
-        import pkgutil
-
-        from waitress import serve  # type: ignore[import-untyped]  # waitress ships no types
-
-        application = pkgutil.resolve_name(self.target())
-        # As waitress-serve does: its "Serving on ..." line is logged at INFO.
-        logger = logging.getLogger("waitress")
-        if logger.level == logging.NOTSET:
-            logger.setLevel(logging.INFO)
-        # waitress stops on SystemExit (closing its sockets and threads); SIGTERM would kill it mid-request.
-        signal.signal(signal.SIGTERM, _exit)
-        try:
-            serve(application, **serve_kwargs(args))
-        except ValueError as exc:
-            # Adjustments refuses what the check cannot know (a host name that does not resolve).
-            raise ServerStartError(f"waitress refused to start: {exc}") from None
-        except OSError as exc:
-            raise ServerStartError(f"Cannot listen on {bind_address(args)}: {exc.strerror or exc}.") from None
-
-
-def _exit(signum: int, frame: FrameType | None) -> Any:
-    raise SystemExit(0)
+        hand_over("django_prodserver.backends.waitress.launch", self.launch(args))

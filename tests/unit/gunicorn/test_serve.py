@@ -1,4 +1,5 @@
-"""``GunicornServer.run()`` up to the point where gunicorn's arbiter forks its workers (``Arbiter.run`` patched out)."""
+"""gunicorn's launcher, from what ``GunicornServer`` hands over, up to the point where gunicorn's arbiter
+forks its workers (``Arbiter.run`` patched out)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from gunicorn.arbiter import Arbiter  # type: ignore[import-untyped]
 
 from django_prodserver.backends.gunicorn import GunicornArgs, GunicornServer
+from django_prodserver.backends.gunicorn.launch import serve
 
 
 @pytest.fixture
@@ -21,7 +23,7 @@ def unfrozen() -> Iterator[None]:
 
 @pytest.mark.usefixtures("unfrozen")
 def test_the_heap_the_workers_inherit_is_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Forked workers would otherwise scan Django, the settings and the models in every full collection.
+    # Forked workers would otherwise scan what the master holds (the project, with preload) in every full collection.
     frozen_when_forking: list[int] = []
 
     def run(self: Any) -> None:
@@ -31,7 +33,7 @@ def test_the_heap_the_workers_inherit_is_frozen(monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr(Arbiter, "run", run)
 
-    GunicornServer().run(GunicornArgs(port=0))
+    serve(*GunicornServer().launch(GunicornArgs(port=0)))
 
     assert len(frozen_when_forking) == 1
     assert frozen_when_forking[0] > 0
