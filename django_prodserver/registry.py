@@ -18,7 +18,8 @@ BUILTIN_PACKAGES = (
     "django_prodserver.backends.daphne",
     "django_prodserver.backends.werkzeug",
 )
-"""One package per tool; each has ``options``, ``rules``, ``rendering``, ``backend`` and ``catalogue``."""
+"""One package per tool; each has ``options``, ``rules``, ``rendering``, ``backend`` and ``catalogue``
+(daphne and werkzeug render as Django's runserver does: ``django_runserver.rendering``)."""
 
 BUILTIN_BACKENDS = (
     "django_prodserver.backends.granian.GranianASGIServer",

@@ -9,18 +9,8 @@ from django_prodserver.backends.base import TypedBackend
 from django_prodserver.registry import BUILTIN_BACKENDS, COMPAT_PATHS
 
 
-def _landed(path: str) -> bool:
-    try:
-        import_string(path)
-    except ImportError:
-        return False
-    return True
-
-
 @pytest.mark.parametrize(("old", "documented"), COMPAT_PATHS.items(), ids=list(COMPAT_PATHS))
 def test_a_3x_path_names_the_documented_class(old: str, documented: str) -> None:
-    if not _landed(documented):
-        pytest.skip(f"{documented} is not written yet (uvicorn: issue 10)")
     backend = import_string(old)
 
     assert backend is import_string(documented)
