@@ -48,6 +48,32 @@ def process(args: object, backend: str = BUILTIN_BACKENDS[0]) -> dict[str, objec
 
 BACKEND = BUILTIN_BACKENDS[0]
 
+
+def platform(value: object) -> tuple[tuple[str, str, Callable[..., Any]], ...]:
+    """``pretend`` for an example run with ``PRODUCTION_PLATFORM = value``."""
+    return (("django_prodserver.validation", "production_platform", lambda: value),)
+
+
+def deployed(deploy: object) -> dict[str, object]:
+    return {"web": {"BACKEND": BACKEND, "DEPLOY": deploy}}
+
+
+WAITRESS = "django_prodserver.backends.waitress.WaitressServer"
+UVICORN = "django_prodserver.backends.uvicorn.UvicornServer"
+FLEET: tuple[Example, ...] = (
+    Example("prodserver.E160", deployed(["replicas"]), twin=deployed({})),
+    Example("prodserver.E161", deployed({"health_path": "healthz"}), twin=deployed({"health_path": "/healthz"})),
+    Example("prodserver.E162", deployed({"env": {"1ST": "a"}}), twin=deployed({"env": {"FIRST": "a"}})),
+    Example("prodserver.E163", process({}), pretend=platform(30), twin=process({})),
+    Example("prodserver.E164", process({}), pretend=platform({"platform": "heroku", "stop_timeout": 60})),
+    Example("prodserver.E165", process({}), pretend=platform("railway")),
+    Example("prodserver.W160", process({"workers-kill-timeout": 60}), pretend=platform("heroku"), deploy=True),
+    Example("prodserver.W161", {"web": {"BACKEND": WAITRESS}}, pretend=platform("fly"), deploy=True),
+    Example("prodserver.W162", {"web": {"BACKEND": UVICORN}}, pretend=platform("heroku"), deploy=True),
+)
+"""The fleet's IDs: DEPLOY, and PRODUCTION_PLATFORM (each run as if the setting said it)."""
+
+
 CORE: tuple[Example, ...] = (
     Example("prodserver.E001", [BACKEND]),
     Example("prodserver.E002", {1: {"BACKEND": BACKEND}}, twin={"1": {"BACKEND": BACKEND}}),
@@ -64,6 +90,7 @@ CORE: tuple[Example, ...] = (
     Example("prodserver.E012", problem=e012(KeyError("workers"))),
     Example("prodserver.E030", problem=e030("eight", "not_a_power_of_two", ("ARGS", "workers"), "MyServer")),
     Example("prodserver.E063", problem=target_problems("mysite.asgi:application")[0]),
+    *FLEET,
 )
 
 

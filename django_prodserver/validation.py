@@ -19,13 +19,16 @@ from pydantic import ValidationError
 
 from .args.base import BackendArgs, dashed
 from .backends.base import BaseProcessBackend, TypedBackend
+from .conf import production_platform
 from .problems import Problem, Severity, located, setting_path
 from .rules.addresses import Binding, shared_addresses
 from .rules.args import args_input, e010, error_problems, octal_int_problems
 from .rules.dependencies import dependency_problems
+from .rules.deploy_key import deploy_problems
 from .rules.files import file_problems
 from .rules.imports import import_problems
 from .rules.packages import backend_package_problems, option_package_problems
+from .rules.platform import drain_problems, platform_of
 from .rules.proxy import trust_list_problems
 from .rules.shape import E003, E005, E006, e007, e008, e009, e012, process_problems, setting_problems
 from .rules.text import first_line
@@ -107,6 +110,23 @@ def validate_setting(
                 validated.append(report)
         if only is None:
             problems.extend(shared_address_problems(validated))
+            problems.extend(platform_problems(validated))
+    return problems
+
+
+def platform_problems(reports: Iterable[ProcessReport]) -> list[Problem]:
+    """``PRODUCTION_PLATFORM``'s own problems, then each valid process's drain against it."""
+    value = production_platform()
+    if value is None:
+        return []
+    platform = platform_of(value)
+    if isinstance(platform, list):
+        return platform
+    problems = []
+    for report in reports:
+        if isinstance(report.backend, TypedBackend) and report.args is not None:
+            drain = report.backend.drain(report.args)
+            problems.extend(drain_problems(platform, report.name, drain.signals, drain.seconds, drain.option))
     return problems
 
 
@@ -158,6 +178,7 @@ def validate_process(
                 problems = process_problems(config, backend_class.process_keys)
             backend_problems, origins = _validate_backend(report, backend_class, config, overrides or {}, starting)
             problems.extend(backend_problems)
+    problems.extend(deploy_problems(config))
     report.problems = [origins.locate(problem, name) for problem in problems]
     return report
 

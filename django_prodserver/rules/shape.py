@@ -19,7 +19,7 @@ E008 = "prodserver.E008"
 E009 = "prodserver.E009"
 E012 = "prodserver.E012"
 
-PROCESS_KEYS = ("BACKEND", "ARGS")
+PROCESS_KEYS = ("BACKEND", "ARGS", "DEPLOY")
 BACKEND_HINT = f"Use a backend's dotted path, e.g. {BUILTIN_BACKENDS[0]!r}."
 
 E005_MISSING_BACKEND = Problem(

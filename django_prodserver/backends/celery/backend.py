@@ -78,6 +78,19 @@ class CeleryWorker(CeleryProcess[CeleryWorkerArgs], TypedWorker[CeleryWorkerArgs
     def rules(self, args: CeleryWorkerArgs, *, starting: bool) -> list[Problem]:
         return worker_problems(args)
 
+    def health_command(self, args: CeleryWorkerArgs) -> str | None:
+        """``celery inspect ping`` for this worker's node: it answers while it consumes.
+
+        None when the node name needs Celery's %d (the domain, unknown to a shell), or when the broker is
+        in ARGS: the probe would have to carry that secret.
+        """
+        node = args.hostname or "celery@%h"
+        if args.broker is not None or "%d" in node or self.target() is None:
+            return None
+        # Celery expands %h to the host name and %n to its first label, as the shell does here.
+        node = node.replace("%h", "${HOSTNAME}").replace("%n", "${HOSTNAME%%.*}")
+        return f"python -m celery -A {self.target()} inspect ping --destination {node} --timeout 10"
+
 
 class CeleryBeat(CeleryProcess[CeleryBeatArgs], TypedWorker[CeleryBeatArgs]):
     """``celery -A <APP> beat``: send the periodic tasks of the app's schedule."""

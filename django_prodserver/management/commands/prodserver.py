@@ -21,9 +21,14 @@ from ...checks import validating_start
 from ...conf import SETTING, production_processes
 from ...overrides import add_override_options, collected_overrides, first_positional, flags_without_value
 from ...validation import ProcessReport, shared_address_problems, validate_process
+from ..fleet import FORMATS, ExportError, chosen, export, run_all
 from ..output import dry_run, dry_run_of, process_list, summarize
 
-_USAGE = "%(prog)s [NAME] [--list | --dry-run] [--format {text,json}] [--skip-checks] [ARGS options]"
+_USAGE = (
+    "%(prog)s [NAME] [--list | --dry-run] [--format {text,json}] [--skip-checks] [ARGS options]\n"
+    "       %(prog)s [NAME ...] [--all] [--skip-checks]\n"
+    "       %(prog)s [NAME ...] --export FORMAT [--output PATH] [--image IMAGE]"
+)
 
 
 class Command(BaseCommand):
@@ -67,7 +72,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("name", nargs="?", metavar="NAME", help="Process to run (default: the first declared).")
+        parser.add_argument(
+            "more", nargs="*", metavar="NAME", help="More processes: run them together, each its own child."
+        )
         mode = parser.add_mutually_exclusive_group()
+        mode.add_argument(
+            "--all", action="store_true", help="Run every process together, each its own child, output prefixed."
+        )
+        mode.add_argument(
+            "--export", choices=FORMATS, metavar="FORMAT", help=f"Write the processes for {', '.join(FORMATS)}."
+        )
+        parser.add_argument("--output", metavar="PATH", help="Where --export writes (a directory for systemd).")
+        parser.add_argument("--image", metavar="IMAGE", help="The container image of --export compose and kubernetes.")
         mode.add_argument(
             "--list", action="store_true", help="List the processes, their address and whether they are valid."
         )
@@ -85,6 +101,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         processes = _declared_processes()
+        if options["all"] or options["more"] or options["export"]:
+            self._fleet(processes, options)
+            return
+        if options["output"] or options["image"]:
+            raise CommandError("--output and --image go with --export.")
         if options["list"]:
             reports = [validate_process(name, config) for name, config in processes.items()]
             shared = shared_address_problems(reports)
@@ -129,6 +150,26 @@ class Command(BaseCommand):
             else:
                 self.check(tags=["prodserver"])
         return start.reports.get(name)
+
+    def _fleet(self, processes: Mapping[str, object], options: dict[str, Any]) -> None:
+        """Several processes: run them together (``--all``, several names) or export them (``--export``)."""
+        names = [name for name in [options["name"], *options["more"]] if name is not None]
+        if options["all"] and names:
+            raise CommandError("--all runs every process: name none, or name the ones to run without --all.")
+        if collected_overrides(options):
+            raise CommandError("ARGS options change one process: give them with a single NAME, or in settings.")
+        if (options["output"] or options["image"]) and not options["export"]:
+            raise CommandError("--output and --image go with --export.")
+        selected = chosen(processes, names)
+        for name in selected:
+            self._refuse_other_kind(name, processes[name])
+        if options["export"]:
+            try:
+                export(self, processes, selected, options)
+            except ExportError as error:
+                raise CommandError(str(error)) from None
+        else:
+            run_all(self, processes, selected, options)
 
     def _first(self, processes: Mapping[str, object]) -> str:
         """The first process (of this command's kind, if it has one)."""
