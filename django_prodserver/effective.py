@@ -22,7 +22,7 @@ class EffectiveOption:
     """The documented spelling, as accepted in ARGS and on the command line (dashed)."""
     value: JSONValue
     source: str
-    """``default``, ``settings`` or ``command line``."""
+    """``default``, ``environment``, ``settings`` or ``command line``."""
 
 
 def effective_options(args: BackendArgs, sources: Mapping[str, str]) -> list[EffectiveOption]:

@@ -68,9 +68,12 @@ def _groups(model: type[BackendArgs]) -> Iterator[tuple[str, list[str]]]:
 
 def add_override_options(parser: argparse.ArgumentParser, model: type[BackendArgs], process: str) -> None:
     """One option per field of ``model``, grouped by topic; unset options stay out of the namespace."""
+    # As the tool's own command reads them: a variable is the default of its options (gunicorn's PORT).
+    variables = ", ".join(dict.fromkeys(convention.variable for convention in model.environment_defaults))
+    environment = f" < environment ({variables})" if variables else ""
     parser.epilog = (
         f"ARGS options override the settings of {process!r} for this run "
-        "(precedence: default < settings < command line). Booleans take true or false; "
+        f"(precedence: default{environment} < settings < command line). Booleans take true or false; "
         "repeatable options may be given several times."
     )
     actions = parser._option_string_actions

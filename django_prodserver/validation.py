@@ -10,14 +10,17 @@ command-line option (``Command-line option --log-access``).
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
 from .args.base import BackendArgs, dashed
+from .args.environment import environment_values
 from .backends.base import BaseProcessBackend, TypedBackend
 from .conf import production_platform
 from .problems import Problem, Severity, located, setting_path
@@ -33,7 +36,7 @@ from .rules.proxy import trust_list_problems
 from .rules.shape import E003, E005, E006, e007, e008, e009, e012, process_problems, setting_problems
 from .rules.text import first_line
 
-Source = Literal["default", "settings", "command line"]
+Source = Literal["default", "environment", "settings", "command line"]
 
 
 @dataclass
@@ -66,6 +69,8 @@ class Origins:
     command_line: frozenset[Hashable] = frozenset()
     settings_keys: Mapping[str, Hashable] = field(default_factory=dict)
     """Field -> the key the settings used for it."""
+    environment: Mapping[str, str] = field(default_factory=dict)
+    """Field -> the variable its value came from (``PORT``), as the tool's own command reads it."""
 
     def locate(self, problem: Problem, name: str) -> Problem:
         """``problem`` (relative to process ``name``) at its full path, the message prefixed with its location."""
@@ -75,6 +80,8 @@ class Origins:
         key, rest = problem.path[1], problem.path[2:]
         if key in self.command_line:
             return located(problem, (name, "ARGS", key, *rest), f"Command-line option --{dashed(str(key))}")
+        if isinstance(key, str) and key in self.environment:
+            return located(problem, (name, "ARGS", key, *rest), f"Environment variable {self.environment[key]}")
         if key not in self.validated and isinstance(key, str):
             # Rules name options by field; show the spelling the settings used.
             key = self.settings_keys.get(key, self._documented(key))
@@ -297,9 +304,16 @@ def _mentions(problem: Problem, names: set[str]) -> bool:
 
 
 def merged(
-    model: type[BackendArgs], settings_args: Mapping[Any, Any], overrides: Mapping[str, object]
+    model: type[BackendArgs],
+    settings_args: Mapping[Any, Any],
+    overrides: Mapping[str, object],
+    environ: Mapping[str, str] | None = None,
 ) -> tuple[dict[Any, Any], Origins]:
-    """The settings' ARGS with each override replacing its option, whatever spelling the settings used."""
+    """The settings' ARGS with each override replacing its option, whatever spelling the settings used.
+
+    Below both, the variables the tool's own command reads as defaults (``model.environment_defaults``, from
+    ``environ``: this process's environment unless given).
+    """
     overridden = {model.field_for(key) or key: value for key, value in overrides.items()}
     kept = {key: value for key, value in settings_args.items() if _field(model, key) not in overridden}
     raw = {**kept, **overridden}
@@ -308,7 +322,10 @@ def merged(
         field = _field(model, key)
         if field is not None:
             settings_keys.setdefault(field, key)
-    origins = Origins(model, frozenset(raw), frozenset(overridden), settings_keys)
+    given = {field for field in map(partial(_field, model), raw) if field is not None}
+    found = environment_values(model.environment_defaults, os.environ if environ is None else environ, given)
+    raw = {**found.raw, **raw}
+    origins = Origins(model, frozenset(raw), frozenset(overridden), settings_keys, found.variables)
     return raw, origins
 
 
@@ -316,6 +333,8 @@ def sources(model: type[BackendArgs], origins: Origins) -> dict[str, Source]:
     def source(field: str) -> Source:
         if field in origins.command_line:
             return "command line"
+        if field in origins.environment:
+            return "environment"
         return "settings" if field in origins.settings_keys else "default"
 
     return {field: source(field) for field in model.options()}

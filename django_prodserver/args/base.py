@@ -19,6 +19,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, model_validator
 from pydantic.fields import FieldInfo
 
 from .describe import choices, item_type
+from .environment import FromEnvironment
 
 MASK = "********"
 """How every output of the package shows a secret option's value."""
@@ -148,6 +149,8 @@ class BackendArgs(BaseModel):
 
     _options: ClassVar[dict[str, OptionMeta]]
     _spellings: ClassVar[dict[str, str]]
+    environment_defaults: ClassVar[tuple[FromEnvironment, ...]] = ()
+    """Variables the tool's own command reads as defaults of these options (``PORT``): prodserver reads them too."""
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:

@@ -19,6 +19,7 @@ from typing import Annotated, Literal
 from ...args import common
 from ...args.addresses import HostAddress
 from ...args.base import BackendArgs, option
+from ...args.environment import VALUE, FromEnvironment
 from ...args.values import AnyPath, Choice, Int, StrList
 from .hooks import HookSettings
 from .settings_logging import LoggingSettings
@@ -33,8 +34,8 @@ class CommonSettings(BackendArgs):
     """The options every backend shares, under the same names and defaults."""
 
     # gunicorn binds a host name too (socket.bind resolves it): 3.0's "localhost" keeps working.
-    address: HostAddress = common.address(cli=None, note="or a host name, or give bind")
-    port: Int = common.port(cli=None, note="or give bind")
+    address: HostAddress = common.address(cli=None, note="or a host name, or give bind; 0.0.0.0 when $PORT is set")
+    port: Int = common.port(cli=None, note="or give bind; gunicorn: $PORT")
     bind: StrList = option(
         [],
         "gunicorn's own form of the addresses to bind: HOST:PORT, unix:PATH or fd://FD, one or more",
@@ -43,7 +44,7 @@ class CommonSettings(BackendArgs):
     )
     backlog: Int = common.backlog(cli="backlog", note="gunicorn: 2048")
     # 0 workers or threads passes the type, so that gunicorn's rules can say why it serves nothing (E086).
-    workers: Int = common.workers(cli="workers", ge=0)
+    workers: Int = common.workers(cli="workers", ge=0, note="gunicorn: $WEB_CONCURRENCY or 1")
     threads: Int = common.threads(cli="threads", ge=0, note="more than 1 needs the gthread worker class")
     log_level: Annotated[LogLevel, Choice] = common.log_level(
         LogLevel, cli="log-level", server="loglevel", also=("loglevel",)
@@ -66,6 +67,13 @@ class CommonSettings(BackendArgs):
 class GunicornArgs(HookSettings, LoggingSettings, TLSSettings, ServerSettings, CommonSettings):
     # pydantic orders fields from the last base to the first: the common options come first.
     """ARGS of ``django_prodserver.backends.gunicorn.GunicornServer``."""
+
+    # gunicorn.config: each variable is the default of its setting (Bind, Workers, ForwardedAllowIPS).
+    environment_defaults = (
+        FromEnvironment("PORT", {"address": "0.0.0.0", "port": VALUE}, unless=("address", "port", "bind")),
+        FromEnvironment("WEB_CONCURRENCY", {"workers": VALUE}),
+        FromEnvironment("FORWARDED_ALLOW_IPS", {"forwarded_allow_ips": VALUE}),
+    )
 
 
 COMMON = frozenset(common.COMMON) - {"ssl_cert", "ssl_key"}

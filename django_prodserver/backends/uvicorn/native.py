@@ -200,7 +200,7 @@ class UvicornSettings(BackendArgs):
     )
     forwarded_allow_ips: Annotated[CommaList, UVICORN_PEERS] = option(
         ["127.0.0.1", "::1"],
-        "Addresses, networks or '*' trusted with proxy headers (always passed: $FORWARDED_ALLOW_IPS is not read)",
+        "Addresses, networks or '*' trusted with proxy headers ($FORWARDED_ALLOW_IPS when set)",
         cli="forwarded-allow-ips",
         seed="forwarded-allow-ips",
         group="HTTP",

@@ -18,6 +18,7 @@ from pydantic import SecretStr
 from ...args import common
 from ...args.addresses import HostAddress
 from ...args.base import BackendArgs, option
+from ...args.environment import VALUE, FromEnvironment
 from ...args.values import AnyPath, Choice, Int
 from .native import UvicornSettings
 
@@ -79,6 +80,12 @@ class CommonSettings(BackendArgs):
 class UvicornArgs(UvicornSettings, CommonSettings):
     # pydantic orders fields from the last base to the first: the common options come first.
     """Options shared by the ASGI and WSGI backends."""
+
+    # uvicorn.Config reads each variable when its option is not given.
+    environment_defaults = (
+        FromEnvironment("WEB_CONCURRENCY", {"workers": VALUE}),
+        FromEnvironment("FORWARDED_ALLOW_IPS", {"forwarded_allow_ips": VALUE}),
+    )
 
 
 class UvicornASGIArgs(UvicornArgs):
