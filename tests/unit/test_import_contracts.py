@@ -98,3 +98,14 @@ def test_the_backend_contracts_name_every_builtin_package() -> None:
     assert set(CONTRACTS["backends-independent"]["modules"]) | family == packages
     assert packages <= set(CONTRACTS["core-names-no-backend"]["forbidden_modules"])
     assert set(CONTRACTS["runserver-family"]["forbidden_modules"]) == packages - family - {extended}
+
+
+def test_the_core_contracts_name_every_shared_module_of_backends() -> None:
+    """A module beside the backend packages (``backends/base.py``...) is core: no backend, no tool."""
+    shared = {
+        f"django_prodserver.backends.{path.stem}"
+        for path in (ROOT / "django_prodserver" / "backends").glob("*.py")
+        if path.stem != "__init__"
+    }
+    for contract_id in ("core-names-no-backend", "core-imports-no-tool"):
+        assert shared <= set(CONTRACTS[contract_id]["source_modules"]), contract_id
