@@ -72,9 +72,10 @@ TYPES: dict[str, tuple[str, str, str]] = {
     "cert_reqs": ("Int", "0", "ge=0, le=2"),
     "ssl_version": ("str | None", "None", ""),
     "sendfile": ("bool", "False", ""),
-    "forwarded_allow_ips": ("CommaList | None", "None", ""),
-    "proxy_allow_ips": ("CommaList | None", "None", ""),
-    "uwsgi_allow_ips": ("CommaList | None", "None", ""),
+    # How gunicorn matches a peer against them is on the type: the shared rule judges it (rules/proxy.py).
+    "forwarded_allow_ips": ("TrustList", "None", ""),
+    "proxy_allow_ips": ("TrustList", "None", ""),
+    "uwsgi_allow_ips": ("TrustList", "None", ""),
     "forwarder_headers": ("CommaList", '["SCRIPT_NAME", "PATH_INFO"]', ""),
     "pythonpath": ("CommaList | None", "None", ""),
     "http_protocols": (
@@ -209,7 +210,7 @@ from pydantic import BeforeValidator
 
 from ...args.base import BackendArgs, Package, option
 from ...args.values import AnyPath, Choice, CommaList, Int, OctalPermissions, StrList, comma_list
-from .kinds import LoggerClass, WorkerClass
+from .kinds import LoggerClass, TrustList, WorkerClass
 
 __all__ = ["{cls}"]
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from ...args.values import ClassPath
+from ...args.addresses import PeerMatching
+from ...args.values import ClassPath, CommaList
 
 BUILTIN_WORKERS = {
     "sync": "gunicorn.workers.sync.SyncWorker",
@@ -29,3 +30,11 @@ WorkerClass = Annotated[
 LoggerClass = Annotated[
     str, ClassPath(DEFAULT_LOGGER, "gunicorn logger class", trusted=frozenset({"simple", DEFAULT_LOGGER}))
 ]
+GUNICORN_PEERS = PeerMatching(
+    "gunicorn", parses=True, networks=True, wildcard="anywhere", unix_peer="trusted", refuses_invalid=True
+)
+"""gunicorn's ``_ip_in_allow_list``: '*' anywhere trusts every peer; entries are networks read strictly
+(``validate_string_to_addr_list`` refuses any other at start); a peer with no IP address (a Unix socket)
+is always trusted."""
+TrustList = Annotated[CommaList | None, GUNICORN_PEERS]
+"""forwarded-allow-ips, proxy-allow-from and uwsgi-allow-from: gunicorn matches each the same way."""

@@ -31,7 +31,6 @@ from .sources import E088, W080, W084, W087, command_line_gaps, config_sources, 
 E081 = "prodserver.E081"
 E082 = "prodserver.E082"
 E083 = "prodserver.E083"
-E084 = "prodserver.E084"
 E086 = "prodserver.E086"
 E089 = "prodserver.E089"
 W081 = "prodserver.W081"
@@ -102,7 +101,6 @@ def gunicorn_problems(args: GunicornArgs, *, starting: bool) -> list[Problem]:
         *bind_problems(args),
         *bind_target_problems(args, starting=starting),
         *env_problems(args),
-        *network_problems(args),
         *header_case_problems(args),
         *no_workers(args),
         *worker_problems(args),
@@ -294,27 +292,6 @@ def _env_fault(entry: str) -> str | None:
         # os.environ refuses an empty name (EINVAL), and a NUL anywhere.
         return "without a name before '='"
     return "with a NUL character, which no environment variable can hold" if "\0" in entry else None
-
-
-def network_problems(args: GunicornArgs) -> list[Problem]:
-    """Trusted addresses: '*', IP addresses or networks, host bits clear (gunicorn's strict parse)."""
-    problems = []
-    for field in ("forwarded_allow_ips", "proxy_allow_from", "uwsgi_allow_from"):
-        for entry in getattr(args, field) or []:
-            try:
-                if entry != "*":
-                    ipaddress.ip_network(entry)
-            except ValueError as error:
-                problems.append(
-                    Problem(
-                        E084,
-                        Severity.ERROR,
-                        ("ARGS", field),
-                        f"holds {entry!r}, which gunicorn rejects ({error}).",
-                        "Use '*', IP addresses or networks with their host bits clear ('10.0.0.0/8').",
-                    )
-                )
-    return problems
 
 
 def no_workers(args: GunicornArgs) -> list[Problem]:

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from ...args.base import BackendArgs, Package, option
 from ...args.values import AnyPath, Choice, CommaList, Int, OctalPermissions, StrList
-from .kinds import WorkerClass
+from .kinds import TrustList, WorkerClass
 
 __all__ = ["ServerSettings"]
 
@@ -154,7 +154,7 @@ class ServerSettings(BackendArgs):
         cli="initgroups",
         group="server mechanics",
     )
-    forwarded_allow_ips: CommaList | None = option(
+    forwarded_allow_ips: TrustList = option(
         None,
         "Front-end's IP addresses or networks from which allowed to handle set secure headers",
         cli="forwarded-allow-ips",
@@ -179,7 +179,7 @@ class ServerSettings(BackendArgs):
     proxy_protocol: Annotated[Literal["off", "v1", "v2", "auto"], Choice] = option(
         "off", "Enable PROXY protocol support", cli="proxy-protocol", group="server mechanics"
     )
-    proxy_allow_from: CommaList | None = option(
+    proxy_allow_from: TrustList = option(
         None,
         "Front-end's IP addresses or networks from which allowed accept proxy requests (comma separated)",
         cli="proxy-allow-from",
@@ -190,7 +190,7 @@ class ServerSettings(BackendArgs):
     protocol: Annotated[Literal["http", "uwsgi"], Choice] = option(
         "http", "The protocol for incoming connections", cli="protocol", group="server mechanics"
     )
-    uwsgi_allow_from: CommaList | None = option(
+    uwsgi_allow_from: TrustList = option(
         None,
         "IPs allowed to send uWSGI protocol requests (comma separated)",
         cli="uwsgi-allow-from",
