@@ -22,6 +22,8 @@ from pydantic.fields import FieldInfo
 import django_prodserver
 from django_prodserver.args import values
 from django_prodserver.args.base import BackendArgs
+from django_prodserver.args.deploy import KEY as DEPLOY_KEY
+from django_prodserver.args.deploy import Deploy
 from django_prodserver.backends.base import TypedBackend
 from django_prodserver.registry import BUILTIN_BACKENDS
 
@@ -66,7 +68,7 @@ A setting that also holds custom backends: see ``CustomProcess`` and ``AnyProces
 # No ``from __future__ import annotations``: the TypedDicts must see ``NotRequired`` at runtime.
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, Protocol, TypeAlias
 
 # typing_extensions' TypedDict reads NotRequired on Python 3.10 too.
 from typing_extensions import NotRequired, TypedDict
@@ -101,16 +103,29 @@ class CustomProcess(TypedDict):
     ARGS: NotRequired[Mapping[str, object] | str]
 
 
-TypedProcess: TypeAlias = {granian}
-"""A process of any built-in backend."""
+TypedProcess: TypeAlias = {typed}
+"""A process of any built-in backend, typed by its ``BACKEND`` (model instances as ``ARGS`` too)."""
 
-ProductionProcesses: TypeAlias = dict[str, TypedProcess]
-"""The ``PRODUCTION_PROCESSES`` setting when every process uses a typed backend."""
+ProductionProcesses: TypeAlias = dict[str, Process]
+"""The ``PRODUCTION_PROCESSES`` setting when every process uses a built-in backend.
+
+One ``Process`` type, not the union ``TypedProcess``: mypy and pyright check a dict literal
+against a union without naming the key at fault (they cannot choose a member by ``BACKEND``)."""
+
+
+
+class UncheckedProcess(Protocol):
+    """A process of ``ProductionProcesses`` as ``django_prodserver.mypy_plugin`` reads it, before it
+    checks the process against the typed dictionary of its ``BACKEND``."""
+
+    def __getitem__(self, key: str, /) -> object: ...
+
 
 AnyProcess: TypeAlias = TypedProcess | CustomProcess
-"""Any process.  ``CustomProcess`` accepts any ``BACKEND`` string, so annotate typed processes
-on their own (``WEB: GranianASGIProcess = {{...}}``) before putting them in a
-``dict[str, AnyProcess]``: inside that union a misspelt key would match ``CustomProcess``."""
+"""Any process, ``ARGS`` model instances included.  ``CustomProcess`` accepts any ``BACKEND``
+string, so annotate typed processes on their own (``WEB: GranianASGIProcess = {{...}}``) before
+putting them in a ``dict[str, AnyProcess]``: inside that union a misspelt key would match
+``CustomProcess``."""
 
 __all__ = [
 {exports}
@@ -173,6 +188,9 @@ def _literal_text(choices: tuple[Any, ...], metadata: list[Any]) -> str:
     if values.Choice in metadata:
         # The Choice validator reads the int 2 as the choice "2".
         accepted += [int(choice) for choice in choices if isinstance(choice, str) and choice.isdecimal()]
+        if "info" in choices:
+            # It ignores case too; log levels are commonly written as Python names them ("INFO").
+            accepted += [choice.upper() for choice in choices if isinstance(choice, str)]
     # json.dumps writes the double-quoted strings ruff format wants; ints as they are.
     return f"Literal[{', '.join(json.dumps(choice) for choice in accepted)}]"
 
@@ -245,7 +263,52 @@ def process(backend: type[TypedBackend[Any]]) -> Iterator[str]:
     yield f'    """A process served by ``{backend.__name__}``."""\n'
     yield f'    BACKEND: Literal["{dotted_path(backend)}"]'
     # Quoted: the model is imported for type checkers only.
-    yield f'    ARGS: NotRequired["{args_dict_name(backend)} | {backend.args_model.__name__}"]\n'
+    yield f'    ARGS: NotRequired["{args_dict_name(backend)} | {backend.args_model.__name__}"]'
+    yield f"    {DEPLOY_KEY}: NotRequired[DeployDict]"
+    # The backend's own top-level keys are required: a Celery process without APP cannot run (E120).
+    yield from (f"    {key}: str" for key in backend.process_keys)
+    yield ""
+
+
+def deploy_dict() -> Iterator[str]:
+    """``DeployDict``: the ``DEPLOY`` key of every process (what the exports read)."""
+    yield from typed_dict("DeployDict", Deploy, Deploy.options(), "DEPLOY of any process, read by the exports.")
+
+
+def any_args_dict() -> Iterator[str]:
+    """``ArgsDict``: every option name of every backend, with the values any backend accepts for it.
+
+    The ARGS of ``Process``: one typed dictionary, not a union, so that the checkers name the key.
+    """
+    accepted: dict[str, dict[str, None]] = {}
+    for backend in BACKENDS:
+        model = backend.args_model
+        for field, meta in model.options().items():
+            members = accepted.setdefault(meta.name, {})
+            members.update(dict.fromkeys(value_type(field, model.model_fields[field]).split(" | ")))
+    # None last, as value_type() writes it.
+    entries = {
+        key: " | ".join(sorted(members, key=lambda member: member == "None")) for key, members in accepted.items()
+    }
+    yield '\nArgsDict = TypedDict(\n    "ArgsDict",\n    {'
+    yield from (f'        "{key}": {value},' for key, value in entries.items())
+    yield "    },\n    total=False,\n)"
+    yield '"""The ARGS of any built-in backend: every option name, each with the values some backend accepts."""\n'
+
+
+def any_process() -> Iterator[str]:
+    """``BackendPath`` and ``Process``: a process of any built-in backend, as one typed dictionary."""
+    paths = ", ".join(f'"{dotted_path(backend)}"' for backend in BACKENDS)
+    yield f"\nBackendPath: TypeAlias = Literal[{paths}]"
+    yield '"""The documented dotted path of a built-in backend."""\n'
+    yield "\nclass Process(TypedDict):"
+    yield '    """A process of any built-in backend: ``ARGS`` checked against every backend\'s option names."""\n'
+    yield "    BACKEND: BackendPath"
+    yield "    ARGS: NotRequired[ArgsDict]"
+    yield f"    {DEPLOY_KEY}: NotRequired[DeployDict]"
+    keys = dict.fromkeys(key for backend in BACKENDS for key in backend.process_keys)
+    yield from (f"    {key}: NotRequired[str]" for key in keys)
+    yield ""
 
 
 def model_imports() -> str:
@@ -261,18 +324,30 @@ def model_imports() -> str:
 
 def render() -> str:
     """The text of ``types.py``."""
-    parts = [HEADER.replace("{model_imports}", model_imports())]
+    parts = [HEADER.replace("{model_imports}", model_imports()), *deploy_dict()]
     shared = list(dict.fromkeys(model for backend in BACKENDS if (model := shared_model(backend)) is not None))
     for model in shared:
         parts.extend(shared_dict(model))
     for backend in BACKENDS:
         parts.extend(args_dict(backend))
         parts.extend(process(backend))
+    parts.extend(any_args_dict())
+    parts.extend(any_process())
     names = [name for backend in BACKENDS for name in (args_dict_name(backend), process_name(backend))]
     names += [shared_dict_name(model) for model in shared]
-    exports = sorted([*names, *VALUE_ALIASES, "AnyProcess", "CustomProcess", "ProductionProcesses", "TypedProcess"])
+    names += [
+        "ArgsDict",
+        "BackendPath",
+        "Process",
+        "AnyProcess",
+        "CustomProcess",
+        "ProductionProcesses",
+        "TypedProcess",
+        "UncheckedProcess",
+    ]
+    exports = sorted([*names, *VALUE_ALIASES])
     footer = FOOTER.format(
-        granian=" | ".join(process_name(backend) for backend in BACKENDS),
+        typed=" | ".join(process_name(backend) for backend in BACKENDS),
         exports="\n".join(f'    "{name}",' for name in exports),
     )
     return formatted("\n".join(parts) + footer)

@@ -1,11 +1,11 @@
-"""A misspelt keyword of an ARGS model (the pydantic mypy plugin reports it)."""
+"""ARGS as a model instance: a process annotated on its own (the pydantic mypy plugin reports the keyword)."""
 
 from django_prodserver.backends.granian import GranianASGIArgs
-from django_prodserver.types import ProductionProcesses
+from django_prodserver.types import AnyProcess, GranianASGIProcess
 
-PRODUCTION_PROCESSES: ProductionProcesses = {
-    "web": {
-        "BACKEND": "django_prodserver.backends.granian.GranianASGIServer",
-        "ARGS": GranianASGIArgs(adress="0.0.0.0", port=8000),
-    },
+WEB: GranianASGIProcess = {
+    "BACKEND": "django_prodserver.backends.granian.GranianASGIServer",
+    "ARGS": GranianASGIArgs(adress="0.0.0.0", port=8000),
 }
+
+PRODUCTION_PROCESSES: dict[str, AnyProcess] = {"web": WEB}

@@ -1,18 +1,8 @@
-"""An ARGS value of the wrong type."""
-
-from django_prodserver.types import GranianWSGIArgsDict, ProductionProcesses
+from django_prodserver.types import ProductionProcesses
 
 PRODUCTION_PROCESSES: ProductionProcesses = {
-    "wsgi": {
-        "BACKEND": "django_prodserver.backends.granian.GranianWSGIServer",
-        "ARGS": {"workers": 2.5},
-    },
-}
-
-# Written as a GranianWSGIArgsDict(...) call, the ARGS get the exact key in the message.
-EXACT: ProductionProcesses = {
     "web": {
-        "BACKEND": "django_prodserver.backends.granian.GranianWSGIServer",
-        "ARGS": GranianWSGIArgsDict({"workers": 2.5}),
+        "BACKEND": "django_prodserver.backends.gunicorn.GunicornServer",
+        "ARGS": {"bind": "0.0.0.0:8000", "workers": 2.5},
     },
 }

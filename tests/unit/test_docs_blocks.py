@@ -9,8 +9,9 @@ the example is meant to do (MyST renders nothing for it)::
     ```
 
 Kinds: ``check IDS`` (a setting the check reports exactly these IDs for), ``procfile``,
-``usage`` (the command's usage line), ``mypy-output`` (lines mypy prints for tests/typing/).  Fences of MyST directives
-(```` ```{toctree} ````) are not examples: the directives run when the docs are built.
+``usage`` (the command's usage line), ``mypy-output``, ``mypy-plugin-output`` and
+``pyright-output`` (what the checkers print for a sample of tests/typing/, named by the marker).
+Fences of MyST directives (```` ```{toctree} ````) are not examples: the directives run when the docs are built.
 """
 
 from __future__ import annotations

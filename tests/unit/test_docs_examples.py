@@ -137,7 +137,8 @@ def test_ini_example(block: Block) -> None:
 @pytest.mark.parametrize("block", [block for block in all_blocks() if block.language in ("text", "")])
 def test_text_blocks_say_what_they_are(block: Block) -> None:
     # An unmarked text block would be an example nothing checks.
-    assert block.kind in ("procfile", "mypy-output", "usage"), f"{block.where}: mark it, or give it a checked language"
+    kinds = ("procfile", "mypy-output", "mypy-plugin-output", "pyright-output", "usage")
+    assert block.kind in kinds, f"{block.where}: mark it, or give it a checked language"
     if block.kind == "usage":
         parser = load_command_class("django_prodserver", "prodserver").create_parser("manage.py", "prodserver")
         assert block.text == "python " + parser.format_usage().removeprefix("usage: ")

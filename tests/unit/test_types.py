@@ -148,7 +148,9 @@ def test_process_is_typed_by_its_backend(backend: type[TypedBackend[Any]]) -> No
     assert hints["BACKEND"] == Literal[_typegen.dotted_path(backend)]
     assert _typegen.dotted_path(backend) in BUILTIN_BACKENDS
     assert hints["ARGS"] == args_dict(backend) | backend.args_model
-    assert process.__required_keys__ == frozenset({"BACKEND"})
+    # A backend's own top-level keys (Celery's APP) are required, as the check requires them (E120).
+    assert {key: hints[key] for key in backend.process_keys} == dict.fromkeys(backend.process_keys, str)
+    assert process.__required_keys__ == frozenset({"BACKEND", *backend.process_keys})
 
 
 def test_importing_the_types_does_not_import_pydantic() -> None:
@@ -158,9 +160,26 @@ def test_importing_the_types_does_not_import_pydantic() -> None:
     assert result.stdout == "False\n"
 
 
-def test_production_processes_is_every_typed_backend() -> None:
+def test_typed_process_is_every_typed_backend() -> None:
     processes = [getattr(settings_types, _typegen.process_name(backend)) for backend in BACKENDS]
-    assert get_args(settings_types.ProductionProcesses) == (str, functools.reduce(operator.or_, processes))
+    assert settings_types.TypedProcess == functools.reduce(operator.or_, processes)
+
+
+def test_production_processes_take_any_backend_as_one_typed_dict() -> None:
+    # One Process, not the TypedProcess union: the checkers then name the key at fault.
+    assert get_args(settings_types.ProductionProcesses) == (str, settings_types.Process)
+    hints = get_type_hints(settings_types.Process)
+    assert get_args(hints["BACKEND"]) == BUILTIN_BACKENDS
+    assert settings_types.Process.__required_keys__ == frozenset({"BACKEND"})
+    assert set(hints) == {"BACKEND", "ARGS", "DEPLOY", *(key for backend in BACKENDS for key in backend.process_keys)}
+
+
+def test_any_args_take_every_backends_option_with_each_backends_values() -> None:
+    merged = get_type_hints(settings_types.ArgsDict)
+    for backend in BACKENDS:
+        for key, hint in get_type_hints(args_dict(backend)).items():
+            assert set(members(hint)) <= set(members(merged[key])), f"{backend.__name__}: {key}"
+    assert set(merged) == {key for backend in BACKENDS for key in get_type_hints(args_dict(backend))}
 
 
 def test_http_accepts_the_ints_the_model_reads_as_choices() -> None:
@@ -212,3 +231,11 @@ def test_types_are_not_narrower_than_the_model(backend: type[TypedBackend[Any]])
             except ValidationError:
                 continue
             assert type_accepts(hints[meta.name], probe), f"{meta.name}: the model accepts {probe!r}"
+
+
+def test_deploy_is_typed_as_the_model_reads_it() -> None:
+    from django_prodserver.args.deploy import Deploy
+
+    hints = get_type_hints(settings_types.DeployDict)
+    assert sorted(hints) == sorted(meta.name for meta in Deploy.options().values())
+    assert get_type_hints(settings_types.Process)["DEPLOY"] == settings_types.DeployDict

@@ -1,13 +1,15 @@
-"""mypy and pyright on the sample settings of tests/typing/: the typed setting reports mistakes.
+"""mypy and pyright on the sample settings of tests/typing/, and the docs that quote them.
 
-Inside ``ProductionProcesses`` the process is a union (one TypedDict per backend), so both
-checkers name the process rather than the key; ARGS written as ``GranianASGIArgsDict({...})``
-or as a model instance get the exact key.  Each expected line below is the checker's own text.
+``settings_ok.py`` holds one ordinary process per backend: no checker says anything.  Each other
+sample holds one mistake; what each checker prints for it, with the sample renamed
+``settings.py``, is what docs/typed-settings.md quotes in its ``mypy-output``,
+``mypy-plugin-output`` and ``pyright-output`` blocks (the sample itself is quoted there too), so
+the page cannot drift from the installed releases.  One test per checker: each runs it once.
 """
 
 from __future__ import annotations
 
-import json
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -16,145 +18,114 @@ from pathlib import Path
 import pytest
 
 from ..tools import typegen
-from .test_docs_blocks import all_blocks
+from .test_docs_blocks import Block, all_blocks
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "tests" / "typing"
-# Every process type of ProductionProcesses, in the order of the union (the registry's).
-PROCESSES = [typegen.process_name(backend) for backend in typegen.BACKENDS]
-AMBIGUOUS = (
-    f"Type of TypedDict is ambiguous, none of ({', '.join(map(repr, PROCESSES))}) matches cleanly  [misc]".replace(
-        "'", '"'
-    )
-)
-# mypy names the first five members of a long union, then counts the rest.
-UNION = " | ".join(PROCESSES[:5]) + (f" | <{len(PROCESSES) - 5} more items>" if len(PROCESSES) > 5 else "")
+SAMPLE_FILES = sorted(path.name for path in SAMPLES.glob("*.py"))
+CHECKERS = {
+    "mypy-output": SAMPLES / "mypy.ini",
+    "mypy-plugin-output": SAMPLES / "mypy-plugin.ini",
+}
+_PYRIGHT_LINE = re.compile(r"^  (?P<path>/\S+?\.py):(?P<rest>\d+:\d+ - .*)$")
 
 
-def dict_entry(inferred: str) -> str:
-    expected = f'"str": "{UNION}"'
-    return f'Dict entry 0 has incompatible type "str": "{inferred}"; expected {expected}  [dict-item]'
-
-
-def run(command: list[str], timeout: int = 180) -> str:
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False)
-    assert done.returncode in (0, 1), done.stderr
+def run(command: list[str]) -> str:
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=180, check=False)
+    assert done.returncode in (0, 1), done.stdout + done.stderr
     return done.stdout
 
 
-@pytest.fixture(scope="module")
-def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
-    """``{file name: ["line: error: message  [code]", ...]}`` from one mypy run over every sample."""
-    cache = tmp_path_factory.mktemp("mypy-cache")
-    config = SAMPLES / "mypy.ini"
-    samples = sorted(str(path.relative_to(ROOT)) for path in SAMPLES.glob("*.py"))
+def mypy_output(config: Path, cache: Path) -> dict[str, str]:
+    """``{sample: what mypy prints about it}``, the sample's path written ``settings.py``."""
+    samples = [f"tests/typing/{name}" for name in SAMPLE_FILES]
     output = run([sys.executable, "-m", "mypy", "--config-file", str(config), "--cache-dir", str(cache), *samples])
     assert output.rstrip().endswith(f"(checked {len(samples)} source files)"), output
-    errors: dict[str, list[str]] = defaultdict(list)
+    reported: dict[str, str] = defaultdict(str)
     for line in output.splitlines():
         path, sep, rest = line.partition(":")
+        # Notes point at definitions ("defined in ..."); errors in the package itself are not the samples'.
         if sep and path.startswith("tests/typing/") and ": note: " not in rest:
-            errors[Path(path).name].append(rest)
-    return errors
+            reported[Path(path).name] += f"settings.py:{rest}\n"
+    return reported
 
 
-@pytest.fixture(scope="module")
-def pyright_errors() -> dict[str, list[tuple[int, str, str]]]:
-    """``{file name: [(line, rule, first line of the message), ...]}`` from one pyright run."""
-    output = run([sys.executable, "-m", "pyright", "--pythonpath", sys.executable, "--outputjson", str(SAMPLES)])
-    report = json.loads(output)
-    assert report["summary"]["filesAnalyzed"] == len(list(SAMPLES.glob("*.py")))
-    errors: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for diagnostic in report["generalDiagnostics"]:
-        lines = [line.replace("\xa0", " ").strip() for line in diagnostic["message"].splitlines()]
-        where = (diagnostic["range"]["start"]["line"] + 1, diagnostic["rule"], lines[0])
-        errors[Path(diagnostic["file"]).name].append(where)
-        errors[Path(diagnostic["file"]).name].extend((where[0], "detail", line) for line in lines[1:])
-    return errors
+def pyright_output() -> dict[str, str]:
+    """``{sample: what pyright prints about it}``, each diagnostic with its detail lines."""
+    output = run([sys.executable, "-m", "pyright", "--pythonpath", sys.executable, str(SAMPLES)])
+    reported: dict[str, str] = defaultdict(str)
+    sample = None
+    for line in output.splitlines():
+        if match := _PYRIGHT_LINE.match(line):
+            sample = Path(match["path"]).name
+            reported[sample] += f"settings.py:{match['rest']}\n"
+        elif line.startswith("  \xa0") and sample is not None:
+            # A detail line, indented with no-break spaces under its diagnostic.
+            reported[sample] += line.removeprefix("  ").replace("\xa0", " ") + "\n"
+    return reported
 
 
-def test_mypy_accepts_correct_settings(mypy_errors: dict[str, list[str]]) -> None:
-    assert mypy_errors["settings_ok.py"] == []
+def quoted(kind: str) -> list[Block]:
+    return [block for block in all_blocks() if block.kind == kind]
 
 
-def test_mypy_reports_misspelt_key(mypy_errors: dict[str, list[str]]) -> None:
-    assert mypy_errors["settings_misspelt_key.py"] == [
-        f"6: error: {dict_entry('dict[str, Collection[str]]')}",
-        f"6: error: {AMBIGUOUS}",
-        f"14: error: {dict_entry('dict[str, Collection[str]]')}",
-        f"14: error: {AMBIGUOUS}",
-        '16: error: Extra key "wokers" for TypedDict "GranianASGIArgsDict"  [typeddict-unknown-key]',
-    ]
+def assert_docs_quote(kind: str, reported: dict[str, str]) -> None:
+    blocks = quoted(kind)
+    assert blocks, f"the docs quote no {kind}"
+    for block in blocks:
+        (sample,) = block.args
+        assert block.text == reported[sample], f"{block.where} is not what the checker prints for {sample}"
+        samples = [other.text for other in all_blocks() if other.path == block.path and other.language == "python"]
+        assert (SAMPLES / sample).read_text() in samples, f"{block.path.name} does not show tests/typing/{sample}"
 
 
-def test_mypy_reports_wrong_value_type(mypy_errors: dict[str, list[str]]) -> None:
-    assert mypy_errors["settings_wrong_type.py"] == [
-        f"6: error: {dict_entry('dict[str, Collection[str]]')}",
-        f"6: error: {AMBIGUOUS}",
-        f"14: error: {dict_entry('dict[str, Collection[str]]')}",
-        f"14: error: {AMBIGUOUS}",
-        '16: error: Incompatible types (expression has type "float", TypedDict item "workers" has type "int | str")'
-        "  [typeddict-item]",
-    ]
+# Without the plugin, each process is checked against ``Process`` (every backend's option names);
+# with it, against its own backend's typed dictionary.
+BY_BACKEND = {
+    "mypy-output": "",
+    "mypy-plugin-output": (
+        'settings.py:4: error: Missing key "APP" for TypedDict "CeleryWorkerProcess"  [typeddict-item]\n'
+        'settings.py:10: error: Extra key "bind" for TypedDict "GranianWSGIArgsDict"  [typeddict-unknown-key]\n'
+    ),
+}
 
 
-def test_mypy_reports_bad_http_choice(mypy_errors: dict[str, list[str]]) -> None:
-    assert mypy_errors["settings_bad_choice.py"] == [
-        f"6: error: {dict_entry('dict[str, Collection[str]]')}",
-        f"6: error: {AMBIGUOUS}",
-        f"14: error: {dict_entry('dict[str, Collection[str]]')}",
-        f"14: error: {AMBIGUOUS}",
-        """16: error: Incompatible types (expression has type "Literal['3']", TypedDict item "http" has type"""
-        """ "Literal['auto', '1', '2', 1, 2]")  [typeddict-item]""",
-    ]
+@pytest.mark.parametrize("kind", CHECKERS)
+def test_mypy(kind: str, tmp_path: Path) -> None:
+    reported = mypy_output(CHECKERS[kind], tmp_path)
+    assert reported["settings_ok.py"] == ""
+    # The key at fault, by name, with or without the plugin.
+    assert 'Extra key "wokers"' in reported["settings_misspelt_key.py"]
+    assert 'TypedDict item "workers"' in reported["settings_wrong_type.py"]
+    assert "GunicornServr" in reported["settings_misspelt_backend.py"]
+    assert reported["settings_other_backends_keys.py"] == BY_BACKEND[kind]
+    # A model's keyword, by the pydantic plugin; a process annotated on its own (beside a custom backend).
+    assert reported["settings_model_typo.py"] == (
+        'settings.py:8: error: Unexpected keyword argument "adress" for "GranianASGIArgs"; did you mean "address"?'
+        "  [call-arg]\n"
+    )
+    assert reported["settings_custom_backend.py"] == (
+        'settings.py:7: error: Incompatible types (expression has type "dict[str, object]", TypedDict item "ARGS"'
+        ' has type "GranianASGIArgsDict | GranianASGIArgs")  [typeddict-item]\n'
+    )
+    assert_docs_quote(kind, reported)
 
 
-def test_mypy_reports_misspelt_model_keyword(mypy_errors: dict[str, list[str]]) -> None:
-    assert mypy_errors["settings_model_typo.py"] == [
-        f"7: error: {dict_entry('dict[str, object]')}",
-        f"7: error: {AMBIGUOUS}",
-        '9: error: Unexpected keyword argument "adress" for "GranianASGIArgs"; did you mean "address"?  [call-arg]',
-    ]
-
-
-def test_mypy_reports_misspelt_key_beside_a_custom_backend(mypy_errors: dict[str, list[str]]) -> None:
-    # The custom process itself is accepted; the Granian one, annotated on its own, is checked.
-    assert mypy_errors["settings_custom_backend.py"] == [
-        '7: error: Incompatible types (expression has type "dict[str, object]", TypedDict item "ARGS" has type'
-        ' "GranianASGIArgsDict | GranianASGIArgs")  [typeddict-item]',
-    ]
-
-
-def test_pyright_accepts_correct_settings(pyright_errors: dict[str, list[tuple[int, str, str]]]) -> None:
-    assert pyright_errors["settings_ok.py"] == []
-
-
-def test_pyright_names_the_exact_problem(pyright_errors: dict[str, list[tuple[int, str, str]]]) -> None:
-    assert (16, "detail", '"wokers" is an undefined item in type "GranianASGIArgsDict"') in pyright_errors[
-        "settings_misspelt_key.py"
-    ]
-    assert (16, "detail", 'Type "float" is not assignable to type "Integer"') in pyright_errors[
-        "settings_wrong_type.py"
-    ]
+def test_pyright() -> None:
+    reported = pyright_output()
+    assert reported["settings_ok.py"] == ""
+    assert '"wokers" is an undefined item in type "ArgsDict"' in reported["settings_misspelt_key.py"]
+    assert 'Type "float" is not assignable to type "Integer"' in reported["settings_wrong_type.py"]
+    assert "GunicornServr" in reported["settings_misspelt_backend.py"]
+    assert reported["settings_other_backends_keys.py"] == ""
     assert (
-        16,
-        "detail",
-        """Type "Literal['3']" is not assignable to type "Literal['auto', '1', '2', 1, 2]\"""",
-    ) in pyright_errors["settings_bad_choice.py"]
-    assert pyright_errors["settings_model_typo.py"] == [(9, "reportCallIssue", 'No parameter named "adress"')]
+        reported["settings_model_typo.py"]
+        == 'settings.py:8:29 - error: No parameter named "adress" (reportCallIssue)\n'
+    )
+    assert_docs_quote("pyright-output", reported)
 
 
-@pytest.mark.parametrize("sample", ["settings_misspelt_key.py", "settings_wrong_type.py", "settings_bad_choice.py"])
-def test_pyright_reports_the_process(pyright_errors: dict[str, list[tuple[int, str, str]]], sample: str) -> None:
-    rules = [(line, rule) for line, rule, _ in pyright_errors[sample] if rule != "detail"]
-    assert rules == [(6, "reportAssignmentType"), (16, "reportArgumentType")]
-
-
-def test_docs_quote_mypy_as_it_reports(mypy_errors: dict[str, list[str]]) -> None:
-    # docs/typed-settings.md shows mypy's output; each line must be one mypy gives on the samples.
-    reported = {line.partition(": ")[2] for lines in mypy_errors.values() for line in lines}
-    quoted = [block for block in all_blocks() if block.kind == "mypy-output"]
-    assert len(quoted) == 2
-    for block in quoted:
-        for line in block.text.splitlines():
-            assert line.split(": ", 1)[1] in reported, f"{block.where}: {line}"
+def test_samples_hold_one_ordinary_process_per_backend() -> None:
+    text = (SAMPLES / "settings_ok.py").read_text()
+    for backend in typegen.BACKENDS:
+        assert text.count(f'"BACKEND": "{typegen.dotted_path(backend)}"') >= 1, backend.__name__
