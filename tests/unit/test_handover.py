@@ -39,7 +39,7 @@ def test_the_launchers_import_no_django_and_no_pydantic() -> None:
     ("backend", "args"),
     [
         (GunicornServer(), GunicornArgs(workers=2, threads=4)),
-        (UvicornServer(), UvicornASGIArgs(ssl_keyfile_password="secret")),
+        (UvicornServer(), UvicornASGIArgs.model_validate({"ssl-keyfile-password": "secret"})),
         (UvicornWSGIServer(), UvicornWSGIArgs(threads=4)),
         (GranianASGIServer(), GranianASGIArgs(http="2")),
         (GranianWSGIServer(), GranianWSGIArgs(threads=4)),
