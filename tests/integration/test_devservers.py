@@ -12,7 +12,16 @@ from typing import Any
 import httpx
 import pytest
 
-from .servers import EXAMPLE_DIR, ProdServer, free_port, manage_py, subprocess_env, write_settings
+from .servers import (
+    ANNOUNCE_REQUESTS,
+    EXAMPLE_DIR,
+    ProdServer,
+    free_port,
+    manage_py,
+    stop_with_a_request_in_flight,
+    subprocess_env,
+    write_settings,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -49,11 +58,13 @@ class DevLauncher:
     database: Path
     servers: list[CommandServer] = field(default_factory=list)
 
-    def start(self, backend: str, args: Mapping[str, Any], command: str = "prodserver") -> CommandServer:
+    def start(
+        self, backend: str, args: Mapping[str, Any], command: str = "prodserver", extra_settings: str = ""
+    ) -> CommandServer:
         port = free_port()
         server = CommandServer(self.make_directory(), port, command=(command, "web"))
         processes = {"web": {"BACKEND": backend, "ARGS": {"addrport": f"127.0.0.1:{port}", **args}}}
-        write_settings(server.directory, self.database, processes, APPS)
+        write_settings(server.directory, self.database, processes, APPS + extra_settings)
         self.servers.append(server)
         # PYTHONUNBUFFERED: the servers' banners reach the files while they run.
         server.start({"PYTHONUNBUFFERED": "1"})
@@ -110,3 +121,16 @@ def test_werkzeug_runserver_plus(dev: DevLauncher, command: str) -> None:
     _serves_and_stops(server)
     with pytest.raises(httpx.ConnectError):
         httpx.get(server.url("/"), timeout=2)
+
+
+def test_runserver_without_threads_stops_on_a_sigterm_that_arrives_during_a_request(dev: DevLauncher) -> None:
+    # Without threads the request runs in the main thread: a SystemExit raised there is caught by
+    # wsgiref's handler (a bare except), which answered 500 and kept serving; SIGTERM was lost.
+    server = dev.start(RUNSERVER, {"noreload": True, "nothreading": True}, extra_settings=ANNOUNCE_REQUESTS)
+
+    returncode, reply = stop_with_a_request_in_flight(server, signal.SIGTERM)
+
+    # The request in flight is answered, then the server exits (a development server drains nothing else).
+    assert returncode == 0, server.output()
+    assert reply.status_code == 200, server.output()
+    assert "Traceback" not in server.stdout + server.stderr

@@ -76,8 +76,30 @@ class RunserverBackend(TypedServer[ArgsT]):
             raise ServerStartError(str(exc)) from None
 
 
+RETRY_SECONDS = 0.05
+"""How soon a SIGTERM that arrived during a request is acted on again."""
+
+
 def _exit(signum: int, frame: FrameType | None) -> Any:
+    if _in_request(frame):
+        # Without threads the request runs in this (the main) thread, and wsgiref's handler catches
+        # everything a request raises (a bare except): a SystemExit there answered 500 and was lost.
+        # Let the request finish; SIGALRM brings this handler back until it lands between requests.
+        signal.signal(signal.SIGALRM, _exit)
+        signal.setitimer(signal.ITIMER_REAL, RETRY_SECONDS)
+        return
     raise SystemExit(0)
+
+
+def _in_request(frame: FrameType | None) -> bool:
+    """Whether ``frame`` runs inside wsgiref's handling of a request."""
+    from wsgiref.handlers import BaseHandler
+
+    while frame is not None:
+        if frame.f_code is BaseHandler.run.__code__:
+            return True
+        frame = frame.f_back
+    return False
 
 
 class DjangoRunserver(RunserverBackend[RunserverArgs]):
