@@ -14,16 +14,21 @@ from __future__ import annotations
 import argparse
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
+from weakref import WeakKeyDictionary
 
 from pydantic import SecretStr
 from pydantic.fields import FieldInfo
 
 from .args.base import BackendArgs, dashed
 from .args.describe import choices, is_duration, is_repeatable, item_type, range_words
+from .rules.text import closest
 
 DEST_PREFIX = "ARGS:"
 """argparse destination of an override: ``ARGS:workers``; never clashes with the command's own options."""
+
+_SPELLINGS: WeakKeyDictionary[argparse.ArgumentParser, dict[str, str]] = WeakKeyDictionary()
+"""Per parser, every spelling settings accept for an override's option (dashed) -> the override's flag."""
 
 _METAVARS: dict[type, str] = {int: "N", float: "SECONDS", Path: "PATH", SecretStr: "SECRET", str: "TEXT"}
 
@@ -84,6 +89,9 @@ def add_override_options(parser: argparse.ArgumentParser, model: type[BackendArg
         for field in fields:
             info = model.model_fields[field]
             flag = f"--{dashed(model.options()[field].name)}"
+            # `--blocking-threads` for a WSGI process is `--threads`, as settings read it.
+            spellings = _SPELLINGS.setdefault(parser, {})
+            spellings.update({dashed(spelling): flag for spelling in model.options()[field].spellings})
             if flag in taken:
                 # The command's own option (--skip-checks, --no-color...): settings only.
                 shadowed.append(flag)
@@ -101,6 +109,34 @@ def add_override_options(parser: argparse.ArgumentParser, model: type[BackendArg
             )
     if shadowed:
         parser.epilog += f" Set {', '.join(shadowed)} in settings: the command uses those names itself."
+
+
+_UNRECOGNIZED = "unrecognized arguments: "
+"""How argparse begins the error for options it does not know (``parse_args``)."""
+
+
+def suggest_options(parser: argparse.ArgumentParser) -> None:
+    """An unknown option gets a did-you-mean, as a misspelt settings key does: ``--wokers`` -> ``--workers``."""
+    report = parser.error
+
+    def error(message: str) -> NoReturn:
+        report(message + options_meant(parser, message))
+
+    # The parser is Django's CommandParser, built by BaseCommand.create_parser: its error() is
+    # where argparse reports unknown arguments, and the one place to add to that report.
+    parser.error = error  # type: ignore[method-assign]
+
+
+def options_meant(parser: argparse.ArgumentParser, message: str) -> str:
+    """``"; did you mean --workers?"`` for an argparse error naming unknown options, else ``""``."""
+    if not message.startswith(_UNRECOGNIZED):
+        return ""
+    flags = {flag.removeprefix("--"): flag for flag in parser._option_string_actions if flag.startswith("--")}
+    known = {**_SPELLINGS.get(parser, {}), **flags}
+    # argparse joins the unknown arguments with spaces: options and the values after them.
+    names = [token[2:].partition("=")[0] for token in message.removeprefix(_UNRECOGNIZED).split() if token[:2] == "--"]
+    meant = [known[match] for name in names if (match := closest(name, known)) is not None]
+    return f"; did you mean {', '.join(meant)}?" if meant else ""
 
 
 def collected_overrides(options: Mapping[str, Any]) -> dict[str, Any]:

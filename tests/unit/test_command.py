@@ -189,7 +189,10 @@ def test_the_options_are_those_of_the_named_process(
     # WSGI's threads are Granian's blocking threads; ASGI has a blocking-threads option of its own.
     assert run("wsgi", "--skip-checks", "--threads", "8")[0] == 0
     assert run("wsgi", "--skip-checks", "--blocking-threads", "8")[0] == 2
-    assert capsys.readouterr().err.endswith("error: unrecognized arguments: --blocking-threads 8\n")
+    # Settings read blocking-threads as a WSGI process's threads: the command line points there.
+    assert capsys.readouterr().err.endswith(
+        "error: unrecognized arguments: --blocking-threads 8; did you mean --threads?\n"
+    )
     assert [args.threads for args in served if isinstance(args, GranianWSGIArgs)] == [8]
 
 

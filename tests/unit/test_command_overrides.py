@@ -15,6 +15,8 @@ from django_prodserver.overrides import (
     flags_without_value,
     help_text,
     metavar,
+    options_meant,
+    suggest_options,
 )
 
 NO_VALUE = {"--list", "--dry-run", "-h", "--help"}
@@ -130,3 +132,28 @@ def test_an_option_named_like_the_commands_own_is_left_to_settings() -> None:
     assert parser.parse_args(["--log-level"]).log_level is True
     assert parser.epilog is not None
     assert parser.epilog.endswith("Set --log-level in settings: the command uses those names itself.")
+
+
+def test_a_misspelt_option_gets_a_did_you_mean(
+    parser: argparse.ArgumentParser, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The same suggestion as a misspelt settings key gets (rules.text.closest).
+    suggest_options(parser)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--wokers", "3", "--thraeds=2"])
+    assert capsys.readouterr().err.endswith(
+        "error: unrecognized arguments: --wokers 3 --thraeds=2; did you mean --workers, --threads?\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["unrecognized arguments: --zzz 3", "unrecognized arguments: wokers", "argument --workers: expected one argument"],
+)
+def test_no_did_you_mean_without_a_close_option(parser: argparse.ArgumentParser, message: str) -> None:
+    assert options_meant(parser, message) == ""
+
+
+def test_a_spelling_settings_accept_points_at_the_override(parser: argparse.ArgumentParser) -> None:
+    # A WSGI process's threads are Granian's blocking threads; settings take either name.
+    assert options_meant(parser, "unrecognized arguments: --blocking-threads 8") == "; did you mean --threads?"

@@ -19,7 +19,13 @@ from ...args.base import BackendArgs
 from ...backends.base import BaseServerBackend, BaseWorkerBackend, ServerStartError, TypedBackend
 from ...checks import validating_start
 from ...conf import SETTING, production_processes
-from ...overrides import add_override_options, collected_overrides, first_positional, flags_without_value
+from ...overrides import (
+    add_override_options,
+    collected_overrides,
+    first_positional,
+    flags_without_value,
+    suggest_options,
+)
 from ...validation import ProcessReport, shared_address_problems, validate_process
 from ..fleet import FORMATS, ExportError, chosen, export, run_all
 from ..output import dry_run, dry_run_of, process_list, summarize
@@ -52,6 +58,7 @@ class Command(BaseCommand):
     def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
         # No abbreviations: --blocking-threads must not silently mean --blocking-threads-idle-timeout.
         parser = super().create_parser(prog_name, subcommand, usage=_USAGE, allow_abbrev=False, **kwargs)
+        suggest_options(parser)
         processes = production_processes()
         if not isinstance(processes, Mapping) or not processes:
             return parser
