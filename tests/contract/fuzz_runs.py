@@ -135,6 +135,20 @@ class Run:
             time.sleep(0.2)
         return False
 
+    def settle(self, quiet: float = 0.5, bound: float = 3.0) -> None:
+        """Wait until the output has not grown for ``quiet`` seconds (at most ``bound``).
+
+        A server answers once one worker runs; a SIGTERM while the others still start hits a
+        known Granian race (a worker that never stops, docs/backends/granian.md), which would hide
+        what the fuzz looks for.  A supervisor stops a server that has finished starting.
+        """
+        deadline, size, changed = time.monotonic() + bound, -1, time.monotonic()
+        while time.monotonic() < deadline and time.monotonic() - changed < quiet and self.running():
+            now = len(self.output())
+            if now != size:
+                size, changed = now, time.monotonic()
+            time.sleep(0.1)
+
     def stop(self) -> int | None:
         """SIGTERM to the process (not its group, as a supervisor does); its exit code, or None if killed."""
         assert self.process is not None
