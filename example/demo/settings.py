@@ -126,14 +126,16 @@ STATIC_URL = "static/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-prodserver: `python manage.py prodserver` starts "web" (the first process).
+# Granian WSGI serves the synchronous views, as docs/choosing.md advises for a synchronous project;
+# "asgi" serves the same project over ASGI (the async view and the websocket echo at /ws/echo/).
 # The annotation gives editors completion and type checkers the option names and types.
 PRODUCTION_PROCESSES: ProductionProcesses = {
     "web": {
-        "BACKEND": "django_prodserver.backends.granian.GranianASGIServer",
-        "ARGS": {"address": "127.0.0.1", "port": "8000", "workers": "1"},
-    },
-    "wsgi": {
         "BACKEND": "django_prodserver.backends.granian.GranianWSGIServer",
-        "ARGS": {"address": "127.0.0.1", "port": "8001", "workers": "1", "threads": "4"},
+        "ARGS": {"address": "127.0.0.1", "port": "8000", "workers": "1", "threads": "4"},
+    },
+    "asgi": {
+        "BACKEND": "django_prodserver.backends.granian.GranianASGIServer",
+        "ARGS": {"address": "127.0.0.1", "port": "8001", "workers": "1"},
     },
 }
