@@ -117,7 +117,12 @@ TYPES: dict[str, tuple[str, str, str]] = {
     # The sync worker waits timeout / 2 seconds in select(), which takes at most 2**63 ns: 2**34 s is below.
     "timeout": ("Int", "30", "ge=0, le=2**34"),
     # gunicorn caps the request line at 8190 bytes and the header count at 32768, silently (http/message.py).
-    "limit_request_line": ("Int", "4094", "ge=0, le=8190"),
+    # gunicorn refuses a request line longer than the limit (414): under 14 bytes, even 'GET / HTTP/1.1'.
+    "limit_request_line": (
+        'Annotated[Int, ServesFrom(14, "the shortest request line, \'GET / HTTP/1.1\', is 14 bytes", off=0)]',
+        "4094",
+        "ge=0, le=8190",
+    ),
     "limit_request_fields": ("Int", "100", "ge=0, le=32768"),
     # Syslog settings are read only when syslog is on; dirty workers need dirty apps, and the reverse.
     "syslog_prefix": ("str | None", "None", 'needs=("log_syslog",)'),
@@ -209,7 +214,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator
 
 from ...args.base import BackendArgs, Package, option
-from ...args.values import AnyPath, Choice, CommaList, Int, OctalPermissions, StrList, comma_list
+from ...args.values import AnyPath, Choice, CommaList, Int, OctalPermissions, ServesFrom, StrList, comma_list
 from .kinds import LoggerClass, TrustList, WorkerClass
 
 __all__ = ["{cls}"]

@@ -9,6 +9,7 @@ recognised by its class's name, and its configuration read from the object.
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -63,6 +64,24 @@ def load_app(dotted: str) -> Any:
         raise ImportError(f"module {module_name!r} has no {attribute!r}") from None
 
 
+def import_hint(dotted: str, error: Exception) -> str:
+    """What to do about an APP that does not import (E121): it depends on what is missing."""
+    module, _, attribute = dotted.rpartition(".")
+    if not module:
+        return APP_HINT
+    if isinstance(error, ModuleNotFoundError) and error.name and f"{module}.".startswith(f"{error.name}."):
+        return f"Write your Celery app in {module!r} (app = Celery(...)), or correct 'APP' to a module that exists."
+    if isinstance(error, ModuleNotFoundError):
+        return f"{module!r} imports {error.name!r}, which is not installed: install it."
+    loaded = sys.modules.get(module)
+    if loaded is not None and not hasattr(loaded, attribute):
+        apps = [name for name, value in vars(loaded).items() if is_celery_app(value)]
+        if apps:
+            return f"Set 'APP' to '{module}.{apps[0]}', the Celery app of {module!r}."
+        return f"Define the Celery app in {module!r} as {attribute!r} ({attribute} = Celery(...))."
+    return f"Fix the error importing {module!r}: Celery would fail the same way at start."
+
+
 def is_celery_app(value: object) -> bool:
     return any(cls.__name__ == "Celery" and cls.__module__.startswith("celery.") for cls in type(value).__mro__)
 
@@ -84,7 +103,7 @@ def app_problems(config: Mapping[str, Any], broker: str | None) -> list[Problem]
                 Severity.ERROR,
                 ("APP",),
                 f"is {dotted!r}, which cannot be imported ({first_line(error)}).",
-                APP_HINT,
+                import_hint(dotted, error),
             )
         ]
     if not is_celery_app(app):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from ...args.base import BackendArgs, Package, option
-from ...args.values import AnyPath, Choice, CommaList, Int, OctalPermissions, StrList
+from ...args.values import AnyPath, Choice, CommaList, Int, OctalPermissions, ServesFrom, StrList
 from .kinds import TrustList, WorkerClass
 
 __all__ = ["ServerSettings"]
@@ -61,7 +61,9 @@ class ServerSettings(BackendArgs):
         also=("keepalive",),
         ge=0,
     )
-    limit_request_line: Int = option(
+    limit_request_line: Annotated[
+        Int, ServesFrom(14, "the shortest request line, 'GET / HTTP/1.1', is 14 bytes", off=0)
+    ] = option(
         4094,
         "The maximum size of HTTP request line in bytes",
         cli="limit-request-line",

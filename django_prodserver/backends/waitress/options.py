@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError
 from ...args import common
 from ...args.addresses import PeerMatching
 from ...args.base import BackendArgs, option
-from ...args.values import AnyPath, Choice, Int, octal_text
+from ...args.values import AnyPath, Choice, Int, ServesFrom, octal_text
 
 ProxyHeader = Literal[
     "forwarded", "x-forwarded-by", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto"
@@ -130,7 +130,9 @@ class WaitressArgs(BackendArgs):
     server_name: str = option(
         "waitress.invalid", "SERVER_NAME when the request has no Host header", cli="server-name", group="requests"
     )
-    max_request_header_size: Int = option(
+    max_request_header_size: Annotated[
+        Int, ServesFrom(19, "waitress refuses a header block that reaches the limit; the smallest is 18 bytes")
+    ] = option(
         256 * KIB,
         "Maximum size of all request headers, in bytes",
         cli="max-request-header-size",
