@@ -13,7 +13,7 @@ from typing import Any
 from annotated_types import Ge, Gt, Le, Lt
 from pydantic.fields import FieldInfo
 
-from .values import octal_text, parse_duration
+from .values import ServesFrom, octal_text, parse_duration
 
 
 def unwrapped(annotation: Any) -> tuple[Any, list[Any]]:
@@ -60,6 +60,10 @@ def range_words(info: FieldInfo) -> str | None:
     high = next((item for item in info.metadata if isinstance(item, (Le, Lt))), None)
     # Durations accept '1h30m' but are bounded in seconds: say so, or '10s' < 60 puzzles.
     unit = " seconds" if is_duration(info) else ""
+    floor = next((item for item in item_type(info)[1] if isinstance(item, ServesFrom)), None)
+    if floor is not None:
+        # The limit under which every request is refused is the real lower bound.
+        return floor.words(high.le if isinstance(high, Le) else None) + unit
     if isinstance(low, Ge) and isinstance(high, Le):
         return f"between {low.ge} and {high.le}{unit}"
     parts = []

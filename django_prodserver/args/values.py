@@ -15,8 +15,8 @@ from os import PathLike
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, PlainSerializer
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, BeforeValidator, GetCoreSchemaHandler, PlainSerializer
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 SLEEP_MAX_SECONDS = 2**33
 """The longest wait Python's ``time.sleep`` and ``threading.Event.wait`` take (2**34 and inf overflow)."""
@@ -204,3 +204,33 @@ class ModulePath:
 
 ModuleList = Annotated[list[str], BeforeValidator(comma_list), ModulePath()]
 """Modules given as a list or as one comma-separated string; each must import (``rules/imports.py``)."""
+
+
+@dataclass(frozen=True)
+class ServesFrom:
+    """A request limit below which the server refuses every request (``Annotated`` metadata of an int).
+
+    ``least`` is what the smallest request needs (``smallest`` says which), so a lower limit serves
+    nobody; ``off`` is the value that turns the limit off (gunicorn's 0), accepted too.
+    """
+
+    least: int
+    smallest: str
+    off: int | None = None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(self._judge, handler(source))
+
+    def _judge(self, value: int) -> int:
+        if value != self.off and value < self.least:
+            raise PydanticCustomError(
+                "refuses_every_request",
+                "Input refuses every request",
+                {"least": self.least, "smallest": self.smallest, "off": self.off},
+            )
+        return value
+
+    def words(self, most: object = None) -> str:
+        """The bounds in words, for messages and help texts: ``0 (no limit) or between 14 and 8190``."""
+        served = f"at least {self.least}" if most is None else f"between {self.least} and {most}"
+        return served if self.off is None else f"{self.off} (no limit) or {served}"

@@ -33,6 +33,7 @@ E027 = "prodserver.E027"
 E028 = "prodserver.E028"
 E029 = "prodserver.E029"
 E030 = "prodserver.E030"
+E066 = "prodserver.E066"
 W027 = "prodserver.W027"
 E100 = "prodserver.E100"
 
@@ -223,6 +224,16 @@ def _custom(kind: str, given: object, error: ErrorDetails, path: tuple[Any, ...]
             path,
             f"is {value}, which holds {what}: no file name, process title or URL path can hold it.",
             "Remove the character (a setting read from a file or the environment may carry it).",
+        )
+    if kind == "refuses_every_request":
+        context = error.get("ctx") or {}
+        return Problem(
+            E066,
+            Severity.ERROR,
+            path,
+            f"is {value}: the server would refuse every request ({context.get('smallest')}).",
+            f"Use at least {context.get('least')}"
+            + (f", or {context['off']} for no limit." if context.get("off") is not None else "."),
         )
     if kind == "text_empty":
         return Problem(

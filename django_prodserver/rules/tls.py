@@ -126,6 +126,31 @@ def ca_file_problems(ca_file: Path | None, *, check_id: str, field: str, program
     return []
 
 
+E067 = "prodserver.E067"
+
+
+def client_certificate_problems(
+    cert_reqs: int, ca_file: Path | None, *, field: str, names: tuple[str, str]
+) -> list[Problem]:
+    """E067 when client certificates are required and no CA can verify one: every handshake fails.
+
+    ``names`` are the documented names of the requirement and the CA file options.
+    """
+    if cert_reqs != ssl.CERT_REQUIRED or ca_file is not None:
+        return []
+    reqs_name, ca_name = names
+    return [
+        Problem(
+            E067,
+            Severity.ERROR,
+            ("ARGS", field),
+            f"is 2 (client certificates required) without {ca_name}: no client certificate can be verified, "
+            "so every TLS handshake fails.",
+            f"Set {ca_name} to the CA file that signs your clients' certificates, or set {reqs_name} to 0.",
+        )
+    ]
+
+
 def cipher_problems(ciphers: str | None, *, check_id: str, field: str, program: str) -> list[Problem]:
     """``check_id`` if this machine's OpenSSL selects no cipher from the list."""
     if ciphers is None:

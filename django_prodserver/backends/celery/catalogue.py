@@ -62,6 +62,11 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E124", worker({"detach": True}), twin=worker({"detach": False})),
     Example("prodserver.E125", worker({"concurrency": "four"}), twin=worker({"concurrency": "auto"})),
     Example(
+        "prodserver.E140",
+        worker({"queues": "emails", "exclude-queues": "emails"}),
+        twin=worker({"queues": "emails,reports", "exclude-queues": "emails"}),
+    ),
+    Example(
         "prodserver.E065",
         beat({"scheduler": "collections:OrderedDict"}),
         twin=beat({"scheduler": "celery.beat:PersistentScheduler"}),

@@ -12,6 +12,7 @@ from .options import PREFORK_POOLS, CeleryBeatArgs, CeleryWorkerArgs, DaemonArgs
 
 E124 = "prodserver.E124"
 E125 = "prodserver.E125"
+E140 = "prodserver.E140"
 W120 = "prodserver.W120"
 W121 = "prodserver.W121"
 W122 = "prodserver.W122"
@@ -54,7 +55,24 @@ def worker_problems(args: CeleryWorkerArgs) -> list[Problem]:
         *concurrency_problems(args),
         *time_limit_problems(args),
         *pool_problems(args),
+        *queue_problems(args),
         *([W123_PURGE] if args.purge else []),
+    ]
+
+
+def queue_problems(args: CeleryWorkerArgs) -> list[Problem]:
+    """Every queue of ``queues`` excluded too: Celery starts a worker that consumes nothing, silently."""
+    if not args.queues or not set(args.queues) <= set(args.exclude_queues or []):
+        return []
+    return [
+        Problem(
+            E140,
+            Severity.ERROR,
+            ("ARGS", "exclude_queues"),
+            f"excludes every queue of queues ({', '.join(map(repr, args.queues))}): the worker would consume "
+            "nothing, and run no task.",
+            "Remove those queues from exclude-queues, or from queues.",
+        )
     ]
 
 

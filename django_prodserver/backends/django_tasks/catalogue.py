@@ -36,6 +36,7 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E128", tasks({}), pretend=project(app_installed=False)),
     Example("prodserver.E129", tasks({"exclude-queues": "emails"}), pretend=project()),
     Example("prodserver.E130", tasks({"worker-id": "w" * 65}), pretend=project()),
+    Example("prodserver.E141", tasks({"queue-name": "emails"}), pretend=project()),
     Example("prodserver.W126", tasks({"batch": True, "reload": True}), pretend=project()),
     Example("prodserver.W127", tasks({}), pretend=project(debug=True), deploy=True),
 )

@@ -16,6 +16,7 @@ E127 = "prodserver.E127"
 E128 = "prodserver.E128"
 E129 = "prodserver.E129"
 E130 = "prodserver.E130"
+E141 = "prodserver.E141"
 W126 = "prodserver.W126"
 W127 = "prodserver.W127"
 
@@ -52,6 +53,7 @@ def tasks_problems(args: DjangoTasksArgs, *, tasks: Any, app_installed: bool, de
         *([] if app_installed else [E128_NOT_INSTALLED]),
         *backend_problems(args, tasks),
         *queue_problems(args),
+        *selection_problems(args, tasks),
         *reload_problems(args, debug),
         *worker_id_problems(args),
     ]
@@ -77,6 +79,41 @@ def queue_problems(args: DjangoTasksArgs) -> list[Problem]:
     if args.exclude_queues and "*" not in (args.queue_name or []):
         return [E129_EXCLUDE_WITHOUT_ALL]
     return []
+
+
+def selection_problems(args: DjangoTasksArgs, tasks: Any) -> list[Problem]:
+    """Queues that no task can be on: the backend's QUEUES refuses to enqueue a task on any other."""
+    configured = tasks.get(args.backend or "default") if isinstance(tasks, dict) else None
+    if not isinstance(configured, dict):
+        return []
+    # django-tasks' own default (BaseTaskBackend: QUEUES defaults to ['default']; empty allows any).
+    declared = set(configured.get("QUEUES", ["default"]))
+    names = args.queue_name or ["default"]
+    if not declared or (set(names) & declared and "*" not in names):
+        return []
+    if "*" in names:
+        if not declared <= set(args.exclude_queues or []):
+            return []
+        message = f"excludes every queue of the backend's QUEUES ({_names(declared)}): this worker never runs a task."
+        return [Problem(E141, Severity.ERROR, ("ARGS", "exclude_queues"), message, "Exclude fewer queues.")]
+    # Without queue-name, db_worker processes 'default': said so, not as if the user had named it.
+    path, lead = (
+        (("ARGS", "queue_name"), "names") if args.queue_name else (("BACKEND",), "processes db_worker's default queue")
+    )
+    return [
+        Problem(
+            E141,
+            Severity.ERROR,
+            path,
+            f"{lead} {_names(set(names))}, which the backend's QUEUES ({_names(declared)}) does not hold: "
+            "no task can be enqueued there, so this worker never runs one.",
+            "Set queue-name to queues of QUEUES, or add them to QUEUES in TASKS.",
+        )
+    ]
+
+
+def _names(queues: set[str]) -> str:
+    return ", ".join(repr(name) for name in sorted(queues))
 
 
 def reload_problems(args: DjangoTasksArgs, debug: bool) -> list[Problem]:

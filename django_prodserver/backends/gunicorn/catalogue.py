@@ -127,6 +127,12 @@ EXAMPLES: tuple[Example, ...] = (
         twin=web({"bind": ["127.0.0.1:8000", "127.0.0.1:8001"]}),
     ),
     Example("prodserver.E154", web({"ca-certs": "logging.json", **TLS}), twin=web({"ca-certs": "tls/cert.pem", **TLS})),
+    Example(
+        "prodserver.E067",
+        web({"cert-reqs": 2, **TLS}),
+        twin=web({"cert-reqs": 2, "ca-certs": "tls/cert.pem", **TLS}),
+    ),
+    Example("prodserver.E066", web({"limit-request-line": 13}), twin=web({"limit-request-line": 14})),
     Example("prodserver.E155", web({"ciphers": "NO-SUCH-CIPHER", **TLS}), twin=web({"ciphers": "ECDHE+AESGCM", **TLS})),
     Example("prodserver.E156", web({"access-logformat": "%(h)d"}), twin=web({"access-logformat": "%(h)s %(B)d"})),
     Example(
@@ -156,7 +162,7 @@ EXAMPLES: tuple[Example, ...] = (
     ),
     # Shared IDs, for what only gunicorn refuses.
     Example("prodserver.E052", web({"ssl-cert": "tls/cert.pem"}), twin=web(TLS)),
-    Example("prodserver.W046", web({"cert-reqs": 2}), twin=web({"cert-reqs": 2, **TLS})),
+    Example("prodserver.W046", web({"cert-reqs": 1}), twin=web({"cert-reqs": 1, **TLS})),
     Example("prodserver.W050", web({"error-logfile": "logs/error.log"}), twin=web({"error-logfile": "error.log"})),
     Example("prodserver.W070", web({"reload": True, **QUIET}), twin=web(QUIET), deploy=True),
     Example("prodserver.W071", web({"log-level": "debug", **QUIET}), twin=web(QUIET), deploy=True),

@@ -21,7 +21,7 @@ from ...rules.deploy import development_problems
 from ...rules.files import missing, path_problem
 from ...rules.packages import installed
 from ...rules.text import shown
-from ...rules.tls import E052, ca_file_problems, certificate_problems, cipher_problems
+from ...rules.tls import E052, ca_file_problems, certificate_problems, cipher_problems, client_certificate_problems
 from .logs import E156, E157, log_output_problems
 from .lookups import E080, E085, E087, account_problems, class_problems, hook_problems
 from .options import GunicornArgs
@@ -450,6 +450,7 @@ def tls_option_problems(args: GunicornArgs) -> list[Problem]:
         ]
     return [
         *ca_file_problems(args.ca_certs, check_id=E154, field="ca_certs", program="gunicorn"),
+        *client_certificate_problems(args.cert_reqs, args.ca_certs, field="cert_reqs", names=("cert-reqs", "ca-certs")),
         *cipher_problems(args.ciphers, check_id=E155, field="ciphers", program="gunicorn"),
     ]
 

@@ -73,6 +73,12 @@ EXAMPLES: tuple[Example, ...] = (
         twin=wsgi({}),
     ),
     Example(
+        "prodserver.E067",
+        asgi({**TLS, "ssl-cert-reqs": 2}),
+        twin=asgi({**TLS, "ssl-cert-reqs": 2, "ssl-ca-certs": "tls/cert.pem"}),
+    ),
+    Example("prodserver.E066", asgi({"limit-concurrency": 1}), twin=asgi({"limit-concurrency": 2})),
+    Example(
         "prodserver.E097",
         asgi({**TLS, "ssl-ca-certs": "logging.json"}),
         twin=asgi({**TLS, "ssl-ca-certs": "tls/cert.pem"}),

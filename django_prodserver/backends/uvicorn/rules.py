@@ -24,7 +24,7 @@ from ...rules.environment import ignored_variables
 from ...rules.logging_config import dict_config_fault, file_handler_paths, log_file_problems, refusal
 from ...rules.packages import E060, installed
 from ...rules.text import first_line, shown, type_name
-from ...rules.tls import ca_file_problems, certificate_problems, cipher_problems
+from ...rules.tls import ca_file_problems, certificate_problems, cipher_problems, client_certificate_problems
 from .native import EXTRA
 from .options import UvicornArgs, UvicornASGIArgs, UvicornWSGIArgs
 from .rendering import not_on_command_line
@@ -178,6 +178,9 @@ def tls_problems(args: UvicornArgs) -> list[Problem]:
         *_ssl_version_problems(args),
         *certificate_problems(args.ssl_cert, key, password, cert_field="ssl_cert", **names),
         *ca_file_problems(args.ssl_ca_certs, check_id=E097, field="ssl_ca_certs", program="uvicorn"),
+        *client_certificate_problems(
+            args.ssl_cert_reqs, args.ssl_ca_certs, field="ssl_cert_reqs", names=("ssl-cert-reqs", "ssl-ca-certs")
+        ),
         *cipher_problems(args.ssl_ciphers, check_id=E098, field="ssl_ciphers", program="uvicorn"),
     ]
 

@@ -40,6 +40,11 @@ EXAMPLES: tuple[Example, ...] = (
     ),
     Example("prodserver.E105", waitress({"listen": "127.0.0.1"}), twin=waitress({"listen": "127.0.0.1:8080"})),
     Example(
+        "prodserver.E066",
+        waitress({"max-request-header-size": 18}),
+        twin=waitress({"max-request-header-size": 19}),
+    ),
+    Example(
         "prodserver.E115",
         waitress({"listen": "0.0.0.0:8080 127.0.0.1:8080"}),
         twin=waitress({"listen": "0.0.0.0:8080 [::]:8080"}),

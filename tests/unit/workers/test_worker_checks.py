@@ -169,3 +169,71 @@ def test_qcluster_validates_q_cluster() -> None:
         ]
     with override_settings(Q_CLUSTER={"orm": "other", "timeout": 10}):
         assert [p[0] for p in problems({"BACKEND": Q2})] == ["prodserver.E131", "prodserver.E134"]
+
+
+def test_celery_queues_all_excluded_select_nothing() -> None:
+    assert problems(celery({"queues": "emails,reports", "exclude-queues": "reports,emails"})) == [
+        (
+            "prodserver.E140",
+            "PRODUCTION_PROCESSES['jobs']['ARGS']['exclude-queues'] excludes every queue of queues ('emails', 'reports'): the worker would consume nothing, and run no task.",
+            "Remove those queues from exclude-queues, or from queues.",
+        )
+    ]
+    assert problems(celery({"queues": "emails,reports", "exclude-queues": "reports"})) == []
+
+
+def _queues(queues: list[str]) -> dict[str, Any]:
+    return {"default": {**DATABASE_TASKS["default"], "QUEUES": queues}}
+
+
+@pytest.mark.parametrize(
+    ("tasks", "args", "expected"),
+    [
+        (
+            DATABASE_TASKS,
+            {"queue-name": "emails"},
+            (
+                "prodserver.E141",
+                "PRODUCTION_PROCESSES['jobs']['ARGS']['queue-name'] names 'emails', which the backend's QUEUES ('default') does not hold: no task can be enqueued there, so this worker never runs one.",
+                "Set queue-name to queues of QUEUES, or add them to QUEUES in TASKS.",
+            ),
+        ),
+        (
+            _queues(["emails"]),
+            {},
+            (
+                "prodserver.E141",
+                "PRODUCTION_PROCESSES['jobs']['BACKEND'] processes db_worker's default queue 'default', which the backend's QUEUES ('emails') does not hold: no task can be enqueued there, so this worker never runs one.",
+                "Set queue-name to queues of QUEUES, or add them to QUEUES in TASKS.",
+            ),
+        ),
+        (
+            _queues(["a", "b"]),
+            {"queue-name": "*", "exclude-queues": "b,a"},
+            (
+                "prodserver.E141",
+                "PRODUCTION_PROCESSES['jobs']['ARGS']['exclude-queues'] excludes every queue of the backend's QUEUES ('a', 'b'): this worker never runs a task.",
+                "Exclude fewer queues.",
+            ),
+        ),
+    ],
+)
+def test_db_worker_queues_no_task_can_be_on(
+    tasks: dict[str, Any], args: dict[str, Any], expected: tuple[str, str, str]
+) -> None:
+    with override_settings(TASKS=tasks, INSTALLED_APPS=WITH_TASKS_DB):
+        assert problems({"BACKEND": TASKS, "ARGS": args}) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("tasks", "args"),
+    [
+        (DATABASE_TASKS, {}),
+        (_queues([]), {"queue-name": "anything"}),
+        (_queues(["a", "b"]), {"queue-name": "b,z"}),
+        (_queues(["a", "b"]), {"queue-name": "*", "exclude-queues": "a"}),
+    ],
+)
+def test_db_worker_queues_a_task_can_be_on(tasks: dict[str, Any], args: dict[str, Any]) -> None:
+    with override_settings(TASKS=tasks, INSTALLED_APPS=WITH_TASKS_DB):
+        assert problems({"BACKEND": TASKS, "ARGS": args}) == []

@@ -1,0 +1,45 @@
+"""Issue 22 on the servers other than Granian: the edge the check enforces is served for real.
+
+The check refuses a request limit below the smallest request (E066, tests/unit/test_refused_work.py);
+here the smallest accepted value serves the smallest request, so the bound is exact, not a guess.
+"""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from .servers import REPLY_TIMEOUT, Launcher
+
+pytestmark = pytest.mark.integration
+
+GUNICORN = "django_prodserver.backends.gunicorn.GunicornServer"
+UVICORN = "django_prodserver.backends.uvicorn.UvicornServer"
+WAITRESS = "django_prodserver.backends.waitress.WaitressServer"
+
+
+def status_line(port: int, request: bytes) -> bytes:
+    """The status line the server answers ``request`` with."""
+    with socket.create_connection(("127.0.0.1", port), timeout=REPLY_TIMEOUT * 5) as connection:
+        connection.sendall(request)
+        return connection.makefile("rb").readline()
+
+
+@pytest.mark.parametrize(
+    ("backend", "args", "request_bytes"),
+    [
+        # The request line 'GET / HTTP/1.1' is 14 bytes: gunicorn's limit-request-line 14 takes it.
+        (GUNICORN, {"limit-request-line": 14, "no-control-socket": True}, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
+        # 18 bytes in all: waitress refuses a header block that reaches its limit, 19 takes it.
+        (WAITRESS, {"max-request-header-size": 19, "server-name": "127.0.0.1"}, b"GET / HTTP/1.0\r\n\r\n"),
+        # uvicorn counts the request's own connection: 2 serves one request at a time.
+        (UVICORN, {"limit-concurrency": 2}, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
+    ],
+)
+def test_the_smallest_limit_the_check_accepts_serves_the_smallest_request(
+    launcher: Launcher, backend: str, args: dict[str, object], request_bytes: bytes
+) -> None:
+    server = launcher.start(backend, args)
+
+    assert status_line(server.port, request_bytes).split()[1] == b"200", server.output()
