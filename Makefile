@@ -31,7 +31,10 @@ typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
 # -n auto: one test process per core (pytest-xdist); every server a test starts has its own port.
+# tests/fleet verifies systemd units with Debian's systemd-analyze, installed here when missing and root.
 pytest: $(VENV)/.installed-dev
+	@command -v systemd-analyze >/dev/null || [ "$$(id -u)" != 0 ] || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq systemd >/dev/null; }
 	$(BIN)/pytest -n auto
 
 docs: $(VENV)/.installed-dev

@@ -1,7 +1,8 @@
 """A Procfile (Heroku, Render, Railway, Dokku, honcho, foreman): one line per process.
 
 A server binds ``$PORT`` when the platform sets it and its own port otherwise, through its
-command-line override (``--port ${PORT:-8000}``); the platform runs each line with a shell.
+command-line override (``--port ${PORT:-8000}``); the platform runs each line with a shell, which
+``exec`` replaces with the process.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ def command(member: Member, launch: Launch) -> str:
         *flags, prefix = override
         value = (shlex.quote(prefix) if prefix else "") + f"${{PORT:-{member.port}}}"
         argv = " ".join([argv, *map(shlex.quote, flags), value])
-    return " ".join([*variables, argv])
+    # exec: the platform's signal reaches the process itself, not the shell that started it.
+    return " ".join(["exec", *(["env", *variables] if variables else []), argv])
 
 
 EXPORTER = Procfile()
