@@ -36,6 +36,7 @@ FORBIDDEN = {
     "backends-independent": ("backends/granian/__init__.py", "from django_prodserver.backends.gunicorn import options"),
     "runserver-family": ("backends/daphne/__init__.py", "import django_prodserver.backends.uvicorn"),
     "tools-where-processes-start": ("backends/granian/options.py", "import granian"),
+    "launchers-import-no-model": ("backends/waitress/launch.py", "import pydantic"),
     "option-machinery-no-django": ("rules/text.py", "import django.conf"),
 }
 
