@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ fixed; a seed that draws one is replaced here, so that the suite passes while th
 """
 LONG_EXAMPLES = int(os.environ.get("PRODSERVER_FUZZ_EXAMPLES", "0"))
 FUZZ_LOG = os.environ.get("PRODSERVER_FUZZ_LOG")
+REPLAY = os.environ.get("PRODSERVER_FUZZ_REPLAY")
 TASK = "tests.workers_project.tasks"
 ENQUEUE = f"""
 import django
@@ -120,33 +122,50 @@ def _budget() -> settings:
     return settings(max_examples=CI_EXAMPLES, **common)
 
 
-@pytest.mark.parametrize("path", BUILTIN_BACKENDS, ids=[path.rpartition(".")[2] for path in BUILTIN_BACKENDS])
-def test_what_check_accepts_starts_works_and_stops(
-    path: str, tmp_path_factory: pytest.TempPathFactory, example_database: Path, workers_database: Path
-) -> None:
-    backend_class = import_string(path)
-    failures: list[str] = []
-    root = tmp_path_factory.getbasetemp()
+@dataclass(frozen=True)
+class Examiner:
+    """Starts one configuration of a backend in a fresh directory, and says what went wrong with it."""
 
-    @_budget()
-    @given(configurations(backend_class.args_model))
-    def starts(args: dict[str, Any]) -> None:
-        directory = tmp_path_factory.mktemp("fuzz")
-        client_cert = write_material(directory, root)
-        ports = (free_port(), free_port())
-        setting = resolved(process_setting(path, args), directory, ports)
+    directories: pytest.TempPathFactory
+    example_database: Path
+    workers_database: Path
+
+    def examine(self, path: str, args: dict[str, Any]) -> list[str] | None:
+        """The problems of ``args`` started for real ([] if none), or None if the check refuses them."""
+        directory = self.directories.mktemp("fuzz")
+        client_cert = write_material(directory, self.directories.getbasetemp())
+        setting = resolved(process_setting(path, args), directory, (free_port(), free_port()))
         with _project_settings(path):
             report = validate_process("web", setting, starting=True)
-        assume(not report.errors)
+        if report.errors:
+            return None
         assert isinstance(report.backend, TypedBackend)
         assert report.args is not None
-        database = example_database if FAMILIES[path].project == "example" else workers_database
-        problems = _run(
-            Run(directory, FAMILIES[path]), setting, database, report.backend.address(report.args), client_cert
-        )
+        family = FAMILIES[path]
+        database = self.example_database if family.project == "example" else self.workers_database
+        problems = _run(Run(directory, family), setting, database, report.backend.address(report.args), client_cert)
         if problems:
-            failure = f"{path} with ARGS {args!r}: {'; '.join(problems)}\n{_tail(directory)}"
             _log(path, args, problems, directory)
+            problems.append(f"output of {directory}:\n{_tail(directory)}")
+        return problems
+
+
+@pytest.fixture
+def examiner(tmp_path_factory: pytest.TempPathFactory, example_database: Path, workers_database: Path) -> Examiner:
+    return Examiner(tmp_path_factory, example_database, workers_database)
+
+
+@pytest.mark.parametrize("path", BUILTIN_BACKENDS, ids=[path.rpartition(".")[2] for path in BUILTIN_BACKENDS])
+def test_what_check_accepts_starts_works_and_stops(path: str, examiner: Examiner) -> None:
+    failures: list[str] = []
+
+    @_budget()
+    @given(configurations(import_string(path).args_model))
+    def starts(args: dict[str, Any]) -> None:
+        problems = examiner.examine(path, args)
+        assume(problems is not None)
+        if problems:
+            failure = f"{path} with ARGS {args!r}: " + "; ".join(problems)
             if not LONG_EXAMPLES:
                 raise AssertionError(failure)
             failures.append(failure)
@@ -157,8 +176,24 @@ def test_what_check_accepts_starts_works_and_stops(
     assert not failures, f"{len(failures)} accepted configurations failed:\n\n" + "\n\n".join(failures)
 
 
-def _run(run: Run, setting: dict[str, Any], database: Path, where: str | None, client_cert: Path) -> list[str]:
-    """What went wrong with this process, started for real; [] if it worked and stopped cleanly."""
+def _logged() -> list[tuple[str, dict[str, Any]]]:
+    if not REPLAY:
+        return []
+    entries = [json.loads(line) for line in Path(REPLAY).read_text().splitlines() if line.strip()]
+    return list({json.dumps([e["backend"], e["args"]]): (e["backend"], e["args"]) for e in entries}.values())
+
+
+@pytest.mark.skipif(not REPLAY, reason="replays the configurations of $PRODSERVER_FUZZ_REPLAY (a FUZZ_LOG)")
+@pytest.mark.parametrize(("path", "args"), _logged())
+def test_a_logged_configuration_starts_works_and_stops(path: str, args: dict[str, Any], examiner: Examiner) -> None:
+    """One configuration a fuzz run logged, started again: is it still failing, and how."""
+    problems = examiner.examine(path, args)
+    assert problems is not None, "the check refuses it now"
+    assert not problems, "; ".join(problems)
+
+
+def _run(run: Run, setting: dict[str, Any], database: Path, where: str | None, client_cert: Path) -> list[str] | None:
+    """What went wrong with this process, started for real: [] if it worked and stopped cleanly, None if refused."""
     proof = run.family.proof
     if proof != "request":
         shutil.copy(database, run.directory / "db.sqlite3")
@@ -186,7 +221,7 @@ def _run(run: Run, setting: dict[str, Any], database: Path, where: str | None, c
     if "SystemCheckError" in output and "(prodserver." in output:
         # The start's own check refused it: the in-process validation saw other settings.
         event("refused by the check at start")
-        assume(False)
+        return None
     problems = []
     if not proved:
         what = {"request": "served no request", "task": "ran no task", "beat": "sent no task"}[proof]
