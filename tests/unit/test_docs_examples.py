@@ -47,14 +47,19 @@ DOCS_PROJECT = {
     "INSTALLED_APPS": [*settings.INSTALLED_APPS, "django_tasks", "django_tasks_db", "django_q"],
     "TASKS": {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
     "Q_CLUSTER": {"name": "mysite", "orm": "default", "timeout": 60, "retry": 120},
+    # mysite/celery.py reads its broker from the settings; an example may set another.
+    "CELERY_BROKER_URL": "memory://",
 }
 """The settings of the project the worker pages describe (``mysite``, tests/docs_project)."""
+
+
+DOCS_PROJECT_DIRECTORY = Path(__file__).resolve().parents[1] / "docs_project"
 
 
 @contextmanager
 def docs_project_on_path() -> Iterator[None]:
     """``mysite`` importable while an example is checked, and forgotten afterwards (other tests expect none)."""
-    directory = str(Path(__file__).resolve().parents[1] / "docs_project")
+    directory = str(DOCS_PROJECT_DIRECTORY)
     sys.path.insert(0, directory)
     try:
         yield
@@ -77,13 +82,19 @@ def expected_ids(block: Block) -> list[str]:
 
 @pytest.mark.parametrize("block", examples("python"))
 def test_python_example(block: Block) -> None:
-    namespace: dict[str, Any] = {"__name__": "docs_example"}
-    exec(compile(block.text, block.where, "exec"), namespace)
+    if block.kind == "file":
+        # A file of the project the pages describe (mysite/celery.py): the one the examples import.
+        (name,) = block.args
+        assert block.text == (DOCS_PROJECT_DIRECTORY / name).read_text(), (
+            f"{block.where} is not tests/docs_project/{name}"
+        )
+        return
+    namespace = executed(block)
     processes = namespace.get("PRODUCTION_PROCESSES")
     if processes is None:
         assert block.kind is None, f"{block.where} is marked but defines no PRODUCTION_PROCESSES"
         return
-    with override_settings(PRODUCTION_PROCESSES=processes, **DOCS_PROJECT), docs_project_on_path():
+    with page_settings(namespace), docs_project_on_path():
         messages = checks.run_checks(tags=["prodserver"], include_deployment_checks=True)
     found = {message.id for message in messages if message.id}
     # Production advice every example of its server gets; the examples show other things.
@@ -91,10 +102,40 @@ def test_python_example(block: Block) -> None:
     assert sorted(found) == expected_ids(block), messages
 
 
+def executed(block: Block) -> dict[str, Any]:
+    namespace: dict[str, Any] = {"__name__": "docs_example"}
+    exec(compile(block.text, block.where, "exec"), namespace)
+    return namespace
+
+
+@contextmanager
+def page_settings(namespace: dict[str, Any]) -> Iterator[None]:
+    """The setting an example defines, with the Celery settings it gives (``CELERY_BROKER_URL``)."""
+    celery = {name: value for name, value in namespace.items() if name.startswith("CELERY_")}
+    with override_settings(PRODUCTION_PROCESSES=namespace["PRODUCTION_PROCESSES"], **{**DOCS_PROJECT, **celery}):
+        yield
+
+
+def setting_above(block: Block) -> dict[str, Any]:
+    """The namespace of the last example above ``block`` on its page that defines PRODUCTION_PROCESSES."""
+    above = [other for other in all_blocks() if other.path == block.path and other.line < block.line]
+    for other in reversed(above):
+        if other.language == "python" and other.kind != "file" and "PRODUCTION_PROCESSES" in other.text:
+            return executed(other)
+    raise AssertionError(f"{block.where}: no setting above it")
+
+
 @pytest.mark.parametrize("block", examples("bash"))
 def test_shell_example(block: Block) -> None:
-    for command in shell_commands(block.text):
-        check_command(command)
+    assert block.kind in (None, "with-the-setting-above"), block.where
+    if block.kind is None:
+        for command in shell_commands(block.text):
+            check_command(command)
+        return
+    # The commands of a page's walkthrough, run against the setting the page has just shown.
+    with page_settings(setting_above(block)), docs_project_on_path():
+        for command in shell_commands(block.text):
+            check_command(command)
 
 
 @pytest.mark.parametrize("block", examples("dockerfile"))

@@ -1,1 +1,4 @@
-"""The project the documentation's worker examples name (``mysite.celery.app``), for their tests."""
+# Import the Celery app when Django starts, so that @shared_task uses it.
+from .celery import app as celery_app
+
+__all__ = ("celery_app",)
