@@ -124,12 +124,15 @@ def _w160(facts: Facts, timeout: int, seconds: float, option: str | None) -> Pro
 
 def _w161(facts: Facts, sent: str, signals: tuple[str, ...], chosen: bool) -> Problem:
     where = "PRODUCTION_PLATFORM['stop_signal']" if chosen else f"{facts.label}'s default"
-    how = f"set {facts.signal_name} to {signals[0]}" if facts.signal_name else f"{facts.label} cannot send another"
+    if facts.signal_name is None:
+        hint = f"{facts.label} always sends {sent}: run a backend that drains on it."
+    else:
+        hint = f"On {facts.label}, set {facts.signal_name} to {signals[0]} (and PRODUCTION_PLATFORM['stop_signal'])."
     return Problem(
         W161,
         Severity.WARNING,
         (),
         f"drains on {' or '.join(signals)}, but {facts.label} stops it with {sent} ({where}).",
-        f"On {facts.label}, {how} (and PRODUCTION_PLATFORM['stop_signal'] with it).",
+        hint,
         deploy=True,
     )
