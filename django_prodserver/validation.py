@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from .args.base import BackendArgs, dashed
 from .args.environment import environment_values
 from .backends.base import BaseProcessBackend, TypedBackend
-from .conf import production_platform
+from .conf import forwarded_headers, production_platform
 from .problems import Problem, Severity, located, setting_path
 from .rules.addresses import Binding, shared_addresses
 from .rules.args import args_input, e010, error_problems, octal_int_problems
@@ -33,6 +33,7 @@ from .rules.imports import import_problems
 from .rules.packages import backend_package_problems, option_package_problems
 from .rules.platform import drain_problems, platform_of
 from .rules.proxy import trust_list_problems
+from .rules.proxy_deploy import DjangoProxySettings, proxy_deploy_problems
 from .rules.shape import E003, E005, E006, e007, e008, e009, e012, process_problems, setting_problems
 from .rules.text import first_line
 
@@ -282,11 +283,21 @@ def _rule_problems(backend: TypedBackend[Any], args: BackendArgs | None, startin
         *import_problems(args),
     ]
     try:
-        # Trust lists are judged against where the server listens (a Unix socket's peers have no address).
-        return [*shared, *trust_list_problems(args, backend.address(args)), *backend.rules(args, starting=starting)]
+        return [*shared, *_proxy_problems(backend, args), *backend.rules(args, starting=starting)]
     except Exception as error:
         # A third party's backend may have its own rules.
         return [*shared, e012(error)]
+
+
+def _proxy_problems(backend: TypedBackend[Any], args: BackendArgs) -> list[Problem]:
+    """Trust lists judged against where the server listens (a Unix socket's peers have no address); and,
+    as deploy advice, what a client that reaches the server around the proxy makes Django believe."""
+    address = backend.address(args)
+    problems = trust_list_problems(args, address)
+    if backend.kind == "server" and address is not None:
+        django = DjangoProxySettings(*forwarded_headers())
+        problems.extend(proxy_deploy_problems(args, address, backend.address_option(args), django))
+    return problems
 
 
 def _documented_name(model: type[BackendArgs], key: object) -> str:

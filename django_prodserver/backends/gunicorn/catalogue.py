@@ -27,6 +27,15 @@ def _cmd_args() -> str:
     return "--workers 4"
 
 
+def _django_believes_forwarded_proto() -> tuple[str, bool]:
+    # SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https"); for W203, USE_X_FORWARDED_HOST = True.
+    return "HTTP_X_FORWARDED_PROTO", False
+
+
+def _django_believes_forwarded_host() -> tuple[None, bool]:
+    return None, True
+
+
 def _no_uvloop(module: str) -> bool:
     return module != "uvloop" and installed(module)
 
@@ -166,4 +175,18 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.W050", web({"error-logfile": "logs/error.log"}), twin=web({"error-logfile": "error.log"})),
     Example("prodserver.W070", web({"reload": True, **QUIET}), twin=web(QUIET), deploy=True),
     Example("prodserver.W071", web({"log-level": "debug", **QUIET}), twin=web(QUIET), deploy=True),
+    Example(
+        "prodserver.W202",
+        web({"address": "0.0.0.0", **QUIET}),
+        pretend=(("django_prodserver.validation", "forwarded_headers", _django_believes_forwarded_proto),),
+        twin=web({"address": "127.0.0.1", **QUIET}),
+        deploy=True,
+    ),
+    Example(
+        "prodserver.W203",
+        web({"address": "0.0.0.0", **QUIET}),
+        pretend=(("django_prodserver.validation", "forwarded_headers", _django_believes_forwarded_host),),
+        twin=web({"address": "127.0.0.1", **QUIET}),
+        deploy=True,
+    ),
 )

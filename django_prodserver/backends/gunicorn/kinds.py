@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from ...args.addresses import PeerMatching
@@ -37,4 +38,6 @@ GUNICORN_PEERS = PeerMatching(
 (``validate_string_to_addr_list`` refuses any other at start); a peer with no IP address (a Unix socket)
 is always trusted."""
 TrustList = Annotated[CommaList | None, GUNICORN_PEERS]
-"""forwarded-allow-ips, proxy-allow-from and uwsgi-allow-from: gunicorn matches each the same way."""
+"""forwarded-allow-ips: whose X-Forwarded-* headers gunicorn believes."""
+ProtocolTrustList = Annotated[CommaList | None, replace(GUNICORN_PEERS, forwarded=False)]
+"""proxy-allow-from and uwsgi-allow-from: matched the same way, for the PROXY and uwsgi protocols."""

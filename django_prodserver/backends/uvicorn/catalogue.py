@@ -115,4 +115,10 @@ EXAMPLES: tuple[Example, ...] = (
     ),
     Example("prodserver.W070", asgi({"reload": True}), twin=asgi({"reload": False}), deploy=True),
     Example("prodserver.W071", asgi({"log-level": "trace"}), twin=asgi({"log-level": "info"}), deploy=True),
+    Example(
+        "prodserver.W201",
+        asgi({"address": "0.0.0.0", "forwarded-allow-ips": "*"}),
+        twin=asgi({"address": "0.0.0.0", "forwarded-allow-ips": "10.0.0.1"}),
+        deploy=True,
+    ),
 )

@@ -31,7 +31,9 @@ WSImplementation = Literal["auto", "none", "websockets", "websockets-sansio", "w
 Lifespan = Literal["auto", "on", "off"]
 
 
-UVICORN_PEERS = PeerMatching("uvicorn", parses=True, networks=True, wildcard="alone", unix_peer="no address")
+UVICORN_PEERS = PeerMatching(
+    "uvicorn", parses=True, networks=True, wildcard="alone", unix_peer="no address", switch="proxy_headers"
+)
 """How uvicorn's ProxyHeadersMiddleware matches the client: addresses and networks, anything else as
 text; '*' only as the whole value; a Unix-socket client has no address (scope["client"] is None)."""
 

@@ -55,9 +55,29 @@ def _not_blank(value: str) -> str:
 WaitressOctal = Annotated[int, BeforeValidator(_octal_digits), PlainSerializer(octal_text)]
 Words = Annotated[list[str], BeforeValidator(_words)]
 Host = Annotated[str, AfterValidator(_not_blank)]
-WAITRESS_PEERS = PeerMatching("waitress", parses=False, networks=False, wildcard="alone", unix_peer="localhost")
+CLEARED = frozenset(
+    f"HTTP_{name}"
+    for name in (
+        "X_FORWARDED_FOR",
+        "X_FORWARDED_HOST",
+        "X_FORWARDED_PROTO",
+        "X_FORWARDED_PORT",
+        "X_FORWARDED_BY",
+        "FORWARDED",
+    )
+)
+"""waitress.proxy_headers.PROXY_HEADERS, as Django reads them (``request.META``)."""
+WAITRESS_PEERS = PeerMatching(
+    "waitress",
+    parses=False,
+    networks=False,
+    wildcard="alone",
+    unix_peer="localhost",
+    clears=("clear_untrusted_proxy_headers", CLEARED),
+)
 """How waitress' proxy_headers_middleware matches: REMOTE_ADDR == trusted_proxy, as text, or '*';
-its Unix-socket server gives every peer the address 'localhost' (UnixWSGIServer.fix_addr)."""
+its Unix-socket server gives every peer the address 'localhost' (UnixWSGIServer.fix_addr); it removes
+the proxy headers (waitress.proxy_headers.PROXY_HEADERS) of a peer it does not trust."""
 ProxyHeaders = Annotated[list[Annotated[ProxyHeader, Choice]], BeforeValidator(_words)]
 
 KIB = 1024

@@ -1,0 +1,112 @@
+"""Behind a proxy, for real: each proxy warning's combination misbehaves through the real server and Django,
+and its twin does not (example/demo's /whoami/ echoes is_secure(), REMOTE_ADDR and get_host()).
+
+The test client is the only client here, on 127.0.0.1 (tests bind nothing else): it plays the client
+that goes around the proxy, which on a server listening on a public address could be anyone.  A trust
+list that names another proxy (10.0.0.1) is one the test client does not match.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from .gunicorn_servers import GUNICORN, QUIET
+from .servers import ASGI, Launcher, ProdServer
+from .uvicorn_servers import UVICORN
+
+pytestmark = pytest.mark.integration
+
+WAITRESS = "django_prodserver.backends.waitress.WaitressServer"
+SPOOF = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.7", "X-Forwarded-Host": "other.example"}
+PROXY_SETTINGS = """
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+USE_X_FORWARDED_HOST = True
+ALLOWED_HOSTS = ["127.0.0.1", "other.example"]
+"""
+WAITRESS_HEADERS = {"trusted-proxy-headers": "x-forwarded-for x-forwarded-proto"}
+
+
+def whoami(server: ProdServer, headers: dict[str, str] | None = None) -> dict[str, Any]:
+    response = httpx.get(server.url("/whoami/"), headers=SPOOF if headers is None else headers, timeout=10)
+    assert response.status_code == 200, response.text
+    facts: dict[str, Any] = response.json()
+    return facts
+
+
+def start(launcher: Launcher, backend: str, args: dict[str, Any], extra_settings: str = "") -> ProdServer:
+    own = QUIET if backend == GUNICORN else {}
+    return launcher.start(backend, {**own, **args}, extra_settings=extra_settings)
+
+
+# W201: the server trusts every peer ('*'): the client's headers set the scheme (and the address).
+@pytest.mark.parametrize(
+    ("backend", "trust", "spoofed_address"),
+    [
+        (UVICORN, {"forwarded-allow-ips": "*"}, True),
+        (GUNICORN, {"forwarded-allow-ips": "*"}, False),
+        (WAITRESS, {"trusted-proxy": "*", **WAITRESS_HEADERS}, True),
+    ],
+    ids=["uvicorn", "gunicorn", "waitress"],
+)
+def test_a_server_that_trusts_every_client_believes_its_forwarded_headers(
+    launcher: Launcher, backend: str, trust: dict[str, Any], spoofed_address: bool
+) -> None:
+    facts = whoami(start(launcher, backend, trust))
+    assert facts["is_secure"] is True
+    assert facts["remote_addr"] == ("203.0.113.7" if spoofed_address else "127.0.0.1")
+
+
+# (waitress' twin is test_waitress_removes_the_headers_of_a_client_it_does_not_trust's 'another-proxy'.)
+@pytest.mark.parametrize("backend", [UVICORN, GUNICORN], ids=["uvicorn", "gunicorn"])
+def test_a_server_that_trusts_only_the_proxy_ignores_another_client(launcher: Launcher, backend: str) -> None:
+    # On 'localhost' too: gunicorn and uvicorn bind a host name (django-prodserver 3.0's settings keep working).
+    server = start(launcher, backend, {"address": "localhost", "forwarded-allow-ips": "10.0.0.1"})
+    facts = whoami(server)
+    assert (facts["is_secure"], facts["remote_addr"]) == (False, "127.0.0.1")
+
+
+# W202 and W203: Django reads the header itself; the server passes it on from a client it does not trust.
+@pytest.mark.parametrize(
+    ("backend", "trust"),
+    [
+        (UVICORN, {"forwarded-allow-ips": "10.0.0.1"}),
+        (GUNICORN, {"forwarded-allow-ips": "10.0.0.1"}),
+        (ASGI, {}),
+    ],
+    ids=["uvicorn", "gunicorn", "granian"],
+)
+def test_django_believes_the_headers_a_server_passes_on_from_any_client(
+    launcher: Launcher, backend: str, trust: dict[str, Any]
+) -> None:
+    facts = whoami(start(launcher, backend, trust, PROXY_SETTINGS))
+    assert (facts["is_secure"], facts["host"]) == (True, "other.example")
+
+
+@pytest.mark.parametrize(
+    "trust", [{}, {"trusted-proxy": "10.0.0.1", **WAITRESS_HEADERS}], ids=["no-trusted-proxy", "another-proxy"]
+)
+def test_waitress_removes_the_headers_of_a_client_it_does_not_trust(launcher: Launcher, trust: dict[str, Any]) -> None:
+    facts = whoami(start(launcher, WAITRESS, trust, PROXY_SETTINGS))
+    assert (facts["is_secure"], facts["remote_addr"]) == (False, "127.0.0.1")
+    assert facts["host"].startswith("127.0.0.1:")
+
+
+# W200: a trust-list value the server never matches trusts nobody, not even the proxy.
+@pytest.mark.parametrize(
+    ("backend", "never", "matches"),
+    [
+        (UVICORN, {"forwarded-allow-ips": "127.0.0.1/8"}, {"forwarded-allow-ips": "127.0.0.0/8"}),
+        (WAITRESS, {"trusted-proxy": "127.0.0.0/8"}, {"trusted-proxy": "127.0.0.1"}),
+    ],
+    ids=["uvicorn", "waitress"],
+)
+def test_a_trust_list_value_the_server_never_matches_trusts_not_even_the_proxy(
+    launcher: Launcher, backend: str, never: dict[str, Any], matches: dict[str, Any]
+) -> None:
+    headers = WAITRESS_HEADERS if backend == WAITRESS else {}
+    # The test client is the proxy here: it sits on 127.0.0.1.
+    assert whoami(start(launcher, backend, {**never, **headers}))["is_secure"] is False
+    assert whoami(start(launcher, backend, {**matches, **headers}))["is_secure"] is True
