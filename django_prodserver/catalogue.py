@@ -19,8 +19,8 @@ from typing import Any
 from .problems import Problem
 from .registry import BUILTIN_BACKENDS, BUILTIN_PACKAGES
 from .rules.application import target_problems
-from .rules.args import e030
-from .rules.shape import e009, e012
+from .rules.args import rejected_value
+from .rules.shape import backend_not_created, backend_rules_failed
 
 
 @dataclass(frozen=True)
@@ -85,10 +85,12 @@ CORE: tuple[Example, ...] = (
     Example("prodserver.E006", {"web": {"BACKEND": 42}}),
     Example("prodserver.E007", {"web": {"BACKEND": BACKEND + "X"}}),
     Example("prodserver.E008", {"web": {"BACKEND": "django_prodserver.args.BackendArgs"}}),
-    Example("prodserver.E009", problem=e009(TypeError("__init__() got an unexpected keyword argument 'APP'"))),
+    Example(
+        "prodserver.E009", problem=backend_not_created(TypeError("__init__() got an unexpected keyword argument 'APP'"))
+    ),
     Example("prodserver.E010", process(["--workers=4"]), twin=process({})),
-    Example("prodserver.E012", problem=e012(KeyError("workers"))),
-    Example("prodserver.E030", problem=e030("eight", "not_a_power_of_two", ("ARGS", "workers"), "MyServer")),
+    Example("prodserver.E012", problem=backend_rules_failed(KeyError("workers"))),
+    Example("prodserver.E030", problem=rejected_value("eight", "not_a_power_of_two", ("ARGS", "workers"), "MyServer")),
     Example("prodserver.E063", problem=target_problems("mysite.asgi:application")[0]),
     *FLEET,
 )

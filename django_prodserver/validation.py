@@ -25,7 +25,7 @@ from .backends.base import BaseProcessBackend, TypedBackend
 from .conf import forwarded_headers, production_platform
 from .problems import Problem, Severity, located, setting_path
 from .rules.addresses import Binding, shared_addresses
-from .rules.args import args_input, e010, error_problems, octal_int_problems
+from .rules.args import args_input, args_not_a_dict, error_problems, octal_int_problems
 from .rules.dependencies import dependency_problems
 from .rules.deploy_key import deploy_problems
 from .rules.files import file_problems
@@ -34,7 +34,17 @@ from .rules.packages import backend_package_problems, option_package_problems
 from .rules.platform import drain_problems, platform_of
 from .rules.proxy import trust_list_problems
 from .rules.proxy_deploy import DjangoProxySettings, proxy_deploy_problems
-from .rules.shape import E003, E005, E006, e007, e008, e009, e012, process_problems, setting_problems
+from .rules.shape import (
+    E003,
+    E005,
+    E006,
+    backend_not_created,
+    backend_not_importable,
+    backend_rules_failed,
+    not_a_backend_class,
+    process_problems,
+    setting_problems,
+)
 from .rules.text import first_line
 
 Source = Literal["default", "environment", "settings", "command line"]
@@ -197,15 +207,15 @@ def load_backend(dotted: str) -> type[BaseProcessBackend] | Problem:
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as error:
-        return e007(dotted, f"no module {error.name!r}")
+        return backend_not_importable(dotted, f"no module {error.name!r}")
     except Exception as error:
         # Importing the backend runs a third party's module code, which may raise anything.
-        return e007(dotted, first_line(error))
+        return backend_not_importable(dotted, first_line(error))
     backend = getattr(module, class_name, None)
     if backend is None:
-        return e007(dotted, f"its module has no {class_name!r}")
+        return backend_not_importable(dotted, f"its module has no {class_name!r}")
     if not (isinstance(backend, type) and issubclass(backend, BaseProcessBackend)):
-        return e008(dotted)
+        return not_a_backend_class(dotted)
     return backend
 
 
@@ -223,12 +233,12 @@ def _validate_backend(
 ) -> tuple[list[Problem], Origins]:
     typed = issubclass(backend_class, TypedBackend)
     if not typed and not isinstance(config.get("ARGS", {}), (str, Mapping)):
-        return [e010(config["ARGS"], "a dict of options or a string")], Origins()
+        return [args_not_a_dict(config["ARGS"], "a dict of options or a string")], Origins()
     try:
         # Any exception: a third party's backend reads its settings here.
         report.backend = backend_class(**{key: value for key, value in config.items() if isinstance(key, str)})
     except Exception as error:
-        return [e009(error)], Origins()
+        return [backend_not_created(error)], Origins()
     if not isinstance(report.backend, TypedBackend):
         return [], Origins()
     backend = report.backend
@@ -286,7 +296,7 @@ def _rule_problems(backend: TypedBackend[Any], args: BackendArgs | None, startin
         return [*shared, *_proxy_problems(backend, args), *backend.rules(args, starting=starting)]
     except Exception as error:
         # A third party's backend may have its own rules.
-        return [*shared, e012(error)]
+        return [*shared, backend_rules_failed(error)]
 
 
 def _proxy_problems(backend: TypedBackend[Any], args: BackendArgs) -> list[Problem]:
@@ -360,7 +370,7 @@ def _target_problems(backend: TypedBackend[Any], args: BackendArgs | None) -> li
         return backend.target_problems(args)
     except Exception as error:
         # A third party's backend computes its target from settings of its own.
-        return [e012(error)]
+        return [backend_rules_failed(error)]
 
 
 __all__ = ["Origins", "ProcessReport", "Source", "validate_process", "validate_setting"]

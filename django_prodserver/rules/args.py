@@ -63,13 +63,13 @@ _EXPECTED = {
 _RANGE_TYPES = {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}
 
 
-def e010(value: object, expected: str = "a dict of options") -> Problem:
+def args_not_a_dict(value: object, expected: str = "a dict of options") -> Problem:
     return Problem(
         E010, Severity.ERROR, ("ARGS",), f"is {type_name(value)}; expected {expected}.", "Write ARGS as a dict."
     )
 
 
-def e011(given: BackendArgs, model: type[BackendArgs], backend: str) -> Problem:
+def args_of_another_model(given: BackendArgs, model: type[BackendArgs], backend: str) -> Problem:
     return Problem(
         E011,
         Severity.ERROR,
@@ -79,7 +79,7 @@ def e011(given: BackendArgs, model: type[BackendArgs], backend: str) -> Problem:
     )
 
 
-def e100(value: str, reason: str) -> Problem:
+def unreadable_flags(value: str, reason: str) -> Problem:
     return Problem(
         E100,
         Severity.ERROR,
@@ -98,13 +98,13 @@ def args_input(value: object, model: type[BackendArgs], backend: str) -> dict[An
     if isinstance(value, model):
         return {field: getattr(value, field) for field in value.model_fields_set}
     if isinstance(value, BackendArgs):
-        return e011(value, model, backend)
+        return args_of_another_model(value, model, backend)
     if isinstance(value, str):
         given = flags_input(value)
         return given if isinstance(given, Problem) else _valueless_on(given, model)
     if isinstance(value, Mapping):
         return _valueless_on(dict(value), model)
-    return e010(value)
+    return args_not_a_dict(value)
 
 
 def flags_input(text: str) -> dict[str, object] | Problem:
@@ -112,7 +112,7 @@ def flags_input(text: str) -> dict[str, object] | Problem:
     try:
         words = shlex.split(text)
     except ValueError as error:
-        return e100(text, str(error).lower())
+        return unreadable_flags(text, str(error).lower())
     given: dict[str, object] = {}
     # A flag given without '=': the next word, if not a flag, is its value ('--bind a').
     pending: str | None = None
@@ -125,7 +125,7 @@ def flags_input(text: str) -> dict[str, object] | Problem:
             _set_last(given, pending, word)
             pending = None
         else:
-            return e100(text, f"{word!r} is not a --flag")
+            return unreadable_flags(text, f"{word!r} is not a --flag")
     return given
 
 
@@ -202,7 +202,7 @@ def _custom(kind: str, given: object, error: ErrorDetails, path: tuple[Any, ...]
     if kind == "duration":
         return Problem(E025, Severity.ERROR, path, f"is {value}; expected a duration such as 90 or '1h30m'.", E025_HINT)
     if kind == "ip_address":
-        return e026(given, path)
+        return not_an_ip_address(given, path)
     if kind == "octal":
         return Problem(E027, Severity.ERROR, path, f"is {value}; expected octal file permissions.", E027_HINT)
     if kind == "regex":
@@ -243,10 +243,10 @@ def _custom(kind: str, given: object, error: ErrorDetails, path: tuple[Any, ...]
             "is an empty string, which the server reads as not set: it would use its default instead.",
             "Remove the option to use the default, or give it a value.",
         )
-    return e030(given, kind, path, backend)
+    return rejected_value(given, kind, path, backend)
 
 
-def e030(value: object, kind: str, path: tuple[Any, ...], backend: str) -> Problem:
+def rejected_value(value: object, kind: str, path: tuple[Any, ...], backend: str) -> Problem:
     return Problem(
         E030,
         Severity.ERROR,
@@ -256,7 +256,7 @@ def e030(value: object, kind: str, path: tuple[Any, ...], backend: str) -> Probl
     )
 
 
-def e026(address: object, path: tuple[Any, ...]) -> Problem:
+def not_an_ip_address(address: object, path: tuple[Any, ...]) -> Problem:
     message = f"is {shown(address)}, not an IP address; this server binds IP addresses only."
     hint = "Use an IP address: '0.0.0.0' for every interface, '127.0.0.1' for this machine only."
     if isinstance(address, str) and address.strip().lower() == "localhost":

@@ -27,7 +27,7 @@ E005_MISSING_BACKEND = Problem(
 )
 
 
-def e001(value: object) -> Problem:
+def setting_not_a_dict(value: object) -> Problem:
     return Problem(
         E001,
         Severity.ERROR,
@@ -37,7 +37,7 @@ def e001(value: object) -> Problem:
     )
 
 
-def e002(name: object) -> Problem:
+def unnamed_process(name: object) -> Problem:
     if isinstance(name, str):
         # An empty or blank name cannot be typed on the command line: `prodserver ""` is no name.
         return Problem(
@@ -56,7 +56,7 @@ def e002(name: object) -> Problem:
     )
 
 
-def e003(config: object) -> Problem:
+def process_not_a_dict(config: object) -> Problem:
     return Problem(
         E003,
         Severity.ERROR,
@@ -66,7 +66,7 @@ def e003(config: object) -> Problem:
     )
 
 
-def e004(key: Hashable, allowed: tuple[str, ...] = PROCESS_KEYS) -> Problem:
+def unknown_process_key(key: Hashable, allowed: tuple[str, ...] = PROCESS_KEYS) -> Problem:
     suggestion = closest(key, allowed)
     if suggestion is None:
         *first, last = (repr(name) for name in allowed)
@@ -81,7 +81,7 @@ def e004(key: Hashable, allowed: tuple[str, ...] = PROCESS_KEYS) -> Problem:
     )
 
 
-def e006(backend: object) -> Problem:
+def backend_not_a_path(backend: object) -> Problem:
     if isinstance(backend, type):
         # The class itself, imported into settings: its dotted path is the fix (the documented one if built in).
         dotted = _documented_path(backend.__qualname__) or f"{backend.__module__}.{backend.__qualname__}"
@@ -97,7 +97,7 @@ def e006(backend: object) -> Problem:
     )
 
 
-def e007(dotted: str, reason: str) -> Problem:
+def backend_not_importable(dotted: str, reason: str) -> Problem:
     return Problem(
         E007,
         Severity.ERROR,
@@ -118,7 +118,7 @@ def _backend_hint(dotted: str) -> str:
     return f"Write {ours!r}." if ours else BACKEND_HINT
 
 
-def e008(dotted: str) -> Problem:
+def not_a_backend_class(dotted: str) -> Problem:
     return Problem(
         E008,
         Severity.ERROR,
@@ -128,7 +128,7 @@ def e008(dotted: str) -> Problem:
     )
 
 
-def e009(error: BaseException) -> Problem:
+def backend_not_created(error: BaseException) -> Problem:
     return Problem(
         E009,
         Severity.ERROR,
@@ -138,7 +138,7 @@ def e009(error: BaseException) -> Problem:
     )
 
 
-def e012(error: BaseException) -> Problem:
+def backend_rules_failed(error: BaseException) -> Problem:
     return Problem(
         E012,
         Severity.ERROR,
@@ -151,8 +151,8 @@ def e012(error: BaseException) -> Problem:
 def setting_problems(value: object) -> list[Problem]:
     """The setting itself: a dict whose keys are process names (paths relative to the setting)."""
     if not isinstance(value, Mapping):
-        return [e001(value)]
-    return [e002(name) for name in value if not isinstance(name, str) or not name.strip()]
+        return [setting_not_a_dict(value)]
+    return [unnamed_process(name) for name in value if not isinstance(name, str) or not name.strip()]
 
 
 def process_problems(config: object, backend_keys: tuple[str, ...] = ()) -> list[Problem]:
@@ -161,11 +161,11 @@ def process_problems(config: object, backend_keys: tuple[str, ...] = ()) -> list
     ``backend_keys``: the top-level keys the process's backend reads too (``APP``), once it is loaded.
     """
     if not isinstance(config, Mapping):
-        return [e003(config)]
+        return [process_not_a_dict(config)]
     allowed = (*PROCESS_KEYS, *backend_keys)
-    problems = [e004(key, allowed) for key in config if key not in allowed]
+    problems = [unknown_process_key(key, allowed) for key in config if key not in allowed]
     if "BACKEND" not in config:
         problems.append(E005_MISSING_BACKEND)
     elif not isinstance(config["BACKEND"], str) or not config["BACKEND"].strip():
-        problems.append(e006(config["BACKEND"]))
+        problems.append(backend_not_a_path(config["BACKEND"]))
     return problems
