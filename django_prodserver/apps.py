@@ -5,10 +5,15 @@ are registered as thin functions here, and :mod:`.checks` (validation, pydantic,
 models) is imported only when a check runs.
 """
 
+import importlib
 from typing import Any
 
 from django.apps import AppConfig
 from django.core import checks
+
+APP_LOADING_GUARDS = ("django_prodserver.backends.django_q2.loading.judge_q_cluster",)
+"""Settings another app reads while Django imports it, judged before (when this app is listed first):
+a value that crashes that import is then one line, not a traceback in every management command."""
 
 
 def check_production_processes(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
@@ -28,6 +33,13 @@ def check_production_processes_deploy(app_configs: Any = None, **kwargs: Any) ->
 class ProdserverConfig(AppConfig):
     name = "django_prodserver"
     verbose_name = "Production server"
+
+    def __init__(self, app_name: str, app_module: Any) -> None:
+        # Django creates the app configs in INSTALLED_APPS order, importing each app's module.
+        super().__init__(app_name, app_module)
+        for dotted in APP_LOADING_GUARDS:
+            module, _, name = dotted.rpartition(".")
+            getattr(importlib.import_module(module), name)()
 
     def ready(self) -> None:
         checks.register(check_production_processes, "prodserver")

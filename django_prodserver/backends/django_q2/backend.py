@@ -55,3 +55,6 @@ class DjangoQ2Worker(TypedWorker[DjangoQ2Args]):
             call_command(COMMAND, *self.command_line(args, reveal_secrets=True)[3:])
         except CommandError as error:
             raise ServerStartError(f"qcluster refused to start: {error}") from None
+        except RuntimeError as error:
+            # Cluster.start: "Q Cluster <name> failed to start: sentinel exited with code 1".
+            raise ServerStartError(f"qcluster could not start: {error}") from None

@@ -11,9 +11,13 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from ...args.base import BackendArgs, option
-from ...args.values import SLEEP_MAX_SECONDS, Choice, Int
+from ...args.values import SLEEP_MAX_SECONDS, Choice, ClassPath, Int
 
 FLAG = {"flag": True}
+
+
+BrokerClass = Annotated[str, ClassPath("django_q.brokers.Broker", "django-q2 broker class")]
+"""What django-q2's get_broker imports and instantiates (``rules/imports.py`` judges it)."""
 
 
 class DjangoQ2Args(BackendArgs):
@@ -84,7 +88,9 @@ class QClusterSettings(BackendArgs):
     orm: str | None = option(None, "Database alias as the broker", cli=None, seed="orm", group="Q_CLUSTER")
     mongo: dict[str, Any] | None = option(None, "MongoDB broker", cli=None, seed="mongo", group="Q_CLUSTER")
     mongo_db: str | None = option(None, "MongoDB database", cli=None, seed="mongo_db", group="Q_CLUSTER")
-    broker_class: str | None = option(None, "Custom broker class", cli=None, seed="broker_class", group="Q_CLUSTER")
+    broker_class: BrokerClass | None = option(
+        None, "Custom broker class", cli=None, seed="broker_class", group="Q_CLUSTER"
+    )
     bulk: Int = option(1, "Tasks fetched at once", cli=None, seed="bulk", group="Q_CLUSTER", ge=1)
     poll: float = option(
         0.2,

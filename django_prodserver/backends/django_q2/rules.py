@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from ...args.base import Package
 from ...problems import Problem, Severity, setting_path
 from ...rules.args import error_problems
+from ...rules.imports import import_problems
 from ...rules.packages import installed
 from ...rules.text import type_name
 from .options import QClusterSettings
@@ -62,6 +63,7 @@ def q2_problems(q_cluster: Any, *, app_installed: bool, databases: Collection[st
         return [*problems, *cluster]
     return [
         *problems,
+        *(_in_q_cluster(problem) for problem in import_problems(cluster)),
         *broker_problems(cluster, databases),
         *timeout_problems(cluster),
         *([W129_SYNC] if cluster.sync else []),
@@ -86,13 +88,14 @@ def cluster_settings(q_cluster: Any) -> QClusterSettings | list[Problem]:
         return QClusterSettings.model_validate(q_cluster)
     except ValidationError as error:
         located = error_problems(error.errors(), QClusterSettings, q_cluster, "django-q2")
-        return [_in_q_cluster(problem) for problem in located]
+        return [_in_q_cluster(problem, E132) for problem in located]
 
 
-def _in_q_cluster(problem: Problem) -> Problem:
+def _in_q_cluster(problem: Problem, check_id: str | None = None) -> Problem:
+    """A problem of a Q_CLUSTER key, said at the process (``reads Q_CLUSTER['workers'], which is 0...``)."""
     key = problem.path[1:]
     where = setting_path(key, "Q_CLUSTER")
-    return Problem(E132, Severity.ERROR, (), f"reads {where}, which {problem.message}", problem.hint)
+    return Problem(check_id or problem.id, Severity.ERROR, (), f"reads {where}, which {problem.message}", problem.hint)
 
 
 def broker_problems(cluster: QClusterSettings, databases: Collection[str]) -> list[Problem]:
