@@ -54,7 +54,7 @@ def our_processes(workers: tuple[int, ...]) -> dict[str, dict[str, Any]]:
             "ARGS": family.args(free_port(), count, interface),
         }
         for family in FAMILIES
-        for count in workers
+        for count in family.worker_counts(workers)
         for interface in family.interfaces
     }
 
@@ -103,9 +103,9 @@ def render(venv: Venv, work: Path, names: list[str]) -> Rendered:
 
 def bare(venv: Venv, work: Path, family: Family, name: str, rendered: list[str], process: dict[str, Any]) -> Contender:
     """The command line the product renders for process ``name``, run directly on a port of its own."""
-    program = venv.bin(family.key)
+    program = venv.bin(family.command)
     command = on_own_port(Command((program, *rendered[1:]), EXAMPLE, _bare_environment(work), _port(process)))
-    setup = " ".join([family.key, *command.argv[1:]])
+    setup = " ".join([family.command, *command.argv[1:]])
     return Contender(family.key, f"bare {family.key}", setup, command)
 
 

@@ -82,14 +82,16 @@ def source_snapshot(work: Path) -> Path:
 
 
 def requirements(work: Path) -> dict[str, list[str]]:
-    """Each venv's requirements, pinned to the Django, Granian, gunicorn and uvicorn of the running interpreter."""
+    """Each venv's requirements, pinned to the Django, Granian, gunicorn, uvicorn and waitress of this interpreter."""
     django = f"Django=={version('django')}"
     granian = f"granian[uvloop]=={version('granian')}"
     # The same gunicorn and uvicorn through prodserver as bare: the layer differs, not the server.
     gunicorn = f"gunicorn=={version('gunicorn')}"
     uvicorn = f"uvicorn[standard]=={version('uvicorn')}"
+    waitress = f"waitress=={version('waitress')}"
+    product = f"{source_snapshot(work)}[granian,gunicorn,uvicorn,waitress]"
     return {
-        "prodserver": [django, granian, gunicorn, uvicorn, f"{source_snapshot(work)}[granian,gunicorn,uvicorn]"],
+        "prodserver": [django, granian, gunicorn, uvicorn, waitress, product],
         "prodserver3": [django, granian, "django-prodserver[granian]==3.0.0"],
         "gunicorn": [django, gunicorn],
         "uvicorn": [django, uvicorn],

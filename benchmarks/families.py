@@ -26,14 +26,32 @@ class Family:
     """ARGS beyond address, port, workers and the access log, by interface."""
     h2c: bool = False
     """Whether it serves cleartext HTTP/2 as configured, so the overhead suite loads it with h2load too."""
+    program: str = ""
+    """The bare command, when it is not ``key`` (``waitress-serve``)."""
+    peers: tuple[str, ...] | None = None
+    """The interfaces the peers suite runs (docs/choosing.md reads their keys); None: all of them."""
+    single_process: bool = False
+    """No worker processes (waitress): one process per interface, at 1 "worker", no access-log option."""
 
     @property
     def interfaces(self) -> tuple[str, ...]:
         return tuple(self.backends)
 
+    @property
+    def command(self) -> str:
+        return self.program or self.key
+
+    def peer_interfaces(self) -> tuple[str, ...]:
+        return self.interfaces if self.peers is None else self.peers
+
+    def worker_counts(self, counts: tuple[int, ...]) -> tuple[int, ...]:
+        return (1,) if self.single_process else counts
+
     def args(self, port: int, workers: int, interface: str) -> dict[str, Any]:
         """ARGS of one prodserver process; access logs off, as everywhere in the suite."""
-        common = {"address": "127.0.0.1", "port": str(port), "workers": str(workers), "log-access": "False"}
+        common = {"address": "127.0.0.1", "port": str(port)}
+        if not self.single_process:
+            common |= {"workers": str(workers), "log-access": "False"}
         return {**common, **self.extra_args.get(interface, {})}
 
     def process_name(self, interface: str, workers: int) -> str:
@@ -58,18 +76,34 @@ GRANIAN = Family(
 GUNICORN = Family(
     "gunicorn",
     "gunicorn gthread",
-    {"wsgi": "django_prodserver.backends.gunicorn.GunicornServer"},
+    {
+        "sync": "django_prodserver.backends.gunicorn.GunicornServer",
+        "gthread": "django_prodserver.backends.gunicorn.GunicornServer",
+    },
     # gthread with Granian's WSGI thread count: the same threads per worker on both sides.
-    {"wsgi": {"worker-class": "gthread", "threads": str(WSGI_THREADS)}},
+    {"gthread": {"worker-class": "gthread", "threads": str(WSGI_THREADS)}},
+    peers=("gthread",),
 )
 UVICORN = Family(
     "uvicorn",
     "uvicorn",
-    {"asgi": "django_prodserver.backends.uvicorn.UvicornServer"},
+    {
+        "asgi": "django_prodserver.backends.uvicorn.UvicornServer",
+        "wsgi": "django_prodserver.backends.uvicorn.UvicornWSGIServer",
+    },
     # Django's ASGI handler does not implement the lifespan protocol.
     {"asgi": {"lifespan": "off"}},
+    peers=("asgi",),
 )
-FAMILIES = (GRANIAN, GUNICORN, UVICORN)
+WAITRESS = Family(
+    "waitress",
+    "waitress",
+    {"wsgi": "django_prodserver.backends.waitress.WaitressServer"},
+    program="waitress-serve",
+    peers=(),
+    single_process=True,
+)
+FAMILIES = (GRANIAN, GUNICORN, UVICORN, WAITRESS)
 BARE_KEYS = tuple(family.key for family in FAMILIES)
 
 

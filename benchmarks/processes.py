@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import itertools
 import os
 import signal
 import socket
@@ -20,11 +21,31 @@ class ServerFailed(RuntimeError):
     """The server exited or never answered 200; the message ends with the tail of its log."""
 
 
+def _ports() -> Iterator[int]:
+    """The ports of ``PRODSERVER_TEST_PORTS`` ("11000-13999"), in turn, for a run beside others; else none."""
+    chosen = os.environ.get("PRODSERVER_TEST_PORTS")
+    if not chosen:
+        return iter(())
+    first, last = map(int, chosen.split("-"))
+    return itertools.cycle(range(first, last + 1))
+
+
+_PORTS = _ports()
+
+
 def free_port() -> int:
+    """A port nothing listens on: from ``PRODSERVER_TEST_PORTS`` when set, else one the kernel picks."""
+    for port in itertools.islice(_PORTS, 3000):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+        picked: int = probe.getsockname()[1]
+        return picked
 
 
 @dataclass(frozen=True)

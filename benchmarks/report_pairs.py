@@ -1,7 +1,7 @@
 """The report's sections on the pairs: serving overhead (1) and start-up with memory (3).
 
 Each pair is ``manage.py prodserver NAME`` and the bare command the product renders for NAME
-(``granian``, ``gunicorn`` or ``uvicorn``); see benchmarks/families.py.
+(``granian``, ``gunicorn``, ``uvicorn`` or ``waitress-serve``); see benchmarks/families.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,16 @@ from benchmarks.load import LoadResult
 from benchmarks.results import Results
 from benchmarks.stats import Spread
 from benchmarks.tables import markdown_table, memory_table, ratio_text
-from benchmarks.targets import P99_TARGET, RPS_TARGET, STARTUP_TARGET, Target, overhead_target, spans_one
+from benchmarks.targets import (
+    MASTER_RSS_MIB,
+    P99_TARGET,
+    PSS_TARGET,
+    RPS_TARGET,
+    STARTUP_TARGET,
+    Target,
+    overhead_target,
+    spans_one,
+)
 
 PROTOCOLS = {"h1": "HTTP/1.1", "h2": "HTTP/2 (h2c)"}
 
@@ -73,12 +82,13 @@ def overhead_section(results: Results) -> list[str]:
     lines = ["## 1. Serving overhead: `manage.py prodserver` vs the bare server command", ""]
     lines += [
         "On `/`, the plain view, where a cost added to every request would show the most, for each"
-        " server prodserver runs: `granian`, `gunicorn` (gthread, the same threads per worker) and"
-        " `uvicorn`. The bare command is the one the product renders for the same process"
+        " server prodserver runs: `granian` (ASGI, WSGI), `gunicorn` (sync; gthread, the same threads per"
+        " worker as Granian's WSGI), `uvicorn` (ASGI, WSGI) and `waitress-serve`. The bare command is"
+        " the one the product renders for the same process"
         " (`backend.command_line(args)`, what `prodserver --dry-run` prints), run directly"
         " on a port of its own: Granian binds with SO_REUSEPORT, so two servers given one port"
         " would share it, the kernel splitting each measurement's connections between them."
-        " gunicorn and uvicorn are measured over HTTP/1.1 only (neither serves h2c as configured)."
+        " gunicorn, uvicorn and waitress are measured over HTTP/1.1 only (none serves h2c as configured)."
         " Both sides run in `example/` from the same virtualenv:",
         "",
     ]
@@ -87,7 +97,8 @@ def overhead_section(results: Results) -> list[str]:
     lines += ["", *markdown_table(head, rows)]
     lines += [
         f"Targets: {target.verdict()}. Once the server serves, `prodserver` is not in the request path (the"
-        " same server runs in the `manage.py` process), so a ratio away from 1.0 whose"
+        " `manage.py` process has replaced itself with the server, see docs/contributing.md), so a ratio"
+        " away from 1.0 whose"
         " range of rounds spans 1.0 is the machine's noise, not a cost of the layer. The A/A control row"
         " measures a second copy of the bare server against the first, in the same rounds: its distance"
         " from 1.0 is what noise and the difference between two identical server instances alone do to"
@@ -133,3 +144,26 @@ def startup_section(results: Results) -> tuple[list[str], Target]:
     lines += memory_table(results, "overhead", labels)
     measured = f"ratios {min(ratios):.3f} to {max(ratios):.3f} (medians)"
     return lines, Target(name, max(ratios) <= STARTUP_TARGET, measured)
+
+
+def memory_target(results: Results) -> Target:
+    """Each pair's master RSS within 5 MiB of the bare server's, and its group's PSS within 5%."""
+    name = f"master RSS ≤ bare + {MASTER_RSS_MIB:g} MiB; the group's PSS ≤ {PSS_TARGET} x bare"
+    by_group: dict[str, dict[str, tuple[int, int]]] = {}
+    for m in results.memory:
+        if m.suite == "overhead":
+            by_group.setdefault(m.group, {})[m.contender] = (m.master_rss_kib, m.pss_kib)
+    verdicts = []
+    for group, sides in sorted(by_group.items()):
+        key = bare_key(sides)
+        if "prodserver" not in sides or key is None:
+            continue
+        (ours_rss, ours_pss), (bare_rss, bare_pss) = sides["prodserver"], sides[key]
+        extra, ratio = (ours_rss - bare_rss) / 1024, ours_pss / bare_pss if bare_pss else 0.0
+        met = extra <= MASTER_RSS_MIB and ratio <= PSS_TARGET
+        verdicts.append((group, met, f"{group}: master {extra:+.1f} MiB, PSS x{ratio:.3f}"))
+    if not verdicts:
+        return Target(name, None, "")
+    missed = [text for _group, met, text in verdicts if not met]
+    measured = f"{len(verdicts) - len(missed)} of {len(verdicts)} servers met" + "".join(f"; {t}" for t in missed)
+    return Target(name, not missed, measured)

@@ -36,7 +36,8 @@ def memory_table(results: Results, suite: str, labels: dict[str, str]) -> list[s
     intro = (
         "Memory after the warm-up, from `/proc`: the master process's RSS, then RSS and PSS summed over the"
         " master and its workers. RSS counts pages shared between processes once per process; PSS shares"
-        " them out. `prodserver`'s master is the `manage.py` process, so it holds Django and the settings;"
-        " a bare server's master imports only the server."
+        " them out. `prodserver`'s master is the process `manage.py` replaced itself with once the checks"
+        " passed: like the bare server's, it imports only the server (and the project, where the server"
+        " loads it there: uvicorn and waitress with one process)."
     )
     return [intro, "", *markdown_table(["server", "master RSS MiB", "total RSS MiB", "total PSS MiB"], rows)]

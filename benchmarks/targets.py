@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from benchmarks.stats import Spread
 
 RPS_TARGET, P99_TARGET, STARTUP_TARGET, CHECK_TARGET = 0.97, 1.05, 1.2, 1.3
+MASTER_RSS_MIB, PSS_TARGET = 5.0, 1.05
+"""The master's RSS within 5 MiB of the bare server's; the process group's PSS within 5%."""
+COMMAND_MS = 5.0
+"""What the app may add to a management command that runs no check (``diffsettings``)."""
 
 
 @dataclass(frozen=True)

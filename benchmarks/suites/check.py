@@ -1,7 +1,8 @@
-"""Suite 4: what the app adds to every ``manage.py check`` on a fresh ``startproject`` site.
+"""Suite 4: what the app adds to ``manage.py check``, and to a command that runs no check, on a fresh
+``startproject`` site.
 
-The same site runs ``check`` with the app and a three-process setting, and without the app,
-alternately; ``python -X importtime`` then says which imports the app brings in.
+The same site runs ``check`` (and ``diffsettings``) with the app and a three-process setting, and
+without the app, alternately; ``python -X importtime`` then says which imports the app brings in.
 """
 
 from __future__ import annotations
@@ -61,12 +62,16 @@ def make_site(venv: Venv, work: Path) -> Path:
     return site
 
 
-def _check(venv: Venv, site: Path, key: str, *flags: str) -> subprocess.CompletedProcess[str]:
-    argv = [venv.python, *flags, "manage.py", "check", f"--settings={PROJECT}.{SITES[key]}"]
+COMMANDS = ("check", "diffsettings")
+"""``check`` runs the app's check; ``diffsettings`` runs none, so the app should cost it nothing."""
+
+
+def _check(venv: Venv, site: Path, key: str, *flags: str, command: str = "check") -> subprocess.CompletedProcess[str]:
+    argv = [venv.python, *flags, "manage.py", command, f"--settings={PROJECT}.{SITES[key]}"]
     env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "PYTHONPATH")}
     done = subprocess.run(argv, cwd=site, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        raise RuntimeError(f"manage.py check ({key}) failed: {done.stderr.strip()[-500:]}")
+        raise RuntimeError(f"manage.py {command} ({key}) failed: {done.stderr.strip()[-500:]}")
     return done
 
 
@@ -98,10 +103,12 @@ def run(bench: Bench) -> None:
     for key in SITES:
         _check(venv, site, key)  # the first runs also write bytecode caches
     for turn in range(bench.config.check_runs):
-        for key in rotated(list(SITES), turn):
-            started = time.perf_counter()
-            _check(venv, site, key)
-            bench.results.timings.append(Timing("check", "startproject", key, turn, time.perf_counter() - started))
+        for command in COMMANDS:
+            for key in rotated(list(SITES), turn):
+                started = time.perf_counter()
+                _check(venv, site, key, command=command)
+                group = "startproject" if command == "check" else command
+                bench.results.timings.append(Timing("check", group, key, turn, time.perf_counter() - started))
     runs = min(IMPORTTIME_RUNS, bench.config.check_runs)
     bench.results.context["importtime_runs"] = runs
     bench.results.importtime = app_imports_ms(venv, site, runs)

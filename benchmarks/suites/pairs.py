@@ -41,6 +41,9 @@ class Pair:
 def pairs(bench: Bench, workers: Iterable[int]) -> list[Pair]:
     """Every family's pairs at these worker counts, but those whose process was skipped."""
     found = [
-        Pair(family, interface, count) for family in FAMILIES for count in workers for interface in family.interfaces
+        Pair(family, interface, count)
+        for family in FAMILIES
+        for count in family.worker_counts(tuple(workers))
+        for interface in family.interfaces
     ]
     return [pair for pair in found if pair.name in bench.ours]

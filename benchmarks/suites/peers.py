@@ -14,6 +14,9 @@ def ours(bench: Bench) -> list[Contender]:
     venv, work = bench.venvs["prodserver"], bench.config.work
     lineup = []
     for pair in pairs(bench, (bench.config.peer_workers,)):
+        if pair.interface not in pair.family.peer_interfaces():
+            # Measured against its own bare command only (the overhead suite).
+            continue
         # Granian's keys name the interface only: docs/choosing.md reads them from docs/benchmarks.json.
         key = f"prodserver-{pair.interface}" if pair.family.key == "granian" else f"prodserver-{pair.family.key}"
         label = f"prodserver {pair.family.name} {pair.interface.upper()}"

@@ -2,7 +2,7 @@
 
 It uses the harness's pure-Python load generator and this interpreter, so it needs neither wrk
 nor the peers' virtualenvs, and it asserts on the report's structure only: nothing is timed.
-Every server prodserver runs is paired with its own bare command (granian, gunicorn, uvicorn);
+Every server prodserver runs is paired with its own bare command (granian, gunicorn, uvicorn, waitress-serve);
 a backend that does not import here is reported as not measured, never as a crash.
 """
 
@@ -23,7 +23,10 @@ from benchmarks.processes import Command
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 
 REPO = Path(__file__).resolve().parents[2]
-SKIPPED_UVICORN = "uvicorn_asgi_w1 (django_prodserver.backends.uvicorn.UvicornServer): prodserver.E007: "
+SKIPPED_UVICORN = (
+    "uvicorn_asgi_w1 (django_prodserver.backends.uvicorn.UvicornServer): prodserver.E007: ",
+    "uvicorn_wsgi_w1 (django_prodserver.backends.uvicorn.UvicornWSGIServer): prodserver.E007: ",
+)
 
 
 def _uvicorn_backend_imports() -> bool:
@@ -34,7 +37,9 @@ def _uvicorn_backend_imports() -> bool:
 
 
 UVICORN = _uvicorn_backend_imports()
-GROUPS = ["granian ASGI 1w", "granian WSGI 1w", "gunicorn WSGI 1w", *(["uvicorn ASGI 1w"] if UVICORN else [])]
+UVICORN_GROUPS = ["uvicorn ASGI 1w", "uvicorn WSGI 1w"] if UVICORN else []
+GROUPS = ["granian ASGI 1w", "granian WSGI 1w", "gunicorn SYNC 1w", "gunicorn GTHREAD 1w", *UVICORN_GROUPS]
+GROUPS.append("waitress WSGI 1w")
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +80,9 @@ def test_report_has_every_quick_section(quick_run: Path) -> None:
         assert f"| {group} HTTP/1.1 |" in report  # overhead
         assert f"| {group} | " in report  # start-up
     assert "| granian WSGI 1w HTTP/1.1, A/A control: granian / granian |" in report
+    targets = report.split("## Targets", 1)[1].split("## ", 1)[0]
+    assert "| master RSS ≤ bare + 5 MiB; the group's PSS ≤ 1.05 x bare | " in targets
+    assert "| a command that runs no check (`diffsettings`) ≤ 5 ms more with the app | " in targets
     assert ("**Not measured in this run**" in report) is not UVICORN
 
 
@@ -85,21 +93,32 @@ def test_nothing_failed_and_only_a_missing_backend_is_skipped(results: dict[str,
     if UVICORN:
         assert skipped == []
     else:
-        assert len(skipped) == 1
-        assert skipped[0].startswith(SKIPPED_UVICORN)
+        assert len(skipped) == 2
+        assert all(message.startswith(start) for message, start in zip(skipped, SKIPPED_UVICORN, strict=True))
 
 
 def test_bare_servers_run_the_command_lines_the_product_renders(results: dict[str, Any]) -> None:
     commands = results["context"]["bare_commands"]
-    names = ["granian_asgi_w1", "granian_wsgi_w1", "gunicorn_wsgi_w1", *(["uvicorn_asgi_w1"] if UVICORN else [])]
+    uvicorn = ["uvicorn_asgi_w1", "uvicorn_wsgi_w1"] if UVICORN else []
+    names = [
+        "granian_asgi_w1",
+        "granian_wsgi_w1",
+        "gunicorn_gthread_w1",
+        "gunicorn_sync_w1",
+        *uvicorn,
+        "waitress_wsgi_w1",
+    ]
     assert sorted(commands) == names
     assert commands["granian_asgi_w1"].startswith("granian --interface asginl ")
     assert commands["granian_asgi_w1"].endswith(" demo.asgi:application")
-    gunicorn = commands["gunicorn_wsgi_w1"].split()
+    gunicorn = commands["gunicorn_gthread_w1"].split()
     assert gunicorn[:2] == ["gunicorn", "--bind"]
     assert gunicorn[-1] == "demo.wsgi:application"
-    assert " --worker-class gthread " in commands["gunicorn_wsgi_w1"]
-    assert " --threads 4 " in commands["gunicorn_wsgi_w1"]
+    assert " --worker-class gthread " in commands["gunicorn_gthread_w1"]
+    assert " --threads 4 " in commands["gunicorn_gthread_w1"]
+    assert " --worker-class " not in commands["gunicorn_sync_w1"]
+    assert commands["waitress_wsgi_w1"].startswith("waitress-serve ")
+    assert commands["waitress_wsgi_w1"].endswith(" demo.wsgi:application")
     if UVICORN:
         assert commands["uvicorn_asgi_w1"].startswith("uvicorn ")
         assert "demo.asgi:application" in commands["uvicorn_asgi_w1"].split()

@@ -17,6 +17,7 @@ import json
 import re
 import shlex
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,7 +71,9 @@ def docs_project_on_path() -> Iterator[None]:
 
 
 def examples(*languages: str) -> list[Any]:
-    return [pytest.param(block, id=block.where) for block in all_blocks() if block.language in languages]
+    # An export's output is checked against the export itself (tests/fleet/test_deployment_docs.py).
+    chosen = [block for block in all_blocks() if block.language in languages and block.kind != "export"]
+    return [pytest.param(block, id=block.where) for block in chosen]
 
 
 def expected_ids(block: Block) -> list[str]:
@@ -175,14 +178,19 @@ def test_ini_example(block: Block) -> None:
         __import__(plugin.strip())
 
 
-@pytest.mark.parametrize("block", [block for block in all_blocks() if block.language in ("text", "")])
+@pytest.mark.parametrize("block", examples("text", ""))
 def test_text_blocks_say_what_they_are(block: Block) -> None:
     # An unmarked text block would be an example nothing checks.
-    kinds = ("procfile", "mypy-output", "mypy-plugin-output", "pyright-output", "usage")
+    kinds = ("procfile", "mypy-output", "mypy-plugin-output", "pyright-output", "usage", "all-output")
     assert block.kind in kinds, f"{block.where}: mark it, or give it a checked language"
     if block.kind == "usage":
         parser = load_command_class("django_prodserver", "prodserver").create_parser("manage.py", "prodserver")
         assert block.text == "python " + parser.format_usage().removeprefix("usage: ")
+    if block.kind == "all-output":
+        # prodserver --all's lines: the time, the process's name padded to the longest, a bar.
+        bars = {line.index(" | ") for line in block.text.splitlines()}
+        assert all(re.match(r"\d\d:\d\d:\d\d [\w-]+ +\| ", line) for line in block.text.splitlines()), block.where
+        assert len(bars) == 1, f"{block.where}: the names are not aligned"
     if block.kind == "procfile":
         for line in block.text.splitlines():
             process_type, _, command = line.partition(": ")
@@ -243,7 +251,23 @@ def check_manage_py(args: list[str]) -> None:
 
 
 def run_prodserver(options: list[str]) -> None:
-    """Run the example for real; serving is replaced by a dry run, which validates everything else."""
+    """Run the example for real; serving is replaced by a dry run, which validates everything else.
+
+    An export is written (to a scratch directory for ``--output``); ``--all`` or several names are
+    each process's dry run.
+    """
+    if "--export" in options:
+        with tempfile.TemporaryDirectory() as scratch:
+            if "--output" in options:
+                at = options.index("--output") + 1
+                options = [*options[:at], str(Path(scratch) / "out"), *options[at + 1 :]]
+            call_command("prodserver", *options, stdout=io.StringIO(), stderr=io.StringIO())
+        return
+    names = [option for option in options if not option.startswith("-")]
+    if "--all" in options or len(names) > 1:
+        for name in names or list(settings.PRODUCTION_PROCESSES):
+            run_prodserver([name])
+        return
     if "--list" not in options and "--dry-run" not in options:
         options = [*options, "--dry-run"]
     call_command("prodserver", *options, stdout=io.StringIO(), stderr=io.StringIO())
