@@ -7,6 +7,7 @@ as ``celery -A <APP> worker ...`` would, and passes Celery's exit code on.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import ClassVar, TypeVar
 
@@ -53,6 +54,9 @@ class CeleryProcess(TypedBackend[ArgsT]):
         dotted = self.target()
         if dotted is None:
             raise ServerStartError("The process has no 'APP': name your Celery app's dotted path.")
+        # Celery's Django fix-up would run the system checks again as the worker starts: prodserver has
+        # just run them (or was told to skip them, --skip-checks), and they import the project and the models.
+        os.environ.setdefault("CELERY_SKIP_CHECKS", "1")
         try:
             app = load_app(dotted)
             code = app.start(argv=self.command_line(args, reveal_secrets=True)[1:])
