@@ -34,7 +34,7 @@ class Facts:
 
 PLATFORMS = {
     "kubernetes": Facts("Kubernetes", 30, "SIGTERM", "terminationGracePeriodSeconds", "the image's STOPSIGNAL"),
-    "heroku": Facts("Heroku", 30, "SIGTERM", "its fixed 30 s", None, fixed_timeout=True),
+    "heroku": Facts("Heroku", 30, "SIGTERM", "the dyno's 30 s", None, fixed_timeout=True),
     "fly": Facts("Fly.io", 5, "SIGINT", "kill_timeout", "kill_signal"),
     "render": Facts("Render", 30, "SIGTERM", "maxShutdownDelaySeconds", None),
     "railway": Facts("Railway", None, "SIGTERM", "RAILWAY_DEPLOYMENT_DRAINING_SECONDS", None),

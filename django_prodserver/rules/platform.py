@@ -111,13 +111,18 @@ def drain_problems(
 
 
 def _w160(facts: Facts, timeout: int, seconds: float, option: str | None) -> Problem:
-    fix = f"Lower ARGS '{option}' to {timeout} s or less, or raise" if option else "Raise"
+    lower = f"Lower ARGS '{option}' to {timeout} s or less" if option else "Shorten its drain"
+    if facts.fixed_timeout:
+        where, hint = "", f"{lower}: {facts.label}'s {timeout} s cannot be changed."
+    else:
+        where = f" ({facts.timeout_name})"
+        hint = f"{lower}, or raise {facts.timeout_name} and PRODUCTION_PLATFORM['stop_timeout'] with it."
     return Problem(
         W160,
         Severity.WARNING,
         (),
-        f"drains for up to {seconds:g} s; {facts.label} kills it after {timeout} s ({facts.timeout_name}).",
-        f"{fix} PRODUCTION_PLATFORM['stop_timeout'] to match {facts.timeout_name}.",
+        f"drains for up to {seconds:g} s; {facts.label} kills it after {timeout} s{where}.",
+        hint,
         deploy=True,
     )
 

@@ -39,11 +39,18 @@ def test_drain_longer_than_the_platform_waits() -> None:
         (
             "prodserver.W160",
             f"{WEB} drains for up to 45 s; Kubernetes kills it after 30 s (terminationGracePeriodSeconds).",
-            "Lower ARGS 'graceful-timeout' to 30 s or less, or raise PRODUCTION_PLATFORM['stop_timeout'] to match "
-            "terminationGracePeriodSeconds.",
+            "Lower ARGS 'graceful-timeout' to 30 s or less, or raise terminationGracePeriodSeconds and "
+            "PRODUCTION_PLATFORM['stop_timeout'] with it.",
         )
     ]
     assert fleet_problems(gunicorn(graceful_timeout=45), {"platform": "kubernetes", "stop_timeout": 60}) == []
+    assert fleet_problems(gunicorn(graceful_timeout=31), "heroku") == [
+        (
+            "prodserver.W160",
+            f"{WEB} drains for up to 31 s; Heroku kills it after 30 s.",
+            "Lower ARGS 'graceful-timeout' to 30 s or less: Heroku's 30 s cannot be changed.",
+        )
+    ]
     assert fleet_problems(gunicorn(graceful_timeout=30), "heroku") == []
 
 
