@@ -33,7 +33,7 @@ from .rules.imports import import_problems
 from .rules.packages import backend_package_problems, option_package_problems
 from .rules.platform import drain_problems, platform_of
 from .rules.proxy import trust_list_problems
-from .rules.proxy_deploy import DjangoProxySettings, proxy_deploy_problems
+from .rules.proxy_deploy import DjangoProxySettings, proxy_deploy_problems, removed_header_problems
 from .rules.shape import (
     E003,
     E005,
@@ -306,6 +306,7 @@ def _proxy_problems(backend: TypedBackend[Any], args: BackendArgs) -> list[Probl
     problems = trust_list_problems(args, address)
     if backend.kind == "server" and address is not None:
         django = DjangoProxySettings(*forwarded_headers())
+        problems.extend(removed_header_problems(args, django))
         problems.extend(proxy_deploy_problems(args, address, backend.address_option(args), django))
     return problems
 

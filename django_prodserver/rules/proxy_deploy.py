@@ -28,6 +28,7 @@ from ..problems import Problem, Severity
 W201 = "prodserver.W201"
 W202 = "prodserver.W202"
 W203 = "prodserver.W203"
+W204 = "prodserver.W204"
 
 REACH_ONLY_THROUGH_THE_PROXY = "listen on 127.0.0.1 or a Unix socket, or let a firewall admit only the proxy"
 
@@ -70,6 +71,38 @@ def proxy_deploy_problems(
             server = trusting[0][1].server if trusting else "the server"
             problems.append(_django_believes(check_id, key, address or "", setting, header, server, outcome))
     return problems
+
+
+def removed_header_problems(args: BackendArgs, django: DjangoProxySettings) -> list[Problem]:
+    """W204: Django's SECURE_PROXY_SSL_HEADER names a header the server removes from every request,
+    the proxy's included, as it trusts no proxy (waitress with no trusted-proxy): never https."""
+    header = django.ssl_header
+    if header is None:
+        return []
+    return [
+        Problem(
+            W204,
+            Severity.WARNING,
+            ("ARGS", field),
+            f"is not set, so {matching.server} removes {_shown(header)} from every request, the proxy's "
+            "included: Django's SECURE_PROXY_SSL_HEADER never sees https (SECURE_SSL_REDIRECT would loop).",
+            f"Give {_option(args, field)} the proxy's address, with {_shown(header)} among the headers it trusts.",
+        )
+        for field, matching in _trust_lists(args)
+        if matching.clears is not None
+        and not getattr(args, field)
+        and bool(getattr(args, matching.clears[0]))
+        and header in matching.clears[1]
+    ]
+
+
+def _shown(header: str) -> str:
+    """``X-Forwarded-Proto`` for ``HTTP_X_FORWARDED_PROTO``."""
+    return header.removeprefix("HTTP_").replace("_", "-").title()
+
+
+def _option(args: BackendArgs, field: str) -> str:
+    return type(args).options()[field].name
 
 
 def _trust_lists(args: BackendArgs) -> Iterator[tuple[str, PeerMatching]]:
@@ -122,7 +155,7 @@ def _w201(field: str, address: str, matching: PeerMatching) -> Problem:
 def _django_believes(
     check_id: str, key: str, address: str, setting: str, header: str, server: str, outcome: str
 ) -> Problem:
-    name = header.removeprefix("HTTP_").replace("_", "-").title()
+    name = _shown(header)
     return Problem(
         check_id,
         Severity.WARNING,
@@ -134,4 +167,13 @@ def _django_believes(
     )
 
 
-__all__ = ["W201", "W202", "W203", "DjangoProxySettings", "proxy_deploy_problems", "reachable_host"]
+__all__ = [
+    "W201",
+    "W202",
+    "W203",
+    "W204",
+    "DjangoProxySettings",
+    "proxy_deploy_problems",
+    "reachable_host",
+    "removed_header_problems",
+]

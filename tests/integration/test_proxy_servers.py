@@ -85,6 +85,8 @@ def test_django_believes_the_headers_a_server_passes_on_from_any_client(
     assert (facts["is_secure"], facts["host"]) == (True, "other.example")
 
 
+# With no trusted proxy waitress removes them from the proxy too (W204): the test client on 127.0.0.1
+# is the proxy there, and Django never sees its https.
 @pytest.mark.parametrize(
     "trust", [{}, {"trusted-proxy": "10.0.0.1", **WAITRESS_HEADERS}], ids=["no-trusted-proxy", "another-proxy"]
 )
@@ -92,6 +94,12 @@ def test_waitress_removes_the_headers_of_a_client_it_does_not_trust(launcher: La
     facts = whoami(start(launcher, WAITRESS, trust, PROXY_SETTINGS))
     assert (facts["is_secure"], facts["remote_addr"]) == (False, "127.0.0.1")
     assert facts["host"].startswith("127.0.0.1:")
+
+
+def test_waitress_passes_the_trusted_proxys_header_on_to_django(launcher: Launcher) -> None:
+    # W204's twin: the proxy (the test client, 127.0.0.1) trusted, Django's SECURE_PROXY_SSL_HEADER sees https.
+    server = start(launcher, WAITRESS, {"trusted-proxy": "127.0.0.1", **WAITRESS_HEADERS}, PROXY_SETTINGS)
+    assert whoami(server)["is_secure"] is True
 
 
 # W200: a trust-list value the server never matches trusts nobody, not even the proxy.

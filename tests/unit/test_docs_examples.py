@@ -54,6 +54,8 @@ DOCS_PROJECT = {
 """The settings of the project the worker pages describe (``mysite``, tests/docs_project)."""
 
 
+PROXY_SETTINGS = {"SECURE_PROXY_SSL_HEADER", "USE_X_FORWARDED_HOST"}
+"""Django settings an example may give that the check reads (rules/proxy_deploy.py)."""
 DOCS_PROJECT_DIRECTORY = Path(__file__).resolve().parents[1] / "docs_project"
 
 
@@ -113,8 +115,9 @@ def executed(block: Block) -> dict[str, Any]:
 
 @contextmanager
 def page_settings(namespace: dict[str, Any]) -> Iterator[None]:
-    """The setting an example defines, with the Celery settings it gives (``CELERY_BROKER_URL``)."""
-    celery = {name: value for name, value in namespace.items() if name.startswith("CELERY_")}
+    """The setting an example defines, with the Celery settings it gives (``CELERY_BROKER_URL``) and
+    Django's proxy settings, which the check --deploy cross-checks with the servers'."""
+    celery = {name: value for name, value in namespace.items() if name.startswith("CELERY_") or name in PROXY_SETTINGS}
     with override_settings(PRODUCTION_PROCESSES=namespace["PRODUCTION_PROCESSES"], **{**DOCS_PROJECT, **celery}):
         yield
 

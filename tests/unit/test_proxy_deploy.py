@@ -163,3 +163,36 @@ def test_waitress_clears_the_headers_its_own_code_names() -> None:
     from waitress.proxy_headers import PROXY_HEADERS  # type: ignore[import-untyped]
 
     assert {f"HTTP_{name}" for name in PROXY_HEADERS} == CLEARED
+
+
+def test_w204_waitress_removes_the_header_django_reads_from_every_request(settings: Settings) -> None:
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    report = validate_process("web", {"BACKEND": WAITRESS, "ARGS": {"address": "127.0.0.1"}})
+    assert [(p.id, p.message, p.hint, p.deploy) for p in report.problems] == [
+        (
+            "prodserver.W204",
+            f"{ARGS}['trusted-proxy'] is not set, so waitress removes X-Forwarded-Proto from every request, the "
+            "proxy's included: Django's SECURE_PROXY_SSL_HEADER never sees https (SECURE_SSL_REDIRECT would loop).",
+            "Give trusted-proxy the proxy's address, with X-Forwarded-Proto among the headers it trusts.",
+            False,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"trusted-proxy": "127.0.0.1", "trusted-proxy-headers": "x-forwarded-proto"},
+        {"clear-untrusted-proxy-headers": False},
+    ],
+)
+def test_no_w204_when_waitress_passes_the_proxys_header_on(settings: Settings, args: dict[str, Any]) -> None:
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    report = validate_process("web", {"BACKEND": WAITRESS, "ARGS": {"address": "127.0.0.1", **args}})
+    assert [p.id for p in report.problems if p.id == "prodserver.W204"] == []
+
+
+def test_no_w204_for_a_header_waitress_does_not_know(settings: Settings) -> None:
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_SCHEME", "https")
+    report = validate_process("web", {"BACKEND": WAITRESS, "ARGS": {"address": "127.0.0.1"}})
+    assert report.problems == []

@@ -16,6 +16,11 @@ def waitress(args: object) -> dict[str, object]:
     return {"web": {"BACKEND": WAITRESS, "ARGS": args}}
 
 
+def _django_believes_forwarded_proto() -> tuple[str, bool]:
+    # SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https").
+    return "HTTP_X_FORWARDED_PROTO", False
+
+
 EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E100", waitress("--threads 8 1"), twin=waitress("--threads 8 --no-ipv6")),
     Example(
@@ -66,5 +71,13 @@ EXAMPLES: tuple[Example, ...] = (
         "prodserver.W200",
         waitress({"trusted-proxy": "10.0.0.0/8", "trusted-proxy-headers": "x-forwarded-for"}),
         twin=waitress({"trusted-proxy": "10.0.0.2", "trusted-proxy-headers": "x-forwarded-for"}),
+    ),
+    Example(
+        "prodserver.W204",
+        waitress({"address": "127.0.0.1"}),
+        pretend=(("django_prodserver.validation", "forwarded_headers", _django_believes_forwarded_proto),),
+        twin=waitress(
+            {"address": "127.0.0.1", "trusted-proxy": "127.0.0.1", "trusted-proxy-headers": "x-forwarded-proto"}
+        ),
     ),
 )
