@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import gc
+import importlib
 import json
 import os
 import pickle
@@ -60,6 +61,12 @@ def decoded(value: str) -> Any:
 
 def hand_over(launcher: str, configuration: object) -> NoReturn:
     """Replace this process with ``python -m launcher``, which reads ``configuration`` (:func:`taken_over`)."""
+    if sys.platform == "win32":
+        # Windows has no exec: os.execve starts another process and ends this one, which a service
+        # manager reads as the server exiting.  The launcher runs here instead (waitress, there).
+        os.environ[VARIABLE] = encoded(configuration)
+        importlib.import_module(launcher).main()
+        sys.exit(0)  # main() exits; a launcher without one must not return into the command
     environment = {**os.environ, VARIABLE: encoded(configuration)}
     # What the checks printed is still in the buffers, which exec discards.
     sys.stdout.flush()

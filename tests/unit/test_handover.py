@@ -6,14 +6,17 @@ does, so neither it nor what it is handed imports Django, pydantic or the backen
 
 from __future__ import annotations
 
+import importlib
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from django_prodserver.backends.granian import GranianASGIArgs, GranianASGIServer, GranianWSGIArgs, GranianWSGIServer
 from django_prodserver.backends.gunicorn import GunicornArgs, GunicornServer
-from django_prodserver.backends.handover import decoded, encoded
+from django_prodserver.backends.handover import VARIABLE, decoded, encoded, hand_over
 from django_prodserver.backends.uvicorn import UvicornASGIArgs, UvicornServer, UvicornWSGIArgs, UvicornWSGIServer
 from django_prodserver.backends.waitress import WaitressArgs, WaitressServer
 
@@ -52,3 +55,24 @@ def test_what_is_handed_over_needs_neither_to_be_read(backend: object, args: obj
     read = "import sys; from django_prodserver.backends.handover import decoded; decoded(sys.stdin.read())"
     assert heavy_imports(read, encoded(launch)) == "[]\n"
     assert decoded(encoded(launch)) == launch
+
+
+def test_without_exec_the_launcher_runs_in_this_process(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Windows' os.execve would end this process and start another: a service manager would see the server exit.
+    (tmp_path / "recording_launcher.py").write_text(
+        "from django_prodserver.backends.handover import launched, taken_over\n"
+        "RECEIVED = []\n"
+        "def main():\n"
+        "    RECEIVED.append(taken_over())\n"
+        "    launched(lambda: None)\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(os, "execve", lambda *args: pytest.fail("exec on Windows"))
+
+    with pytest.raises(SystemExit) as exited:
+        hand_over("recording_launcher", ("demo.wsgi:application", {"workers": 2}))
+
+    assert exited.value.code == 0
+    assert importlib.import_module("recording_launcher").RECEIVED == [("demo.wsgi:application", {"workers": 2})]
+    assert VARIABLE not in os.environ
