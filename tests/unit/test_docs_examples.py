@@ -87,6 +87,9 @@ def expected_ids(block: Block) -> list[str]:
 
 @pytest.mark.parametrize("block", examples("python"))
 def test_python_example(block: Block) -> None:
+    if block.kind == "catalogue":
+        # The checks reference's examples: the catalogue tests run them, with the files they name.
+        return
     if block.kind == "file":
         # A file of the project the pages describe (mysite/celery.py): the one the examples import.
         (name,) = block.args
@@ -266,9 +269,10 @@ def run_prodserver(options: list[str]) -> None:
                 options = [*options[:at], str(Path(scratch) / "out"), *options[at + 1 :]]
             call_command("prodserver", *options, stdout=io.StringIO(), stderr=io.StringIO())
         return
-    names = [option for option in options if not option.startswith("-")]
-    if "--all" in options or len(names) > 1:
-        for name in names or list(settings.PRODUCTION_PROCESSES):
+    parsed = load_command_class("django_prodserver", "prodserver").create_parser("manage.py", "prodserver")
+    given = parsed.parse_args(options)
+    if given.all or given.more:
+        for name in [given.name, *given.more] if given.more else list(settings.PRODUCTION_PROCESSES):
             run_prodserver([name])
         return
     if "--list" not in options and "--dry-run" not in options:
