@@ -37,8 +37,8 @@ def test_defaults_pass() -> None:
 
 
 @pytest.mark.parametrize("backend", [ASGI, WSGI])
-def test_seed_examples_pass(backend: str) -> None:
-    # The seed page's two examples are alternatives: both bind 0.0.0.0:8000.
+def test_the_documented_example_passes(backend: str) -> None:
+    # The README's address, port and workers, as the strings a setting read from the environment holds.
     assert check({"web": {"BACKEND": backend, "ARGS": {"address": "0.0.0.0", "port": "8000", "workers": "4"}}}) == []
 
 

@@ -1,7 +1,7 @@
 """ARGS of the Granian backends: one field per option of Granian 2.x's CLI.
 
-Options the seed page names (address, port, workers, threads, blocking-threads, backlog,
-http, log-level, log-access, ssl-cert, ssl-key) keep the seed's names and defaults and
+Options of the documented setting format (address, port, workers, threads, blocking-threads,
+backlog, http, log-level, log-access, ssl-cert, ssl-key) keep its names and defaults and
 are always passed to Granian; those every server shares are declared in
 :mod:`django_prodserver.args.common`.  Every other option defaults to Granian's own value and is
 passed only when set, so Granian keeps its defaults; ``tests/unit/granian/test_drift.py``

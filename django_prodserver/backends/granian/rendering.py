@@ -46,7 +46,7 @@ def metrics_address(args: GranianArgs) -> str:
 
 
 def forwarded(args: GranianArgs) -> Iterator[tuple[OptionMeta, Any]]:
-    """The options passed to Granian: set by the user or fixed by the seed contract.
+    """The options passed to Granian: set by the user, or defaults the documented setting format fixes.
 
     Unset options are left out so that Granian applies its own defaults.
     """

@@ -50,9 +50,9 @@ OUR_RANGES = {
     "workers-max-rss": (1, (2**64 - 1) >> 20),
 }
 
-# The seed page's defaults: the contract, always passed to Granian (log-access and the
+# The documented setting format's defaults, always passed to Granian (log-access and the
 # blocking threads differ from Granian's own defaults on purpose).
-SEED_DEFAULTS = {
+DOCUMENTED_DEFAULTS = {
     "address": "127.0.0.1",
     "port": 8000,
     "workers": 1,
@@ -151,7 +151,7 @@ def test_flags_and_repeated_options_match(model: type[GranianArgs], flag: str) -
 
 
 def outside_the_contract(model: type[GranianArgs]) -> list[str]:
-    """Granian's flags whose default the seed page does not fix, for ``model``."""
+    """Granian's flags whose default the documented setting format does not fix, for ``model``."""
     return [flag for flag in sorted(GRANIAN_OPTIONS) if not model.options()[field_of(model, flag)].contract]
 
 
@@ -165,16 +165,16 @@ def test_defaults_of_options_outside_the_contract_are_granians(model: type[Grani
 
 
 @MODELS
-def test_contract_defaults_are_the_seed_pages(model: type[GranianArgs]) -> None:
+def test_contract_defaults_are_the_documented_ones(model: type[GranianArgs]) -> None:
     contract = {
         meta.name: model.model_fields[field].default for field, meta in model.options().items() if meta.contract
     }
     if model is GranianASGIArgs:
-        # Accepted for the seed's sake but ignored in ASGI mode, where only blocking-threads counts.
-        expected = SEED_DEFAULTS | {"threads": None}
+        # Accepted as documented but ignored in ASGI mode, where only blocking-threads counts.
+        expected = DOCUMENTED_DEFAULTS | {"threads": None}
     else:
         # In WSGI mode `threads` is Granian's --blocking-threads; there is no second field.
-        expected = {name: value for name, value in SEED_DEFAULTS.items() if name != "blocking-threads"}
+        expected = {name: value for name, value in DOCUMENTED_DEFAULTS.items() if name != "blocking-threads"}
     assert contract == expected
 
 
