@@ -4,7 +4,8 @@ Each server is started twice, by ``manage.py prodserver web`` and by the tool's 
 control), on a project whose view lives in a module of the test's directory.  The view is changed
 on disk, the signal sent, and the new code must be served: gunicorn's HUP, uvicorn's HUP (its
 supervisor restarts the workers), Granian's HUP (it respawns them).  gunicorn's TTIN and TTOU
-change the number of workers, and its USR1 reopens the access log.
+change the number of workers, its USR1 reopens the access log, and its USR2 starts a new master
+(a re-execution of the same command line) that boots its own workers.
 """
 
 from __future__ import annotations
@@ -140,8 +141,17 @@ def serves_new_code(server: ProdServer, times: int) -> bool:
     return all(served(server) == "new" for _ in range(times))
 
 
-def children(pid: int) -> int:
-    return len(Path(f"/proc/{pid}/task/{pid}/children").read_text().split())
+def children(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def new_master_serving(pid: int) -> bool:
+    """Whether a child of master ``pid`` is a master with a worker of its own (USR2's re-execution)."""
+    try:
+        return any(children(child) for child in children(pid))
+    except FileNotFoundError:
+        # A child that exited between the two reads.
+        return False
 
 
 @pytest.mark.parametrize("how", ["prodserver", "bare"])
@@ -160,20 +170,25 @@ def test_hup_serves_the_new_code(
 
 
 @pytest.mark.parametrize("how", ["prodserver", "bare"])
-def test_gunicorn_ttin_ttou_and_usr1(started: list[ProdServer], tmp_path: Path, demo_database: Path, how: str) -> None:
+def test_gunicorn_ttin_ttou_usr1_and_usr2(
+    started: list[ProdServer], tmp_path: Path, demo_database: Path, how: str
+) -> None:
     log = tmp_path / "access.log"
     running = start(started, tmp_path, demo_database, GUNICORN, how, **{"access-logfile": str(log)})
     assert running.process is not None
     pid = running.process.pid
 
     running.process.send_signal(signal.SIGTTIN)
-    wait_for(lambda: children(pid) == 2, "a second worker after TTIN")
+    wait_for(lambda: len(children(pid)) == 2, "a second worker after TTIN")
     running.process.send_signal(signal.SIGTTOU)
-    wait_for(lambda: children(pid) == 1, "one worker after TTOU")
+    wait_for(lambda: len(children(pid)) == 1, "one worker after TTOU")
 
     # logrotate's move, then USR1: gunicorn opens the file again at its path.
     wait_for(lambda: log.exists(), "the access log")
     os.rename(log, tmp_path / "access.log.1")
     running.process.send_signal(signal.SIGUSR1)
     wait_for(lambda: served(running) == "old" and log.exists() and "GET / " in log.read_text(), "a reopened access log")
+
+    running.process.send_signal(signal.SIGUSR2)
+    wait_for(lambda: new_master_serving(pid), "a new master with its worker after USR2")
     assert running.running(), running.output()

@@ -89,5 +89,5 @@ class GunicornServer(TypedServer[GunicornArgs]):
         return invocation.target, settings(invocation)
 
     def run(self, args: GunicornArgs) -> None:
-        # Not gunicorn.launch.LAUNCHER: this process must not import gunicorn before it is replaced.
+        # launch.LAUNCHER, not imported: this process must not import gunicorn before it is replaced.
         hand_over("django_prodserver.backends.gunicorn.launch", self.launch(args))

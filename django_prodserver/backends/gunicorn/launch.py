@@ -25,8 +25,8 @@ from gunicorn.sock import BaseSocket, _sock_type, ssl_context  # type: ignore[im
 
 from ..handover import ServerStartError, freeze_before_fork, launched, taken_over
 
-LAUNCHER = __name__
-"""What :func:`..handover.hand_over` runs: ``python -m django_prodserver.backends.gunicorn.launch``."""
+LAUNCHER = "django_prodserver.backends.gunicorn.launch"
+"""What :func:`..handover.hand_over` runs (not ``__name__``: under ``python -m`` that is ``__main__``)."""
 
 
 class DrainingArbiter(Arbiter):  # type: ignore[misc]  # gunicorn is untyped
