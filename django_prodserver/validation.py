@@ -13,7 +13,7 @@ import importlib
 import os
 import re
 from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Literal
 
@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from .args.base import BackendArgs, dashed
 from .args.environment import environment_values
-from .backends.base import BaseProcessBackend, TypedBackend
+from .backends.base import BaseProcessBackend, BaseServerBackend, BaseWorkerBackend, TypedBackend
 from .conf import forwarded_headers, production_platform
 from .problems import Problem, Severity, located, setting_path
 from .rules.addresses import Binding, shared_addresses
@@ -41,6 +41,7 @@ from .rules.shape import (
     backend_not_created,
     backend_not_importable,
     backend_rules_failed,
+    base_backend_class,
     not_a_backend_class,
     process_problems,
     setting_problems,
@@ -93,11 +94,26 @@ class Origins:
             return located(problem, (name, "ARGS", key, *rest), f"Command-line option --{dashed(str(key))}")
         if isinstance(key, str) and key in self.environment:
             return located(problem, (name, "ARGS", key, *rest), f"Environment variable {self.environment[key]}")
+        # A rule that says what an option nobody set "is" judges its default: say so, not as if the user
+        # had written it ("['no-control-socket'] is False" reads as a setting).
+        default = isinstance(key, str) and self.model is not None and key not in self.validated
+        default = default and key not in self.settings_keys
+        default = default and problem.message.startswith("is ") and not problem.message.startswith("is not set")
         if key not in self.validated and isinstance(key, str):
             # Rules name options by field; show the spelling the settings used.
             key = self.settings_keys.get(key, self._documented(key))
         path = (name, "ARGS", key, *rest)
-        return located(problem, path, setting_path(path))
+        label = setting_path(path) + (" (not set, so its default)" if default else "")
+        return located(self._overrides_named(problem), path, label)
+
+    def _overrides_named(self, problem: Problem) -> Problem:
+        """A setting's problem caused by a command-line override names the override, not a setting."""
+        message = problem.message
+        for overridden in self.command_line:
+            option = self._documented(str(overridden))
+            named = rf"(?<![\w'-]){re.escape(option)}(?![\w'-])"
+            message = re.sub(named, f"--{dashed(option)} (command line)", message)
+        return problem if message == problem.message else replace(problem, message=message)
 
     def _documented(self, field: str) -> str:
         options = self.model.options() if self.model else {}
@@ -216,7 +232,16 @@ def load_backend(dotted: str) -> type[BaseProcessBackend] | Problem:
         return backend_not_importable(dotted, f"its module has no {class_name!r}")
     if not (isinstance(backend, type) and issubclass(backend, BaseProcessBackend)):
         return not_a_backend_class(dotted)
+    if _is_base(backend):
+        return base_backend_class(dotted, "worker" if issubclass(backend, BaseWorkerBackend) else "server")
     return backend
+
+
+def _is_base(backend: type[BaseProcessBackend]) -> bool:
+    """A class backends derive from, not one that runs a process: typed without a model, or 3.x's bases."""
+    if issubclass(backend, TypedBackend):
+        return not hasattr(backend, "args_model")
+    return backend in (BaseProcessBackend, BaseServerBackend, BaseWorkerBackend)
 
 
 def _has_no_backend(problems: list[Problem]) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic_core import ErrorDetails
 
 from ..args.base import MASK, BackendArgs
-from ..args.describe import choices, is_octal, item_type, range_words
+from ..args.describe import choices, is_octal, is_repeatable, item_type, range_words
 from ..args.values import reads_decimal_text
 from ..problems import Problem, Severity
 from .text import choices_text, closest, shown, type_name
@@ -101,7 +101,9 @@ def args_input(value: object, model: type[BackendArgs], backend: str) -> dict[An
         return args_of_another_model(value, model, backend)
     if isinstance(value, str):
         given = flags_input(value)
-        return given if isinstance(given, Problem) else _valueless_on(given, model)
+        if isinstance(given, Problem):
+            return given
+        return _flag_given_twice(given, model) or _valueless_on(given, model)
     if isinstance(value, Mapping):
         return _valueless_on(dict(value), model)
     return args_not_a_dict(value)
@@ -127,6 +129,23 @@ def flags_input(text: str) -> dict[str, object] | Problem:
         else:
             return unreadable_flags(text, f"{word!r} is not a --flag")
     return given
+
+
+def _flag_given_twice(given: Mapping[str, object], model: type[BackendArgs]) -> Problem | None:
+    """A flag of an option that takes one value, given more than once (only repetition makes a list here)."""
+    for key, value in given.items():
+        field = model.field_for(key)
+        if isinstance(value, list) and field is not None and not is_repeatable(model.model_fields[field]):
+            values = ", then ".join("no value" if item is None else repr(item) for item in value)
+            return Problem(
+                E021,
+                Severity.ERROR,
+                ("ARGS",),
+                f"gives --{key} {'twice' if len(value) == 2 else f'{len(value)} times'} ({values}); "
+                "it takes one value.",
+                f"Keep one --{key}.",
+            )
+    return None
 
 
 def _add(given: dict[str, object], key: str, value: object) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 
 from ..problems import Problem, Severity
-from ..registry import BUILTIN_BACKENDS
-from .text import closest, first_line, shown, type_name
+from ..registry import BUILTIN_BACKENDS, COMPAT_PATHS
+from .text import choices_text, closest, first_line, shown, type_name
 
 E001 = "prodserver.E001"
 E002 = "prodserver.E002"
@@ -113,9 +113,37 @@ def _documented_path(class_name: str) -> str | None:
 
 
 def _backend_hint(dotted: str) -> str:
-    """Our path, for one of our classes named at another path (3.x had ``backends.servers.<tool>``)."""
-    ours = _documented_path(dotted.rpartition(".")[2])
-    return f"Write {ours!r}." if ours else BACKEND_HINT
+    """Our path, for one of our classes named at another path (3.x had ``backends.servers.<tool>``),
+    or the path it was probably meant to be, among ours and 3.x's (a gunicorn typo finds gunicorn)."""
+    module, _, name = dotted.strip().rpartition(".")
+    ours = _documented_path(name) or _documented_path(closest(name, _CLASS_NAMES) or "")
+    if ours is not None:
+        return f"Write {ours!r}."
+    # A class that does not exist in one of our modules: that module's backends, not another tool's.
+    in_module = [
+        COMPAT_PATHS.get(path, path) for path in (*BUILTIN_BACKENDS, *COMPAT_PATHS) if path.startswith(f"{module}.")
+    ]
+    return f"Write {choices_text(list(dict.fromkeys(in_module)))}." if in_module else BACKEND_HINT
+
+
+_CLASS_NAMES = [path.rpartition(".")[2] for path in BUILTIN_BACKENDS]
+
+
+def base_backend_class(dotted: str, kind: str) -> Problem:
+    """A class backends derive from, named as if it ran a process."""
+    concrete = [path.rpartition(".")[2] for path in BUILTIN_BACKENDS if _kind_of(path) == kind]
+    return Problem(
+        E008,
+        Severity.ERROR,
+        ("BACKEND",),
+        f"is {dotted!r}, a base class of {kind} backends, not one that runs a process.",
+        f"Name a {kind} backend: {', '.join(concrete)} (in django_prodserver.backends.<tool>).",
+    )
+
+
+def _kind_of(path: str) -> str:
+    # By name, so that no backend is imported: workers are *Worker and CeleryBeat.
+    return "worker" if path.endswith(("Worker", "Beat")) else "server"
 
 
 def not_a_backend_class(dotted: str) -> Problem:

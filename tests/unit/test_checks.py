@@ -154,7 +154,7 @@ def test_deploy_checks_are_bound() -> None:
                 Error(
                     f"{WEB}['BACKEND'] is 'django_prodserver.backends.granian.Nope', which cannot be imported "
                     "(its module has no 'Nope').",
-                    hint=BACKEND_HINT,
+                    hint=f"Write {ASGI!r} or 'django_prodserver.backends.granian.GranianWSGIServer'.",
                     id="prodserver.E007",
                 )
             ],

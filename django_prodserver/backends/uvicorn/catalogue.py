@@ -77,7 +77,6 @@ EXAMPLES: tuple[Example, ...] = (
         asgi({**TLS, "ssl-cert-reqs": 2}),
         twin=asgi({**TLS, "ssl-cert-reqs": 2, "ssl-ca-certs": "tls/cert.pem"}),
     ),
-    Example("prodserver.E066", asgi({"limit-concurrency": 1}), twin=asgi({"limit-concurrency": 2})),
     Example(
         "prodserver.E097",
         asgi({**TLS, "ssl-ca-certs": "logging.json"}),

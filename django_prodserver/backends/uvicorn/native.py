@@ -17,7 +17,7 @@ from pydantic import AfterValidator
 
 from ...args.addresses import PeerMatching
 from ...args.base import BackendArgs, Package, option
-from ...args.values import SLEEP_MAX_SECONDS, AnyPath, Choice, CommaList, Duration, Int, PathList, ServesFrom, StrList
+from ...args.values import SLEEP_MAX_SECONDS, AnyPath, Choice, CommaList, Duration, Int, PathList, StrList
 
 EXTRA = "django-prodserver[uvicorn]"
 """The extra that installs uvicorn with every optional package its options use (uvicorn[standard])."""
@@ -153,13 +153,12 @@ class UvicornSettings(BackendArgs):
         group="workers",
         requires={"uvloop": Package("uvloop", EXTRA), "zuvloop": Package("zuvloop", "zuvloop")},
     )
-    limit_concurrency: (
-        Annotated[Int, ServesFrom(2, "uvicorn counts each request's own connection: 1 answers 503 to all")] | None
-    ) = option(
+    limit_concurrency: Int | None = option(
         None,
-        "Concurrent connections and tasks allowed before answering 503",
+        # uvicorn counts each request's own connection: 1 answers every request with 503.
+        "Concurrent connections and tasks allowed before answering 503 (1 would refuse every request)",
         cli="limit-concurrency",
-        ge=1,
+        ge=2,
         group="workers",
     )
     limit_max_requests: Int | None = option(
