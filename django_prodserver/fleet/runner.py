@@ -53,12 +53,16 @@ class _Running:
 
 
 def die_with_parent(signum: int, parent: int) -> Callable[[], None]:
-    """For ``preexec_fn``: the child gets ``signum`` when the runner dies, however it dies (Linux)."""
+    """For ``preexec_fn``: the child gets ``signum`` when the runner dies, however it dies (Linux).
+
+    ``prctl`` is looked up here, in the runner: between fork and exec the child only calls it
+    (loading a library there could wait for a lock another thread of the runner held at fork).
+    """
+    prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform.startswith("linux") else None
 
     def setup() -> None:
-        if sys.platform.startswith("linux"):
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signum, 0, 0, 0)
+        if prctl is not None:
+            prctl(_PR_SET_PDEATHSIG, signum, 0, 0, 0)
         if os.getppid() != parent:
             # The runner died before prctl took effect.
             os._exit(1)
