@@ -187,7 +187,7 @@ def test_ini_example(block: Block) -> None:
 @pytest.mark.parametrize("block", examples("text", ""))
 def test_text_blocks_say_what_they_are(block: Block) -> None:
     # An unmarked text block would be an example nothing checks.
-    kinds = ("procfile", "mypy-output", "mypy-plugin-output", "pyright-output", "usage", "all-output")
+    kinds = ("procfile", "mypy-output", "mypy-plugin-output", "pyright-output", "usage", "all-output", "catalogue")
     assert block.kind in kinds, f"{block.where}: mark it, or give it a checked language"
     if block.kind == "usage":
         parser = load_command_class("django_prodserver", "prodserver").create_parser("manage.py", "prodserver")

@@ -1,0 +1,74 @@
+"""Reference content written into the Markdown pages, so that each page reads as Markdown anywhere.
+
+A page holds a region per generated part, between two HTML comments (rendered as nothing)::
+
+    <!-- generated: options django_prodserver.backends.granian.GranianASGIArgs :contract: -->
+    | Option | CLI flag | ... |
+    <!-- end generated -->
+
+The opening comment says what the region shows; ``python docs/_tools/generate.py`` rewrites
+every region from the code, and ``tests/unit/test_docs_generated.py`` fails when a committed
+region differs from what the code renders now (as ``types.py`` is drift-tested).  Kinds:
+
+- ``options MODEL [:own:] [:contract:]``: the option table of an ARGS model (``:own:`` only the
+  options it adds to its base class; ``:contract:`` only those always passed to the server);
+- ``common-args Title=MODEL; ...``: what each common ARG is on each server;
+- ``checks PAGE``: the check IDs of one page of the checks reference (:mod:`.checks_pages`);
+- ``checks-index``: every ID, linked to its page and anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from django.utils.module_loading import import_string
+
+from django_prodserver.args.base import BackendArgs
+
+from . import checks_pages, markdown_tables
+
+REGION = re.compile(r"(<!-- generated: (?P<spec>[^\n]+?) -->\n)(?P<body>.*?)(<!-- end generated -->)", re.DOTALL)
+
+
+def regenerated(text: str) -> str:
+    """``text`` with each generated region rendered again from the code."""
+    return REGION.sub(lambda match: match[1] + render(match["spec"]) + match[4], text)
+
+
+def render(spec: str) -> str:
+    kind, _, rest = spec.partition(" ")
+    renderer = RENDERERS.get(kind)
+    if renderer is None:
+        raise ValueError(f"unknown generated region {kind!r} (known: {', '.join(RENDERERS)})")
+    return renderer(rest.strip())
+
+
+def _options(rest: str) -> str:
+    path, *flags = rest.split()
+    return markdown_tables.options_table(_model(path), own=":own:" in flags, contract=":contract:" in flags)
+
+
+def _common_args(rest: str) -> str:
+    columns = [column.partition("=") for column in rest.split(";") if column.strip()]
+    return markdown_tables.common_args_table([(title.strip(), _model(path.strip())) for title, _, path in columns])
+
+
+def _model(path: str) -> type[BackendArgs]:
+    model = import_string(path)
+    if not (isinstance(model, type) and issubclass(model, BackendArgs)):
+        raise ValueError(f"{path} is not an ARGS model (a BackendArgs subclass)")
+    return model
+
+
+RENDERERS: dict[str, Callable[[str], str]] = {
+    "options": _options,
+    "common-args": _common_args,
+    "checks": checks_pages.page_body,
+    "checks-index": lambda _: checks_pages.index_body(),
+}
+
+
+def regions(text: str) -> Sequence[str]:
+    """The specs of the generated regions of a page."""
+    return [match["spec"] for match in REGION.finditer(text)]

@@ -1,0 +1,45 @@
+"""The reference content committed in the Markdown pages is what the code renders now.
+
+Option tables and the checks reference are written into the pages (``python
+docs/_tools/generate.py``) so that each reads as Markdown on a forge; like ``types.py``, a page
+that differs from the generator's output is stale.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+
+from prodserver_docs import checks_pages, generated  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "docs" / "_tools"))
+from generate import pages  # noqa: E402
+
+PAGES = [page for page in pages() if generated.regions(page.read_text())]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(ROOT)))
+def test_generated_content_is_current(page: Path) -> None:
+    text = page.read_text()
+    assert generated.regenerated(text) == text, f"{page.relative_to(ROOT)} is stale: run python docs/_tools/generate.py"
+
+
+def test_every_check_id_has_its_heading_on_its_page() -> None:
+    for example, _ in checks_pages.shown():
+        page = ROOT / "docs" / "reference" / "checks" / f"{checks_pages.page_of(example.id)}.md"
+        assert f"\n### {example.id}\n" in page.read_text(), example.id
+
+
+def test_every_id_is_declared_in_a_module_of_a_known_concern() -> None:
+    modules = {module for _, module in checks_pages.definitions().values()}
+    assert modules - set(checks_pages.CONCERNS) == set(), "give the new module a concern in checks_pages.CONCERNS"
+
+
+def test_an_unknown_region_fails() -> None:
+    with pytest.raises(ValueError, match="unknown generated region 'nothing'"):
+        generated.regenerated("<!-- generated: nothing -->\n<!-- end generated -->")
