@@ -168,6 +168,9 @@ class Command(BaseCommand):
         if (options["output"] or options["image"]) and not options["export"]:
             raise CommandError("--output and --image go with --export.")
         selected = chosen(processes, names)
+        if not names and self.kind is not None:
+            # `manage.py worker --all` (3.x's command for workers): every worker.
+            selected = [name for name in selected if _kind(processes[name]) in (None, self.kind)]
         for name in selected:
             self._refuse_other_kind(name, processes[name])
         if options["export"]:
