@@ -24,6 +24,7 @@ from .args.environment import environment_values
 from .backends.base import BaseProcessBackend, BaseServerBackend, BaseWorkerBackend, TypedBackend
 from .conf import forwarded_headers, production_platform
 from .problems import Problem, Severity, located, setting_path
+from .rules.accounts import account_problems
 from .rules.addresses import Binding, shared_addresses
 from .rules.args import args_input, args_not_a_dict, error_problems, octal_int_problems
 from .rules.dependencies import dependency_problems
@@ -316,6 +317,7 @@ def _rule_problems(backend: TypedBackend[Any], args: BackendArgs | None, startin
         *dependency_problems(args),
         *option_package_problems(args),
         *import_problems(args),
+        *account_problems(args),
     ]
     try:
         return [*shared, *_proxy_problems(backend, args), *backend.rules(args, starting=starting)]

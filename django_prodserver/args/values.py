@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, GetCoreSchemaHandler, PlainSerializer
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
@@ -195,6 +195,13 @@ class ClassPath:
     """Whether ``module:Class`` is read too (Celery's ``symbol_by_name``)."""
     trusted: frozenset[str] = frozenset()
     """The tool's own values (short names included): known good, never imported by the check."""
+
+
+@dataclass(frozen=True)
+class Account:
+    """What a user or group option names: an account the process switches to (``rules/accounts.py``)."""
+
+    kind: Literal["user", "group"]
 
 
 @dataclass(frozen=True)

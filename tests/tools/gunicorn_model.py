@@ -65,8 +65,8 @@ TYPES: dict[str, tuple[str, str, str]] = {
     "logconfig_json": ("AnyPath | None", "None", 'path="file"'),
     "ca_certs": ("AnyPath | None", "None", 'path="file"'),
     "control_socket": ("AnyPath | None", "None", 'path="socket"'),
-    "user": ("Int | str | None", "None", ""),
-    "group": ("Int | str | None", "None", ""),
+    "user": ("User", "None", ""),
+    "group": ("Group", "None", ""),
     "umask": ("OctalPermissions", "0", "ge=0, le=0o7777"),
     "control_socket_mode": ("OctalPermissions", "0o600", "ge=0, le=0o7777"),
     "cert_reqs": ("Int", "0", "ge=0, le=2"),
@@ -215,7 +215,7 @@ from pydantic import BeforeValidator
 
 from ...args.base import BackendArgs, Package, option
 from ...args.values import AnyPath, Choice, CommaList, Int, OctalPermissions, ServesFrom, StrList, comma_list
-from .kinds import LoggerClass, ProtocolTrustList, TrustList, WorkerClass
+from .kinds import Group, LoggerClass, ProtocolTrustList, TrustList, User, WorkerClass
 
 __all__ = ["{cls}"]
 

@@ -61,6 +61,7 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.W124", worker({}, app=f"{APP}_without_broker"), twin=worker({})),
     Example("prodserver.E124", worker({"detach": True}), twin=worker({"detach": False})),
     Example("prodserver.E125", worker({"concurrency": "four"}), twin=worker({"concurrency": "auto"})),
+    Example("prodserver.E085", worker({"uid": "no-such-user"}), twin=worker({"uid": "root"})),
     Example(
         "prodserver.E140",
         worker({"queues": "emails", "exclude-queues": "emails"}),

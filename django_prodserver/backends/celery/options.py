@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 from pydantic import SecretStr
 
 from ...args.base import BackendArgs, Package, option
-from ...args.values import AnyPath, Choice, ClassPath, CommaList, Int, ModuleList, NumberOrText
+from ...args.values import Account, AnyPath, Choice, ClassPath, CommaList, Int, ModuleList, NumberOrText
 
 GLOBAL = {"global": True}
 """Marks Celery's global options, written before the subcommand."""
@@ -88,8 +88,12 @@ class DaemonArgs(CeleryArgs):
     )
     logfile: AnyPath | None = option(None, "Log file (default: stderr)", cli="logfile", group="logging", path="created")
     pidfile: AnyPath | None = option(None, "PID file", cli="pidfile", group="process", path="created")
-    uid: str | None = option(None, "User to run as, after startup", cli="uid", group="process")
-    gid: str | None = option(None, "Group to run as, after startup", cli="gid", group="process")
+    uid: Annotated[str | None, Account("user")] = option(
+        None, "User to run as, after startup", cli="uid", group="process"
+    )
+    gid: Annotated[str | None, Account("group")] = option(
+        None, "Group to run as, after startup", cli="gid", group="process"
+    )
     umask: str | None = option(None, "File creation mask (with --detach)", cli="umask", group="process")
     executable: str | None = option(None, "Python executable (with --detach)", cli="executable", group="process")
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Annotated
 
 from ...args.addresses import PeerMatching
-from ...args.values import ClassPath, CommaList
+from ...args.values import Account, ClassPath, CommaList, Int
 
 BUILTIN_WORKERS = {
     "sync": "gunicorn.workers.sync.SyncWorker",
@@ -41,3 +41,6 @@ TrustList = Annotated[CommaList | None, GUNICORN_PEERS]
 """forwarded-allow-ips: whose X-Forwarded-* headers gunicorn believes."""
 ProtocolTrustList = Annotated[CommaList | None, replace(GUNICORN_PEERS, forwarded=False)]
 """proxy-allow-from and uwsgi-allow-from: matched the same way, for the PROXY and uwsgi protocols."""
+User = Annotated[Int | str | None, Account("user")]
+Group = Annotated[Int | str | None, Account("group")]
+"""user and group: a name or a numeric id, looked up where gunicorn runs (``rules/accounts.py``)."""

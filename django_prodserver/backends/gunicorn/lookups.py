@@ -1,4 +1,4 @@
-"""gunicorn rules that look things up on this machine: worker packages, hooks, users and groups.
+"""gunicorn rules that look things up on this machine: worker packages and hooks.
 
 What the worker and logger classes must be lives on their types (``kinds.py``), judged by the
 shared import rule.  A hook is imported in the check: its module is the project's own, and
@@ -7,10 +7,8 @@ gunicorn would import it at start.
 
 from __future__ import annotations
 
-import grp
 import importlib
 import inspect
-import pwd
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +20,6 @@ from .options import GunicornArgs
 from .rendering import worker_path
 
 E080 = "prodserver.E080"
-E085 = "prodserver.E085"
 E087 = "prodserver.E087"
 
 WORKER_PACKAGES = {
@@ -30,9 +27,6 @@ WORKER_PACKAGES = {
     "gunicorn.workers.gtornado": Package("tornado", "gunicorn[tornado]"),
 }
 """What gunicorn's optional worker modules import (its extras)."""
-
-ID_MAX = 2**32 - 2
-"""The largest user or group id: ``uid_t`` is 32 bits, and -1 (2**32 - 1) means "unchanged" to setuid."""
 
 
 def class_problems(args: GunicornArgs) -> list[Problem]:
@@ -100,44 +94,3 @@ def _arity(function: Callable[..., Any]) -> int:
         return -1
     positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
     return sum(parameter.kind in positional for parameter in parameters)
-
-
-def account_problems(args: GunicornArgs) -> list[Problem]:
-    """A user or group given by name must exist here: gunicorn looks it up at start."""
-    lookups: dict[str, tuple[Callable[[str], Any], str]] = {
-        "user": (pwd.getpwnam, "user"),
-        "group": (grp.getgrnam, "group"),
-    }
-    problems = []
-    for field, (lookup, kind) in lookups.items():
-        value = getattr(args, field)
-        number = int(value) if isinstance(value, int) or (isinstance(value, str) and value.isdigit()) else None
-        if number is not None and not 0 <= number <= ID_MAX:
-            problems.append(
-                Problem(
-                    E085,
-                    Severity.ERROR,
-                    ("ARGS", field),
-                    f"is {number}, which is not a {kind} id (0 to {ID_MAX}); gunicorn's workers would fail to boot.",
-                    f"Give the numeric id of an existing {kind}, or its name.",
-                )
-            )
-        elif isinstance(value, str) and not value.isdigit() and not _exists(lookup, value):
-            problems.append(
-                Problem(
-                    E085,
-                    Severity.ERROR,
-                    ("ARGS", field),
-                    f"is {value!r}, but no {kind} has that name on this machine; gunicorn would refuse to start.",
-                    f"Name an existing {kind}, or give its numeric id.",
-                )
-            )
-    return problems
-
-
-def _exists(lookup: Callable[[str], Any], name: str) -> bool:
-    try:
-        lookup(name)
-    except (KeyError, ValueError):
-        return False
-    return True

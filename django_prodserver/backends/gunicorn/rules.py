@@ -23,7 +23,7 @@ from ...rules.packages import installed
 from ...rules.text import shown
 from ...rules.tls import E052, ca_file_problems, certificate_problems, cipher_problems, client_certificate_problems
 from .logs import E156, E157, log_output_problems
-from .lookups import E080, E085, E087, account_problems, class_problems, hook_problems
+from .lookups import E080, E087, class_problems, hook_problems
 from .options import GunicornArgs
 from .rendering import worker_path
 from .sources import E088, W080, W084, W087, command_line_gaps, config_sources, log_config_problems
@@ -54,7 +54,7 @@ NO_HTTP2 = frozenset({"gunicorn.workers.sync.SyncWorker", "gunicorn.workers.gtor
 TLS_ONLY = ("ca_certs", "cert_reqs", "ciphers", "do_handshake_on_connect", "suppress_ragged_eofs")
 """Options gunicorn reads only to build its TLS context: nothing without ssl-cert."""
 
-__all__ = ["E080", "E085", "E087", "E088", "E156", "E157", "W080", "W084", "W087", "gunicorn_problems"]
+__all__ = ["E080", "E087", "E088", "E156", "E157", "W080", "W084", "W087", "gunicorn_problems"]
 
 E089_KEY_WITHOUT_CERT = Problem(
     E089,
@@ -112,7 +112,6 @@ def gunicorn_problems(args: GunicornArgs, *, starting: bool) -> list[Problem]:
         *reload_file_problems(args, starting=starting),
         *class_problems(args),
         *hook_problems(args),
-        *account_problems(args),
         *silent_changes(args),
         *config_sources(args),
         *(command_line_gaps(args) if starting else []),

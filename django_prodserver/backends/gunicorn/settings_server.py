@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from ...args.base import BackendArgs, Package, option
 from ...args.values import AnyPath, Choice, CommaList, Int, OctalPermissions, ServesFrom, StrList
-from .kinds import ProtocolTrustList, TrustList, WorkerClass
+from .kinds import Group, ProtocolTrustList, TrustList, User, WorkerClass
 
 __all__ = ["ServerSettings"]
 
@@ -136,12 +136,8 @@ class ServerSettings(BackendArgs):
         group="server mechanics",
         path="directory",
     )
-    user: Int | str | None = option(
-        None, "Switch worker processes to run as this user", cli="user", group="server mechanics"
-    )
-    group: Int | str | None = option(
-        None, "Switch worker process to run as this group", cli="group", group="server mechanics"
-    )
+    user: User = option(None, "Switch worker processes to run as this user", cli="user", group="server mechanics")
+    group: Group = option(None, "Switch worker process to run as this group", cli="group", group="server mechanics")
     umask: OctalPermissions = option(
         0,
         "A bit mask for the file mode on files written by Gunicorn",

@@ -175,16 +175,15 @@ def tls(tmp_path: Path) -> dict[str, str]:
             {"user": -5},
             (
                 "prodserver.E085",
-                f"{ARGS}['user'] is -5, which is not a user id (0 to 4294967294); gunicorn's workers would fail "
-                "to boot.",
+                f"{ARGS}['user'] is -5, which is not a user id (0 to 4294967294); the process would fail to start.",
             ),
         ),
         (
             {"group": str(2**40)},
             (
                 "prodserver.E085",
-                f"{ARGS}['group'] is 1099511627776, which is not a group id (0 to 4294967294); gunicorn's "
-                "workers would fail to boot.",
+                f"{ARGS}['group'] is 1099511627776, which is not a group id (0 to 4294967294); the process "
+                "would fail to start.",
             ),
         ),
         (

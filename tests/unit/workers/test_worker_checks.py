@@ -237,3 +237,16 @@ def test_db_worker_queues_no_task_can_be_on(
 def test_db_worker_queues_a_task_can_be_on(tasks: dict[str, Any], args: dict[str, Any]) -> None:
     with override_settings(TASKS=tasks, INSTALLED_APPS=WITH_TASKS_DB):
         assert problems({"BACKEND": TASKS, "ARGS": args}) == []
+
+
+@pytest.mark.parametrize(("key", "kind"), [("uid", "user"), ("gid", "group")])
+def test_celery_switches_to_accounts_that_exist(key: str, kind: str) -> None:
+    assert problems(celery({key: "no-such-account"})) == [
+        (
+            "prodserver.E085",
+            f"PRODUCTION_PROCESSES['jobs']['ARGS']['{key}'] is 'no-such-account', but no {kind} has that name on this machine; the process would fail to start.",
+            f"Name an existing {kind}, or give its numeric id.",
+        )
+    ]
+    assert problems(celery({key: "root"})) == []
+    assert problems(celery({key: "0"})) == []
