@@ -68,7 +68,13 @@ FLEET: tuple[Example, ...] = (
     Example("prodserver.E164", process({}), pretend=platform({"platform": "heroku", "stop_timeout": 60})),
     Example("prodserver.E165", process({}), pretend=platform("railway")),
     Example("prodserver.W160", process({"workers-kill-timeout": 60}), pretend=platform("heroku"), deploy=True),
-    Example("prodserver.W161", {"web": {"BACKEND": WAITRESS}}, pretend=platform("fly"), deploy=True),
+    Example(
+        "prodserver.W161",
+        {"web": {"BACKEND": WAITRESS}},
+        pretend=platform({"platform": "kubernetes", "stop_signal": "SIGQUIT"}),
+        twin={"web": {"BACKEND": WAITRESS}},
+        deploy=True,
+    ),
     Example("prodserver.W162", {"web": {"BACKEND": UVICORN}}, pretend=platform("heroku"), deploy=True),
 )
 """The fleet's IDs: DEPLOY, and PRODUCTION_PLATFORM (each run as if the setting said it)."""

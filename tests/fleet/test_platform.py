@@ -15,6 +15,7 @@ from django_prodserver.validation import validate_setting
 GRANIAN = "django_prodserver.backends.granian.GranianASGIServer"
 GUNICORN = "django_prodserver.backends.gunicorn.GunicornServer"
 UVICORN = "django_prodserver.backends.uvicorn.UvicornServer"
+WAITRESS = "django_prodserver.backends.waitress.WaitressServer"
 WEB = "PRODUCTION_PROCESSES['web']"
 
 
@@ -55,16 +56,20 @@ def test_drain_longer_than_the_platform_waits() -> None:
 
 
 def test_a_signal_the_backend_does_not_drain_on() -> None:
-    assert fleet_problems(gunicorn(graceful_timeout=3), "fly") == [
+    # An image whose STOPSIGNAL is SIGQUIT (nginx's graceful stop): gunicorn's quick stop.
+    assert fleet_problems(gunicorn(), {"platform": "kubernetes", "stop_signal": "SIGQUIT"}) == [
         (
             "prodserver.W161",
-            f"{WEB} drains on SIGTERM, but Fly.io stops it with SIGINT (Fly.io's default).",
-            "On Fly.io, set kill_signal to SIGTERM (and PRODUCTION_PLATFORM['stop_signal']).",
+            f"{WEB} drains on SIGTERM or SIGINT, but Kubernetes stops it with SIGQUIT "
+            "(PRODUCTION_PLATFORM['stop_signal']).",
+            "On Kubernetes, set the image's STOPSIGNAL to SIGTERM (and PRODUCTION_PLATFORM['stop_signal']).",
         )
     ]
-    assert fleet_problems(gunicorn(graceful_timeout=3), {"platform": "fly", "stop_signal": "SIGTERM"}) == []
-    # Granian drains on SIGINT too.
-    assert fleet_problems({"web": {"BACKEND": GRANIAN, "ARGS": {"workers-kill-timeout": 3}}}, "fly") == []
+    assert fleet_problems(gunicorn(), {"platform": "kubernetes", "stop_signal": "SIGTERM"}) == []
+    # Fly.io's and Nomad's SIGINT: every built-in backend drains on it (gunicorn as prodserver runs it).
+    quick = {GUNICORN: {"graceful-timeout": 3}, GRANIAN: {"workers-kill-timeout": 3}, WAITRESS: {}}
+    for backend, args in quick.items():
+        assert fleet_problems({"web": {"BACKEND": backend, "ARGS": args}}, "fly") == [], backend
 
 
 def test_a_drain_without_limit_that_an_option_would_bound() -> None:

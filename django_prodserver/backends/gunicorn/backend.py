@@ -16,7 +16,7 @@ from ...problems import Problem
 from ...rules.application import target_problems
 from ..applications import asgi_target, wsgi_target
 from ..base import TypedServer
-from ..drain import TERM, Drain
+from ..drain import INT, TERM, Drain
 from ..handover import hand_over
 from .options import GunicornArgs
 from .rendering import ASGI_WORKERS, Invocation, bind_addresses, command_line, settings, worker_path
@@ -80,8 +80,9 @@ class GunicornServer(TypedServer[GunicornArgs]):
         return "bind" if args.bind else "port"
 
     def drain(self, args: GunicornArgs) -> Drain:
-        # SIGTERM is gunicorn's graceful stop; SIGINT and SIGQUIT are its quick one (workers exit at once).
-        return Drain((TERM,), args.graceful_timeout, "graceful-timeout")
+        # SIGTERM is gunicorn's graceful stop, and SIGINT too under prodserver (launch.DrainingArbiter);
+        # SIGQUIT stays its quick one (workers exit at once).
+        return Drain((TERM, INT), args.graceful_timeout, "graceful-timeout")
 
     def launch(self, args: GunicornArgs) -> tuple[str, dict[str, object]]:
         """What :mod:`.launch` serves: the application and gunicorn's settings (``Config.set`` calls)."""

@@ -13,7 +13,7 @@ from ...args.base import Package
 from ...problems import Problem
 from ..applications import wsgi_target
 from ..base import TypedServer
-from ..drain import TERM, Drain
+from ..drain import INT, TERM, Drain
 from ..handover import hand_over
 from .options import WaitressArgs
 from .rendering import bind_address, command_line, serve_kwargs
@@ -43,8 +43,9 @@ class WaitressServer(TypedServer[WaitressArgs]):
         return "unix_socket" if args.unix_socket is not None else "listen" if args.listen else "port"
 
     def drain(self, args: WaitressArgs) -> Drain:
-        # waitress has no graceful stop: on SIGTERM (see run()) it closes its sockets and exits at once.
-        return Drain((TERM,), 0)
+        # waitress has no graceful stop: on SIGTERM (launch.py makes it SystemExit) or SIGINT it closes
+        # its sockets and exits at once, status 0.
+        return Drain((TERM, INT), 0)
 
     def launch(self, args: WaitressArgs) -> tuple[str, dict[str, Any], str]:
         """What :mod:`.launch` serves: the application, ``waitress.serve``'s keywords, and where it listens."""
