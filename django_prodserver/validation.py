@@ -331,7 +331,7 @@ def _proxy_problems(backend: TypedBackend[Any], args: BackendArgs) -> list[Probl
     as deploy advice, what a client that reaches the server around the proxy makes Django believe."""
     address = backend.address(args)
     problems = trust_list_problems(args, address)
-    if backend.kind == "server" and address is not None:
+    if address is not None:
         django = DjangoProxySettings(*forwarded_headers())
         problems.extend(removed_header_problems(args, django))
         problems.extend(proxy_deploy_problems(args, address, backend.address_option(args), django))
