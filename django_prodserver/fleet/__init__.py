@@ -1,6 +1,7 @@
-"""The fleet: every process of the setting run together (``prodserver --all``), exported to the engines
-that run Django in production (``prodserver --export``), and checked against the platform's stop budget.
+"""The fleet: every process of the setting run together (``prodserver --all``), and exported to the
+engines that run Django in production (``prodserver --export``).
 
-Nothing here is imported by the system check except :mod:`.deploy` and :mod:`.platform` (small,
-pydantic only); the runner and the exporters are imported by the command when asked for.
+Imported only by those two modes of the command: the checks of ``DEPLOY`` and
+``PRODUCTION_PLATFORM`` live below validation (``args/deploy.py``, ``args/platform.py``,
+``rules/deploy_key.py``, ``rules/platform.py``), because ``check`` reports them.
 """

@@ -7,7 +7,6 @@ their drain, their own health command) and from the process's ``DEPLOY``: no too
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..args.base import dashed
@@ -83,7 +82,3 @@ def member(report: ProcessReport, config: object) -> Member:
         # ssl-cert is one of the options every server declares under the same name.
         tls=getattr(args, "ssl_cert", None) is not None,
     )
-
-
-def members(reports: Mapping[str, ProcessReport], processes: Mapping[str, object]) -> list[Member]:
-    return [member(report, processes[name]) for name, report in reports.items()]
