@@ -29,6 +29,11 @@ def _without_extensions() -> list[str]:
 
 EXAMPLES: tuple[Example, ...] = (
     Example(
+        "prodserver.E052",
+        werkzeug({"cert-file": "tls/cert.pem", "key-file": "tls/other-key.pem"}),
+        pretend=((RULES, "installed_apps", _with_extensions),),
+    ),
+    Example(
         "prodserver.E106",
         werkzeug({"processes": 4, "nothreading": True}),
         pretend=((RULES, "installed_apps", _with_extensions),),

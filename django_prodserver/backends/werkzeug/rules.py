@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 
 from ...problems import Problem, Severity
@@ -64,4 +66,37 @@ def werkzeug_problems(args: WerkzeugRunserverArgs) -> list[Problem]:
         )
     if args.noreload and noreload_fails():
         problems.append(E113_NORELOAD)
-    return problems
+    return [*problems, *tls_problems(args)]
+
+
+def tls_problems(args: WerkzeugRunserverArgs) -> list[Problem]:
+    """The shared TLS rules on the pair runserver_plus loads (E052, W053): Werkzeug loads it at start,
+    and a key that is not the certificate's was a traceback.  A pair that does not exist yet is
+    created by runserver_plus (a development certificate): nothing to judge."""
+    if args.cert_file is None and args.key_file is None:
+        return []
+    cert, key = certificate_files(args.cert_file, args.key_file)
+    if not (cert.is_file() and key.is_file()):
+        return []
+    # Imported here: it loads ssl, which a setting without TLS never needs.
+    from ...rules.tls import certificate_problems
+
+    field = "cert_file" if args.cert_file is not None else "key_file"
+    return certificate_problems(cert, key, "", cert_field=field, key_name="key-file", password_name="key-file")
+
+
+def certificate_files(cert_file: str | None, key_file: str | None) -> tuple[Path, Path]:
+    """The certificate and key runserver_plus uses (its determine_ssl_files_paths): a missing one is the
+    other's directory and name with .crt or .key."""
+    cert = _with_suffix(cert_file, ".crt")
+    key = _with_suffix(key_file, ".key")
+    given = cert or key
+    assert given is not None
+    return cert or given.with_suffix(".crt"), key or given.with_suffix(".key")
+
+
+def _with_suffix(name: str | None, default: str) -> Path | None:
+    if not name:
+        return None
+    path = Path(name).expanduser()
+    return path if path.suffix else path.with_name(path.name + default)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from django_prodserver.backends.django_runserver import DjangoRunserver, Runserv
 from django_prodserver.backends.werkzeug import WerkzeugRunserver, WerkzeugRunserverArgs
 from django_prodserver.backends.werkzeug import rules as werkzeug_rules
 from django_prodserver.validation import validate_process
+from tests.catalogue import write_self_signed
 
 RUNSERVER = "django_prodserver.backends.django_runserver.DjangoRunserver"
 DAPHNE = "django_prodserver.backends.daphne.DaphneRunserver"
@@ -262,3 +264,25 @@ def test_daphne_and_werkzeug_render_their_own_options() -> None:
         [],
         {"threaded": False, "cert_path": "dev.crt", "extra_files": ["a.py", "b.py"]},
     )
+
+
+def test_werkzeug_gets_the_shared_tls_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Werkzeug loads the pair at start: a key that is not the certificate's was a traceback.
+    monkeypatch.chdir(tmp_path)
+    cert, key = write_self_signed(tmp_path, "dev")
+    _, other_key = write_self_signed(tmp_path, "other")
+    (tmp_path / "pair.crt").write_bytes(cert.read_bytes())
+    (tmp_path / "pair.key").write_bytes(key.read_bytes())
+    with override_settings(INSTALLED_APPS=APPS):
+        assert problems(WERKZEUG, {"cert-file": str(cert.name), "key-file": str(other_key.name)}) == [
+            (
+                "prodserver.E052",
+                f"{ARGS}['cert-file'] and key-file do not match: the key is not this certificate's.",
+                "Use the private key the certificate was issued for.",
+            )
+        ]
+        assert problems(WERKZEUG, {"cert-file": str(cert.name), "key-file": str(key.name)}) == []
+        # Only the certificate given: runserver_plus takes the key beside it (pair.key), as judged here.
+        assert problems(WERKZEUG, {"cert-file": "pair"}) == []
+        # A pair that does not exist yet: runserver_plus creates a development certificate.
+        assert problems(WERKZEUG, {"cert-file": "new.crt"}) == []
