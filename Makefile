@@ -14,9 +14,13 @@ $(VENV)/.installed-demo: pyproject.toml | $(BIN)/python
 	$(PIP) install -e ".[granian]"
 	touch $@
 
+$(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
+	$(PIP) install -e ".[docs]"
+	touch $@
+
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(PIP) install -e ".[dev]"
-	touch $@ $(VENV)/.installed-demo
+	touch $@ $(VENV)/.installed-demo $(VENV)/.installed-docs
 
 demo: $(VENV)/.installed-demo
 	cd example && ../$(BIN)/python manage.py migrate --verbosity 0
@@ -37,14 +41,16 @@ pytest: $(VENV)/.installed-dev
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq systemd >/dev/null; }
 	$(BIN)/pytest -n auto
 
-docs: $(VENV)/.installed-dev
+# Only the docs extra (Sphinx, MyST, Furo): the reference pages are committed Markdown, written
+# from the code by `python docs/_tools/generate.py` and drift-tested in `make pytest`.
+docs: $(VENV)/.installed-docs
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
 # The built pages in headless Chromium (Debian's package, installed here when missing and root)
 # at 1280 and 390 px: fails on cut content or a broken internal link; screenshots of the key
 # pages go to docs/_build/screenshots/ (~20 s).
 CHROMIUM ?= /usr/bin/chromium
-docs-check: docs
+docs-check: docs $(VENV)/.installed-dev
 	@test -x $(CHROMIUM) || [ "$$(id -u)" != 0 ] || \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	$(BIN)/python docs/_tools/browser_check.py --chromium $(CHROMIUM)

@@ -187,7 +187,16 @@ def test_ini_example(block: Block) -> None:
 @pytest.mark.parametrize("block", examples("text", ""))
 def test_text_blocks_say_what_they_are(block: Block) -> None:
     # An unmarked text block would be an example nothing checks.
-    kinds = ("procfile", "mypy-output", "mypy-plugin-output", "pyright-output", "usage", "all-output", "catalogue")
+    kinds = (
+        "procfile",
+        "mypy-output",
+        "mypy-plugin-output",
+        "pyright-output",
+        "usage",
+        "all-output",
+        "catalogue",
+        "check-output",
+    )
     assert block.kind in kinds, f"{block.where}: mark it, or give it a checked language"
     if block.kind == "usage":
         parser = load_command_class("django_prodserver", "prodserver").create_parser("manage.py", "prodserver")
@@ -243,6 +252,9 @@ def check_command(argv: list[str]) -> None:
 def check_python(args: list[str]) -> None:
     if args[:1] == ["manage.py"]:
         check_manage_py(args[1:])
+    elif args == ["docs/_tools/generate.py"]:
+        # The generator's output is what test_docs_generated compares the pages with.
+        assert (ROOT / args[0]).is_file()
     else:
         pytest.fail(f"unexpected python command: python {shlex.join(args)}")
 

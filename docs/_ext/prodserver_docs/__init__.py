@@ -2,9 +2,9 @@
 
 The option tables and the checks reference are not directives: they are Markdown written into
 the pages (``generated.py``, ``python docs/_tools/generate.py``), drift-tested like ``types.py``,
-so that each page reads whole as raw Markdown too.  The directives:
+so that each page reads whole as raw Markdown too (the quickstart's check output as well).
+The directives:
 
-- ``prodserver-check-output``: a setting and the messages the check gives for it.
 - ``prodserver-help``: the ``manage.py prodserver --help`` text, from the command's parser.
 - ``prodserver-servers`` and ``prodserver-peers``: the servers side by side, their facts and
   the benchmark's numbers (``docs/benchmarks.json``), for docs/choosing.md.
@@ -22,12 +22,10 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import chooser, narrow
-from .check_output import CheckOutputDirective
 from .command import CommandHelpDirective
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_directive("prodserver-check-output", CheckOutputDirective)
     app.add_directive("prodserver-help", CommandHelpDirective)
     chooser.setup(app)
     narrow.setup(app)

@@ -45,6 +45,7 @@ CONCERNS = {
     "files": "Files and directories",
     "tls": "TLS certificates and keys",
     "addresses": "Addresses",
+    "accounts": "Users and groups",
     "proxy": "Proxies",
     "app": "The Celery app (APP)",
     "rules": "What the tool refuses, ignores or changes",

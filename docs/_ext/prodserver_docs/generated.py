@@ -14,14 +14,18 @@ region differs from what the code renders now (as ``types.py`` is drift-tested).
   options it adds to its base class; ``:contract:`` only those always passed to the server);
 - ``common-args Title=MODEL; ...``: what each common ARG is on each server;
 - ``checks PAGE``: the check IDs of one page of the checks reference (:mod:`.checks_pages`);
-- ``checks-index``: every ID, linked to its page and anchor.
+- ``checks-index``: every ID, linked to its page and anchor;
+- ``check-output``: what ``manage.py check`` prints for the setting of the Python block just above.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
+from django.core import checks
+from django.test.utils import override_settings
 from django.utils.module_loading import import_string
 
 from django_prodserver.args.base import BackendArgs
@@ -33,15 +37,29 @@ REGION = re.compile(r"(<!-- generated: (?P<spec>[^\n]+?) -->\n)(?P<body>.*?)(<!-
 
 def regenerated(text: str) -> str:
     """``text`` with each generated region rendered again from the code."""
-    return REGION.sub(lambda match: match[1] + render(match["spec"]) + match[4], text)
+    return REGION.sub(lambda match: match[1] + render(match["spec"], text[: match.start()]) + match[4], text)
 
 
-def render(spec: str) -> str:
+def render(spec: str, above: str = "") -> str:
+    """The region's content; ``above`` is the page's text before it."""
     kind, _, rest = spec.partition(" ")
     renderer = RENDERERS.get(kind)
     if renderer is None:
         raise ValueError(f"unknown generated region {kind!r} (known: {', '.join(RENDERERS)})")
-    return renderer(rest.strip())
+    return renderer(rest.strip(), above)
+
+
+def _check_output(_: str, above: str) -> str:
+    """What ``check`` prints for the ``PRODUCTION_PROCESSES`` of the last Python block above."""
+    blocks = re.findall(r"^```python\n(.*?)^```$", above, flags=re.DOTALL | re.MULTILINE)
+    if not blocks:
+        raise ValueError("a check-output region follows a Python block that defines PRODUCTION_PROCESSES")
+    namespace: dict[str, Any] = {}
+    exec(blocks[-1], namespace)
+    with override_settings(PRODUCTION_PROCESSES=namespace["PRODUCTION_PROCESSES"]):
+        messages = checks.run_checks(tags=["prodserver"], include_deployment_checks=False)
+    output = "\n".join(str(message) for message in messages)
+    return f"<!-- example: check-output -->\n```text\n{output}\n```\n"
 
 
 def _options(rest: str) -> str:
@@ -61,11 +79,12 @@ def _model(path: str) -> type[BackendArgs]:
     return model
 
 
-RENDERERS: dict[str, Callable[[str], str]] = {
-    "options": _options,
-    "common-args": _common_args,
-    "checks": checks_pages.page_body,
-    "checks-index": lambda _: checks_pages.index_body(),
+RENDERERS: dict[str, Callable[[str, str], str]] = {
+    "options": lambda rest, _: _options(rest),
+    "common-args": lambda rest, _: _common_args(rest),
+    "checks": lambda page, _: checks_pages.page_body(page),
+    "checks-index": lambda _, __: checks_pages.index_body(),
+    "check-output": _check_output,
 }
 
 
