@@ -31,7 +31,7 @@ from .rules.dependencies import dependency_problems
 from .rules.deploy_key import deploy_problems
 from .rules.files import file_problems
 from .rules.imports import import_problems
-from .rules.packages import backend_package_problems, option_package_problems
+from .rules.packages import backend_package_problems, option_package_problems, version_problems
 from .rules.platform import drain_problems, platform_of
 from .rules.proxy import trust_list_problems
 from .rules.proxy_deploy import DjangoProxySettings, proxy_deploy_problems, removed_header_problems
@@ -318,6 +318,7 @@ def _rule_problems(backend: TypedBackend[Any], args: BackendArgs | None, startin
         *option_package_problems(args),
         *import_problems(args),
         *account_problems(args),
+        *version_problems(args),
     ]
     try:
         return [*shared, *_proxy_problems(backend, args), *backend.rules(args, starting=starting)]

@@ -205,6 +205,17 @@ class Account:
 
 
 @dataclass(frozen=True)
+class Since:
+    """The release of the tool that has this option (or, with ``value``, that value of it): models follow
+    the newest release, and an older one within the pins refuses it at start (``rules/packages.py``)."""
+
+    distribution: str
+    version: str
+    value: object = None
+    """The one value that needs the release (Celery's ``concurrency: auto``); None: any value but the default."""
+
+
+@dataclass(frozen=True)
 class ModulePath:
     """What a module-list option names: modules the tool imports at start (Celery's ``include``)."""
 

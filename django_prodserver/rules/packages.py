@@ -7,14 +7,19 @@ every ``manage.py`` command, and importing a server or its optional packages run
 from __future__ import annotations
 
 import importlib.util
+import itertools
 from collections.abc import Mapping
+from importlib import metadata
 
 from ..args.base import BackendArgs, Package
+from ..args.describe import item_type
+from ..args.values import Since
 from ..problems import Problem, Severity
 from .dependencies import is_set
 
 E060 = "prodserver.E060"
 E064 = "prodserver.E064"
+E068 = "prodserver.E068"
 
 
 def installed(module: str) -> bool:
@@ -65,3 +70,45 @@ def backend_package_problems(backend: str, package: Package | None) -> list[Prob
             f"Install it: pip install '{package.requirement}'.",
         )
     ]
+
+
+def installed_version(distribution: str) -> str | None:
+    """The installed release of ``distribution``, read from its metadata (nothing is imported)."""
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def release(version: str) -> tuple[int, ...]:
+    """``"5.7.0rc1"`` -> ``(5, 7, 0)``: the numbers of a version, compared as a tuple."""
+    numbers = []
+    for part in version.split("."):
+        digits = "".join(itertools.takewhile(str.isdigit, part))
+        if not digits:
+            break
+        numbers.append(int(digits))
+    return tuple(numbers)
+
+
+def version_problems(args: BackendArgs) -> list[Problem]:
+    """Options (or values) newer than the installed tool: E068 names the release that has them."""
+    problems = []
+    for field, info in type(args).model_fields.items():
+        value = getattr(args, field)
+        for since in (item for item in item_type(info)[1] if isinstance(item, Since)):
+            wanted = value != info.default if since.value is None else value == since.value
+            installed_release = installed_version(since.distribution) if wanted else None
+            if installed_release is not None and release(installed_release) < release(since.version):
+                what = "is set" if since.value is None else f"is {since.value!r}"
+                problems.append(
+                    Problem(
+                        E068,
+                        Severity.ERROR,
+                        ("ARGS", field),
+                        f"{what}, which needs {since.distribution} {since.version} or later; "
+                        f"{since.distribution} {installed_release} is installed and would refuse it at start.",
+                        f"Upgrade: pip install '{since.distribution}>={since.version}', or remove it.",
+                    )
+                )
+    return problems

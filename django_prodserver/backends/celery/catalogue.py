@@ -47,6 +47,10 @@ def _without_redis(module: str) -> bool:
     return module != "redis"
 
 
+def _celery_5_5(distribution: str) -> str | None:
+    return "5.5.3" if distribution == "celery" else None
+
+
 EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E004", worker({}) | {"celery": {"BACKEND": WORKER, "APP": APP, "APPS": 1}}, twin=worker({})),
     Example("prodserver.E120", worker({}, app=None), twin=worker({})),
@@ -62,6 +66,12 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E124", worker({"detach": True}), twin=worker({"detach": False})),
     Example("prodserver.E125", worker({"concurrency": "four"}), twin=worker({"concurrency": "auto"})),
     Example("prodserver.E085", worker({"uid": "no-such-user"}), twin=worker({"uid": "root"})),
+    Example(
+        "prodserver.E068",
+        worker({"concurrency": "auto"}),
+        pretend=(("django_prodserver.rules.packages", "installed_version", _celery_5_5),),
+        twin=worker({"concurrency": "auto"}),
+    ),
     Example(
         "prodserver.E140",
         worker({"queues": "emails", "exclude-queues": "emails"}),

@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 from pydantic import SecretStr
 
 from ...args.base import BackendArgs, Package, option
-from ...args.values import Account, AnyPath, Choice, ClassPath, CommaList, Int, ModuleList, NumberOrText
+from ...args.values import Account, AnyPath, Choice, ClassPath, CommaList, Int, ModuleList, NumberOrText, Since
 
 GLOBAL = {"global": True}
 """Marks Celery's global options, written before the subcommand."""
@@ -114,8 +114,11 @@ class CeleryWorkerArgs(DaemonArgs):
     disable_prefetch: bool = option(
         False, "Only fetch a message when a process is free", cli="disable-prefetch", group="worker", extra=FLAG
     )
-    concurrency: CeleryText | None = option(
-        None, "Number of child processes or threads, or 'auto' (Celery: one per CPU)", cli="concurrency", group="pool"
+    concurrency: Annotated[CeleryText, Since("celery", "5.7", value="auto")] | None = option(
+        None,
+        "Number of child processes or threads, or 'auto' (Celery 5.7+: one per CPU)",
+        cli="concurrency",
+        group="pool",
     )
     pool: Annotated[Pool, Choice] | None = option(
         None,
@@ -136,7 +139,7 @@ class CeleryWorkerArgs(DaemonArgs):
     max_tasks_per_child: Int | None = option(
         None, "Tasks a child process runs before it is replaced", cli="max-tasks-per-child", group="limits", ge=1
     )
-    pool_start_method: Annotated[Literal["fork", "spawn"], Choice] | None = option(
+    pool_start_method: Annotated[Literal["fork", "spawn"], Choice, Since("celery", "5.7")] | None = option(
         None, "How prefork starts its children", cli="pool-start-method", group="pool"
     )
     max_memory_per_child: Int | None = option(
@@ -194,7 +197,7 @@ class CeleryBeatArgs(DaemonArgs):
     max_interval: Int | None = option(
         None, "Maximum seconds between two looks at the schedule", cli="max-interval", group="beat", ge=1
     )
-    enable_remote_control: bool | None = option(
+    enable_remote_control: Annotated[bool, Since("celery", "5.7")] | None = option(
         None, "Answer remote control commands", cli="enable-remote-control", group="beat"
     )
     hostname: str | None = option(None, "Beat's node name", cli="hostname", group="beat")

@@ -8,21 +8,19 @@ Paths are relative to the process, by field name; validation turns them into the
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import re
 import ssl
 import stat
 import warnings
-from importlib import metadata
 from pathlib import Path
 
 from ...problems import Problem, Severity
 from ...rules.deploy import development_problems
 from ...rules.environment import ignored_variables
 from ...rules.logging_config import dict_config_fault, file_handler_paths, log_file_problems, refusal
-from ...rules.packages import E060, installed
+from ...rules.packages import E060, installed, installed_version, release
 from ...rules.text import first_line, shown, type_name
 from ...rules.tls import ca_file_problems, certificate_problems, cipher_problems, client_certificate_problems
 from .native import EXTRA
@@ -135,7 +133,7 @@ def protocol_problems(args: UvicornArgs) -> list[Problem]:
     if args.http != "zttp":
         return [E090_HTTP2_WITHOUT_ZTTP]
     version = uvicorn_version()
-    if version is None or _release(version)[:2] > HTTP2_HANGS_UP_TO:
+    if version is None or release(version)[:2] > HTTP2_HANGS_UP_TO:
         return []
     return [
         Problem(
@@ -150,20 +148,7 @@ def protocol_problems(args: UvicornArgs) -> list[Problem]:
 
 def uvicorn_version() -> str | None:
     """The installed uvicorn's version, read from its metadata (the check path imports no server)."""
-    try:
-        return metadata.version("uvicorn")
-    except metadata.PackageNotFoundError:
-        return None
-
-
-def _release(version: str) -> tuple[int, ...]:
-    numbers = []
-    for part in version.split("."):
-        digits = "".join(itertools.takewhile(str.isdigit, part))
-        if not digits:
-            break
-        numbers.append(int(digits))
-    return tuple(numbers)
+    return installed_version("uvicorn")
 
 
 def tls_problems(args: UvicornArgs) -> list[Problem]:

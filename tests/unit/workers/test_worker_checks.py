@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.test import override_settings
 
+from django_prodserver.rules import packages
 from django_prodserver.validation import validate_process
 
 WORKER = "django_prodserver.backends.workers.celery.CeleryWorker"
@@ -250,3 +251,36 @@ def test_celery_switches_to_accounts_that_exist(key: str, kind: str) -> None:
     ]
     assert problems(celery({key: "root"})) == []
     assert problems(celery({key: "0"})) == []
+
+
+@pytest.mark.parametrize(
+    ("backend", "args", "what"),
+    [
+        (WORKER, {"concurrency": "auto"}, "['concurrency'] is 'auto'"),
+        (WORKER, {"pool-start-method": "spawn"}, "['pool-start-method'] is set"),
+        (
+            "django_prodserver.backends.workers.celery.CeleryBeat",
+            {"enable-remote-control": False},
+            "['enable-remote-control'] is set",
+        ),
+    ],
+)
+def test_celery_5_7_options_on_an_older_celery_name_the_release(
+    backend: str, args: dict[str, Any], what: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(packages, "installed_version", lambda distribution: "5.5.3")
+    assert problems({"BACKEND": backend, "APP": APP, "ARGS": args}) == [
+        (
+            "prodserver.E068",
+            f"PRODUCTION_PROCESSES['jobs']['ARGS']{what}, which needs celery 5.7 or later; celery 5.5.3 is installed and would refuse it at start.",
+            "Upgrade: pip install 'celery>=5.7', or remove it.",
+        )
+    ]
+    monkeypatch.setattr(packages, "installed_version", lambda distribution: "5.7.0")
+    assert problems({"BACKEND": backend, "APP": APP, "ARGS": args}) == []
+
+
+def test_a_version_is_compared_by_its_numbers() -> None:
+    assert packages.release("5.7.0rc1") == (5, 7, 0)
+    assert packages.release("5.10") > packages.release("5.7")
+    assert packages.release("27") < packages.release("27.0.1")
