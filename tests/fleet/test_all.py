@@ -21,7 +21,7 @@ import pytest
 
 from tests.integration.servers import EXAMPLE_DIR, EXIT_TIMEOUT, wait_for
 
-from .project import GRANIAN, enqueue, environment, migrated, processes, project, write
+from .project import GRANIAN, enqueue, environment, processes, project, write
 
 pytestmark = pytest.mark.integration
 STARTED = re.compile(r"prodserver \| (\w+) started \(pid (\d+)\)")
@@ -47,11 +47,6 @@ def fleet(directory: Path, *argv: str) -> Iterator[subprocess.Popen[bytes]]:
         if process.poll() is None:
             process.kill()
             process.wait()
-
-
-@pytest.fixture(scope="module")
-def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return migrated(tmp_path_factory.mktemp("fleet-database"))
 
 
 def output(directory: Path) -> str:

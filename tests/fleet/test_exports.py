@@ -19,7 +19,7 @@ from django.test import override_settings
 
 from tests.integration.servers import EXAMPLE_DIR, EXIT_TIMEOUT, free_port, wait_for
 
-from .project import GRANIAN, GUNICORN, environment, migrated, project
+from .project import GRANIAN, GUNICORN, environment, project
 from .test_all import answers
 
 BIN = Path(sys.executable).parent
@@ -139,11 +139,6 @@ def test_procfile_binds_port_through_each_servers_override() -> None:
     ]
 
 
-@pytest.fixture(scope="module")
-def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return migrated(tmp_path_factory.mktemp("export-database"))
-
-
 @contextlib.contextmanager
 def running(argv: list[str], directory: Path, cwd: Path | None = None) -> Iterator[subprocess.Popen[bytes]]:
     """An engine in its own session, its output in directory/engine.txt; its session killed at the end."""
@@ -168,9 +163,9 @@ def engine_output(directory: Path) -> str:
     return (directory / "engine.txt").read_text(errors="replace")
 
 
-def exported(directory: Path, fmt: str) -> str:
+def exported(directory: Path, fmt: str, *names: str) -> str:
     done = subprocess.run(
-        [sys.executable, "manage.py", "prodserver", "--export", fmt],
+        [sys.executable, "manage.py", "prodserver", "--export", fmt, *names],
         cwd=EXAMPLE_DIR,
         env=environment(directory),
         capture_output=True,
@@ -183,7 +178,7 @@ def exported(directory: Path, fmt: str) -> str:
 
 def test_supervisord_runs_the_export_and_sigterm_stops_everything(tmp_path: Path, database: Path) -> None:
     web, wsgi = project(tmp_path, database)
-    (tmp_path / "supervisord.conf").write_text(exported(tmp_path, "supervisord"))
+    (tmp_path / "supervisord.conf").write_text(exported(tmp_path, "supervisord", "web", "wsgi"))
     with running([str(BIN / "supervisord"), "-n", "-c", "supervisord.conf"], tmp_path) as process:
         wait_for(lambda: process.poll() is not None or (answers(web) and answers(wsgi)), "both servers", 60)
         assert process.poll() is None, engine_output(tmp_path)
@@ -192,7 +187,7 @@ def test_supervisord_runs_the_export_and_sigterm_stops_everything(tmp_path: Path
         # supervisord waited for each program: nothing is left in its session.
         assert subprocess.run(["pgrep", "-s", str(process.pid)], capture_output=True).stdout == b""
     text = engine_output(tmp_path)
-    for name in ("web", "wsgi", "tasks"):
+    for name in ("web", "wsgi"):
         assert f"stopped: {name} (exit status 0)" in text, text
 
 
