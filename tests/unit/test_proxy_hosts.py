@@ -45,6 +45,14 @@ def test_what_is_neither_an_address_nor_a_name_is_refused(value: str) -> None:
     assert found[2] == "Use '0.0.0.0' for every interface, '127.0.0.1' or 'localhost' for this machine only."
 
 
+def test_flower_binds_names_too() -> None:
+    # tornado's bind_sockets resolves the address with getaddrinfo.
+    flower = {"BACKEND": "django_prodserver.backends.celery.CeleryFlower", "APP": "mysite.celery.app"}
+    for address, expected in [("localhost", []), ("local host", ["prodserver.E022"])]:
+        report = validate_process("flower", {**flower, "ARGS": {"address": address}})
+        assert [p.id for p in report.problems if p.path[-1:] == ("address",)] == expected
+
+
 def test_the_message_is_exact() -> None:
     assert problems("django_prodserver.backends.gunicorn.GunicornServer", {"address": "local host"}) == [
         (

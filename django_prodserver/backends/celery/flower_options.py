@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, SecretStr
 
+from ...args.addresses import HostAddress
 from ...args.base import option as _option
 from ...args.values import AnyPath, Choice, CommaList, Int, comma_list
 from .options import CeleryArgs
@@ -48,7 +49,8 @@ def flag(default: bool | None, description: str, *, cli: str, group: str, needs:
 class FlowerArgs(CeleryArgs):
     """``celery flower``: Flower's tornado options, written ``--name=value``."""
 
-    address: str | None = _option(
+    # tornado resolves a host name when it binds (getaddrinfo): text that is neither cannot be bound.
+    address: HostAddress | None = _option(
         None, "Host name or IP address to bind to (Flower: every interface)", cli="address", group="binding"
     )
     port: Int = _option(5555, "TCP port to bind to (Flower: 5555)", cli="port", group="binding", ge=0, le=65535)
