@@ -23,6 +23,12 @@ from generate import pages  # noqa: E402
 PAGES = [page for page in pages() if generated.regions(page.read_text())]
 
 
+# The pages are written on the main run's Python (3.11, Django 5.2, the tools its .venv holds);
+# the matrix's other Pythons install other releases (uvicorn 0.54 on 3.10), whose messages differ.
+MAIN_RUN = sys.version_info[:2] == (3, 11)
+
+
+@pytest.mark.skipif(not MAIN_RUN, reason="the pages are generated on the main run's Python, 3.11")
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(ROOT)))
 def test_generated_content_is_current(page: Path) -> None:
     text = page.read_text()
