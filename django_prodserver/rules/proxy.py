@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..args.addresses import PeerMatching, peer_matching
 from ..args.base import BackendArgs
 from ..problems import Problem, Severity
+from .text import shown
 
 E084 = "prodserver.E084"
 W200 = "prodserver.W200"
@@ -36,10 +38,11 @@ def trust_list_problems(args: BackendArgs, address: str | None) -> list[Problem]
             # A server's own default is what it documents; only a value the user gave is judged.
             continue
         entries: Sequence[str] = [value] if isinstance(value, str) else value
+        verb = "is" if isinstance(value, str) else "holds"
         for entry in entries:
-            problem = _entry_problem(entry, entries, matching, listener, "is" if isinstance(value, str) else "holds")
+            problem = _entry_problem(entry, entries, matching, listener, f"{verb} {shown(entry)}, which")
             if problem is not None:
-                problems.append(Problem(problem.id, problem.severity, ("ARGS", field), problem.message, problem.hint))
+                problems.append(replace(problem, path=("ARGS", field)))
     return problems
 
 
@@ -51,13 +54,12 @@ def _listener(address: str | None) -> str:
 
 
 def _entry_problem(
-    entry: str, entries: Sequence[str], matching: PeerMatching, listener: str, verb: str
+    entry: str, entries: Sequence[str], matching: PeerMatching, listener: str, holds: str
 ) -> Problem | None:
+    """The problem with one entry (its path still to be set); ``holds`` starts the message."""
     on_tcp = _tcp_fault(entry, entries, matching)
     if on_tcp is not None and matching.refuses_invalid:
-        return Problem(
-            E084, Severity.ERROR, (), f"{verb} {entry!r}, which {matching.server} rejects ({on_tcp[0]}).", E084_HINT
-        )
+        return Problem(E084, Severity.ERROR, (), f"{holds} {matching.server} rejects ({on_tcp[0]}).", E084_HINT)
     on_unix = _unix_fault(entry, entries, matching)
     if listener == "unix":
         fault = on_unix
@@ -69,7 +71,7 @@ def _entry_problem(
     if fault is None:
         return None
     reason, hint = fault
-    return Problem(W200, Severity.WARNING, (), f"{verb} {entry!r}, which {matching.server} {reason}.", hint)
+    return Problem(W200, Severity.WARNING, (), f"{holds} {matching.server} {reason}.", hint)
 
 
 def _tcp_fault(entry: str, entries: Sequence[str], matching: PeerMatching) -> tuple[str, str] | None:
