@@ -33,6 +33,7 @@ from .rules.files import file_problems
 from .rules.imports import import_problems
 from .rules.packages import backend_package_problems, option_package_problems, version_problems
 from .rules.platform import drain_problems, platform_of
+from .rules.printable import nul_problems
 from .rules.proxy import trust_list_problems
 from .rules.proxy_deploy import DjangoProxySettings, proxy_deploy_problems, removed_header_problems
 from .rules.shape import (
@@ -319,6 +320,7 @@ def _rule_problems(backend: TypedBackend[Any], args: BackendArgs | None, startin
         *import_problems(args),
         *account_problems(args),
         *version_problems(args),
+        *nul_problems(args),
     ]
     try:
         return [*shared, *_proxy_problems(backend, args), *backend.rules(args, starting=starting)]

@@ -142,6 +142,7 @@ EXAMPLES: tuple[Example, ...] = (
         twin=web({"cert-reqs": 2, "ca-certs": "tls/cert.pem", **TLS}),
     ),
     Example("prodserver.E066", web({"limit-request-line": 13}), twin=web({"limit-request-line": 14})),
+    Example("prodserver.E013", web({"name": "web\x00"}), twin=web({"name": "web"})),
     Example("prodserver.E155", web({"ciphers": "NO-SUCH-CIPHER", **TLS}), twin=web({"ciphers": "ECDHE+AESGCM", **TLS})),
     Example("prodserver.E156", web({"access-logformat": "%(h)d"}), twin=web({"access-logformat": "%(h)s %(B)d"})),
     Example(
