@@ -60,6 +60,20 @@ class DeployDict(TypedDict, total=False):
     memory: Integer | None
 
 
+class PlatformDict(TypedDict, total=False):
+    """``PRODUCTION_PLATFORM`` as a dict."""
+
+    platform: Literal["kubernetes", "heroku", "fly", "render", "railway", "nomad", "systemd", "compose", "other"]
+    stop_timeout: Duration | None
+    stop_signal: Literal["SIGTERM", "SIGINT", "SIGQUIT", "SIGHUP", "SIGUSR1", "SIGUSR2"] | None
+
+
+ProductionPlatform: TypeAlias = (
+    Literal["kubernetes", "heroku", "fly", "render", "railway", "nomad", "systemd", "compose", "other"] | PlatformDict
+)
+"""The ``PRODUCTION_PLATFORM`` setting: a platform's name, or a dict that says what yours changes."""
+
+
 GranianArgsDict = TypedDict(
     "GranianArgsDict",
     {
@@ -1431,7 +1445,9 @@ __all__ = [
     "Number",
     "PathValue",
     "PathValues",
+    "PlatformDict",
     "Process",
+    "ProductionPlatform",
     "ProductionProcesses",
     "RunserverArgsDict",
     "Strings",

@@ -24,6 +24,7 @@ from django_prodserver.args import values
 from django_prodserver.args.base import BackendArgs
 from django_prodserver.args.deploy import KEY as DEPLOY_KEY
 from django_prodserver.args.deploy import Deploy
+from django_prodserver.args.platform import Platform
 from django_prodserver.backends.base import TypedBackend
 from django_prodserver.registry import BUILTIN_BACKENDS
 
@@ -275,6 +276,14 @@ def deploy_dict() -> Iterator[str]:
     yield from typed_dict("DeployDict", Deploy, Deploy.options(), "DEPLOY of any process, read by the exports.")
 
 
+def platform_types() -> Iterator[str]:
+    """``PlatformDict`` and ``ProductionPlatform``: the ``PRODUCTION_PLATFORM`` setting (a name, or a dict)."""
+    yield from typed_dict("PlatformDict", Platform, Platform.options(), "``PRODUCTION_PLATFORM`` as a dict.")
+    names = value_type("platform", Platform.model_fields["platform"])
+    yield f"\nProductionPlatform: TypeAlias = {names} | PlatformDict"
+    yield '"""The ``PRODUCTION_PLATFORM`` setting: a platform\'s name, or a dict that says what yours changes."""\n'
+
+
 def any_args_dict() -> Iterator[str]:
     """``ArgsDict``: every option name of every backend, with the values any backend accepts for it.
 
@@ -324,7 +333,7 @@ def model_imports() -> str:
 
 def render() -> str:
     """The text of ``types.py``."""
-    parts = [HEADER.replace("{model_imports}", model_imports()), *deploy_dict()]
+    parts = [HEADER.replace("{model_imports}", model_imports()), *deploy_dict(), *platform_types()]
     shared = list(dict.fromkeys(model for backend in BACKENDS if (model := shared_model(backend)) is not None))
     for model in shared:
         parts.extend(shared_dict(model))
@@ -339,6 +348,8 @@ def render() -> str:
         "ArgsDict",
         "BackendPath",
         "Process",
+        "PlatformDict",
+        "ProductionPlatform",
         "AnyProcess",
         "CustomProcess",
         "ProductionProcesses",
