@@ -38,7 +38,7 @@ class FromEnvironment:
     def raw(self, environ: Mapping[str, str]) -> dict[str, str]:
         """The options' raw values, as settings would hold them (the model validates them the same way)."""
         text = environ[self.variable]
-        return {name: text if value is VALUE else value for name, value in self.values.items()}
+        return {name: text if value is None else value for name, value in self.values.items()}
 
 
 @dataclass(frozen=True)
