@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import os
 import re
+import signal
+import subprocess
 import sys
 import threading
 import time
@@ -101,3 +103,39 @@ def test_colour_only_when_asked() -> None:
     plain = io.StringIO()
     Printer(["web", "worker"], plain, colour=False).write("worker", "hello\n")
     assert re.fullmatch(r"\d\d:\d\d:\d\d worker     \| hello\n", plain.getvalue())
+
+
+RUNNER = """
+import sys
+from django_prodserver.fleet.printer import Printer
+from django_prodserver.fleet.runner import Child, Runner
+child = Child("slow", [sys.executable, "-c", {code!r}], "SIGTERM", 30)
+sys.exit(Runner([child], Printer(["slow"], sys.stdout, colour=False), {{}}).run())
+"""
+
+
+def test_ctrl_c_drains_and_a_second_one_kills(tmp_path: Path) -> None:
+    code = DRAINING.format(drain=60, ready=str(tmp_path / "slow.ready"))
+    output = tmp_path / "runner.txt"
+    with output.open("wb") as out:
+        runner = subprocess.Popen([sys.executable, "-c", RUNNER.format(code=code)], stdout=out, stderr=out)
+    try:
+        wait_for(lambda: (tmp_path / "slow.ready").exists(), "the child to be ready", 60)
+        runner.send_signal(signal.SIGINT)
+        wait_for(lambda: "slow       | draining" in output.read_text(), "the child to drain", 30)
+        started = time.monotonic()
+        runner.send_signal(signal.SIGINT)
+        assert runner.wait(30) == 1
+        assert time.monotonic() - started < 10  # not the 30 s budget
+    finally:
+        runner.kill()
+        runner.wait()
+    assert (
+        lines_of(output.read_text())[-4:]
+        == [
+            "prodserver | slow: stopped again, killing it",
+            "prodserver | slow was killed by SIGKILL",
+            "prodserver | Process 'slow' was killed by SIGKILL.",
+        ][-4:]
+        or output.read_text()
+    )
