@@ -58,7 +58,16 @@ def text_sample(model: type[BackendArgs], field: str) -> str:
         return str(model.model_validate({}).model_dump(mode="json")[field])
     if is_repeatable(info):
         return str(base_value(model, field)) if info.default else "1"
-    return str(base_value(model, field))
+    # An option whose text is an address takes no number: a host is the text a user writes there.
+    return next((text for text in (str(base_value(model, field)), "127.0.0.1") if accepted(model, field, text)), "1")
+
+
+def accepted(model: type[BackendArgs], field: str, value: object) -> bool:
+    try:
+        model.model_validate({model.options()[field].name: value})
+    except ValidationError:
+        return False
+    return True
 
 
 def samples(model: type[BackendArgs], field: str, member: Any) -> list[Any]:

@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 from collections import defaultdict
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,10 @@ def quoted(kind: str) -> list[Block]:
 def assert_docs_quote(kind: str, reported: dict[str, str]) -> None:
     blocks = quoted(kind)
     assert blocks, f"the docs quote no {kind}"
+    # The page names the releases it quotes: those installed.
+    checker = "pyright" if kind == "pyright-output" else "mypy"
+    release = version(checker) if checker == "pyright" else ".".join(version(checker).split(".")[:2])
+    assert all(f"{checker} {release}" in block.path.read_text() for block in blocks), f"{checker} {release}"
     for block in blocks:
         (sample,) = block.args
         assert block.text == reported[sample], f"{block.where} is not what the checker prints for {sample}"
