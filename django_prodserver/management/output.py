@@ -7,10 +7,12 @@ secret reaches the output unmasked (``effective_options`` and ``command_line`` m
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
+from ..args.base import MASK
 from ..backends.base import TypedBackend
 from ..effective import EffectiveOption, effective_options, value_text
 from ..problems import Problem, Severity
@@ -84,8 +86,34 @@ def dry_run(report: DryRun, fmt: str, *, every_option: bool = False) -> str:
     if len(shown) < len(report.options):
         parts.append(f"{len(report.options) - len(shown)} more options keep their defaults (-v 2 lists them).")
     variables = [f"{name}={shlex.quote(value)}" for name, value in report.environment.items()]
-    parts.append(" ".join([*variables, shlex.join(report.command)]))
+    words, secrets = shell_words(report.command)
+    if secrets:
+        names = " and ".join(secrets)
+        parts.append(f"Secrets are read from the environment, not printed: set {names} to their values first.")
+    parts.append(" ".join([*variables, *words]))
     return "\n\n".join(parts)
+
+
+def shell_words(command: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The command's words for a shell, each masked secret replaced by a variable the shell expands.
+
+    ``--broker ********`` becomes ``--broker "$PRODSERVER_BROKER"``: run by hand with that variable set,
+    the line starts the same process (a mask would pass the eight asterisks).  Returns the words and
+    the variables they read.
+    """
+    words, secrets = [], []
+    for index, word in enumerate(command):
+        if MASK not in word:
+            words.append(shlex.quote(word))
+            continue
+        flag = word.partition("=")[0] if "=" in word else (command[index - 1] if index else "secret")
+        variable = "PRODSERVER_" + re.sub(r"[^A-Za-z0-9]+", "_", flag.lstrip("-")).strip("_").upper()
+        secrets.append(variable)
+        before, _, after = word.partition(MASK)
+        words.append(
+            "".join([shlex.quote(before) if before else "", f'"${variable}"', shlex.quote(after) if after else ""])
+        )
+    return words, secrets
 
 
 def backend_path(config: object) -> str:

@@ -52,7 +52,7 @@ def test_dry_run_list_and_help(capfd: pytest.CaptureFixture[str], everything_log
     ]
     text = printed(*results, capfd=capfd, logged=everything_logged.text)
     assert [code for code, _, _ in results] == [0, 0, 0, 0, 0, 0]
-    assert "--ssl-keyfile-password '********'" in text
+    assert '--ssl-keyfile-password "$PRODSERVER_SSL_KEYFILE_PASSWORD"' in text
     assert PASSWORD not in text
 
 
