@@ -60,10 +60,19 @@ def deployed(deploy: object) -> dict[str, object]:
 
 WAITRESS = "django_prodserver.backends.waitress.WaitressServer"
 UVICORN = "django_prodserver.backends.uvicorn.UvicornServer"
+BEAT = {
+    "BACKEND": "django_prodserver.backends.celery.CeleryBeat",
+    "APP": "django_prodserver.backends.celery.catalogue.app",
+}
 FLEET: tuple[Example, ...] = (
     Example("prodserver.E160", deployed(["replicas"]), twin=deployed({})),
     Example("prodserver.E161", deployed({"health_path": "healthz"}), twin=deployed({"health_path": "/healthz"})),
     Example("prodserver.E162", deployed({"env": {"1ST": "a"}}), twin=deployed({"env": {"FIRST": "a"}})),
+    Example(
+        "prodserver.W163",
+        {"beat": {**BEAT, "DEPLOY": {"health_path": "/healthz"}}},
+        twin={"beat": {**BEAT, "DEPLOY": {"replicas": 2}}},
+    ),
     Example("prodserver.E163", process({}), pretend=platform(30), twin=process({})),
     Example("prodserver.E164", process({}), pretend=platform({"platform": "heroku", "stop_timeout": 60})),
     Example("prodserver.E165", process({}), pretend=platform("railway")),

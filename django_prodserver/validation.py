@@ -214,7 +214,9 @@ def validate_process(
                 problems = process_problems(config, backend_class.process_keys)
             backend_problems, origins = _validate_backend(report, backend_class, config, overrides or {}, starting)
             problems.extend(backend_problems)
-    problems.extend(deploy_problems(config))
+    # A worker listens nowhere: a health path in its DEPLOY would be probed by nothing.
+    worker = isinstance(report.backend, TypedBackend) and report.backend.kind == "worker"
+    problems.extend(deploy_problems(config, worker=worker))
     report.problems = [origins.locate(problem, name) for problem in problems]
     return report
 

@@ -16,12 +16,13 @@ from .text import shown
 E160 = "prodserver.E160"
 E161 = "prodserver.E161"
 E162 = "prodserver.E162"
+W163 = "prodserver.W163"
 
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
-def deploy_problems(config: object) -> list[Problem]:
-    """What is wrong with the process's ``DEPLOY``, paths relative to the process."""
+def deploy_problems(config: object, *, worker: bool = False) -> list[Problem]:
+    """What is wrong with the process's ``DEPLOY``, paths relative to the process (``worker``: it listens nowhere)."""
     if not isinstance(config, Mapping) or KEY not in config:
         return []
     given = config[KEY]
@@ -40,7 +41,7 @@ def deploy_problems(config: object) -> list[Problem]:
     except ValidationError as error:
         problems = error_problems(error.errors(), Deploy, given, KEY)
         return [_under_deploy(problem) for problem in problems]
-    return [*_health_path_problems(deploy, given), *_environment_problems(deploy)]
+    return [*_health_path_problems(deploy, given, worker), *_environment_problems(deploy)]
 
 
 def _under_deploy(problem: Problem) -> Problem:
@@ -48,11 +49,23 @@ def _under_deploy(problem: Problem) -> Problem:
     return Problem(problem.id, problem.severity, (KEY, *problem.path[1:]), problem.message, problem.hint)
 
 
-def _health_path_problems(deploy: Deploy, given: Mapping[Any, Any]) -> list[Problem]:
+def _health_path_problems(deploy: Deploy, given: Mapping[Any, Any], worker: bool) -> list[Problem]:
     path = deploy.health_path
-    if path is None or path.startswith("/"):
+    if path is None:
         return []
     key = next(key for key in given if Deploy.field_for(str(key)) == "health_path")
+    if worker:
+        return [
+            Problem(
+                W163,
+                Severity.WARNING,
+                (KEY, key),
+                f"is {path!r}, but a worker listens nowhere: no export probes it.",
+                "Remove it; the exports give a Celery worker its own ping, other workers no probe.",
+            )
+        ]
+    if path.startswith("/"):
+        return []
     return [
         Problem(
             E161,

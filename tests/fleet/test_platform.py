@@ -161,6 +161,19 @@ def test_deploy_key_errors() -> None:
     assert deploy({"replicas": 2, "health_path": "/healthz", "env": {"X2": "a"}, "cpu": 0.5, "memory": 64}) == []
 
 
+def test_a_health_path_on_a_worker_is_probed_by_nothing() -> None:
+    beat = {"BACKEND": "django_prodserver.backends.celery.CeleryBeat", "APP": "tests.workers_project.celery.app"}
+    assert fleet_problems({"beat": {**beat, "DEPLOY": {"health_path": "/healthz"}}}, None, deploy=False) == [
+        (
+            "prodserver.W163",
+            "PRODUCTION_PROCESSES['beat']['DEPLOY']['health_path'] is '/healthz', but a worker listens nowhere: "
+            "no export probes it.",
+            "Remove it; the exports give a Celery worker its own ping, other workers no probe.",
+        )
+    ]
+    assert fleet_problems({"beat": {**beat, "DEPLOY": {"replicas": 1}}}, None, deploy=False) == []
+
+
 def test_check_deploy_shows_the_platform_advice() -> None:
     with override_settings(PRODUCTION_PROCESSES=gunicorn(graceful_timeout=45), PRODUCTION_PLATFORM="heroku"):
         call_command("check", "--tag", "prodserver")
