@@ -89,7 +89,9 @@ def _check_process(
         # A process written elsewhere (``"web": WEB``) is checked against what it was declared as.
         given = checker.expr_checker.accept(process)
         expected = UnionType.make_union([*processes.values(), any_process])
-        checker.check_subtype(given, expected, process, "The process is not a typed process of PRODUCTION_PROCESSES")
+        checker.check_subtype(
+            given, expected, process, "The process is not a typed process of PRODUCTION_PROCESSES", "got", "expected"
+        )
         return
     items = {key.value: value for key, value in process.items if isinstance(key, StrExpr)}
     backend = items.get("BACKEND")
