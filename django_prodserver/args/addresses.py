@@ -62,11 +62,14 @@ class PeerMatching:
     """A Unix-socket peer: always trusted, never matched (it has no address), or compared as this text."""
     refuses_invalid: bool = False
     """The server refuses to start on an entry it cannot parse (else it keeps it as text)."""
-    forwarded: bool = True
-    """The list says whose X-Forwarded-* headers set the scheme and client Django sees (gunicorn's
-    proxy-allow-from governs the PROXY protocol instead)."""
+    carries: str | None = "X-Forwarded-* headers"
+    """What a trusted peer's word arrives in (gunicorn's proxy-allow-from: the PROXY protocol header);
+    None for a list the proxy advice does not judge (gunicorn's uwsgi-allow-from)."""
+    claims: str = "the https (or the client address) its headers claim"
+    """What Django then sees that a client claims."""
     switch: str | None = None
-    """The boolean option without which the server reads no forwarded header at all (uvicorn's proxy-headers)."""
+    """The option without which the server reads none of it (uvicorn's proxy-headers; gunicorn's
+    proxy-protocol, off when 'off')."""
     clears: tuple[str, frozenset[str]] | None = None
     """The boolean option with which the server removes the forwarded headers of a peer it does not
     trust before Django sees them, and those headers by their WSGI names (waitress' clear-untrusted-proxy-headers)."""

@@ -5,7 +5,8 @@ reached *around* the proxy too, unless a firewall says otherwise.  A client that
 its own X-Forwarded-* headers, and Django believes them when:
 
 - the server trusts every peer with them (W201: ``forwarded-allow-ips: '*'``, waitress' ``trusted-proxy:
-  '*'``): the server sets the scheme (and on uvicorn and waitress the client address) from them;
+  '*'``): the server sets the scheme (and on uvicorn and waitress the client address) from them; as
+  gunicorn's ``proxy-allow-from: '*'`` does with ``proxy-protocol`` on, from a PROXY protocol header;
 - Django reads the header itself (W202 ``SECURE_PROXY_SSL_HEADER``, W203 ``USE_X_FORWARDED_HOST``) and the
   server passes it on from any peer: gunicorn, uvicorn and Granian do; waitress removes the proxy headers
   of a peer it does not trust (``clear-untrusted-proxy-headers``), so there nothing reaches Django.
@@ -60,7 +61,7 @@ def proxy_deploy_problems(
     """W201-W203 for a server listening at ``address`` (set by option ``key``), given Django's settings."""
     if reachable_host(address) is None:
         return []
-    trusting = [(field, matching) for field, matching in _trust_lists(args) if matching.forwarded]
+    trusting = [(field, matching) for field, matching in _trust_lists(args) if matching.carries is not None]
     problems = [
         _w201(field, address or "", matching)
         for field, matching in trusting
@@ -113,7 +114,7 @@ def _trust_lists(args: BackendArgs) -> Iterator[tuple[str, PeerMatching]]:
 
 
 def _switched_on(args: BackendArgs, matching: PeerMatching) -> bool:
-    return matching.switch is None or bool(getattr(args, matching.switch))
+    return matching.switch is None or getattr(args, matching.switch) not in (None, False, "off")
 
 
 def _trusts_everyone(value: object, matching: PeerMatching) -> bool:
@@ -144,9 +145,8 @@ def _w201(field: str, address: str, matching: PeerMatching) -> Problem:
         W201,
         Severity.WARNING,
         ("ARGS", field),
-        f"trusts every client with its X-Forwarded-* headers ('*') while {matching.server} listens on "
-        f"{address}: a client that goes around the proxy passes for it, and Django sees the https (or the "
-        "client address) its headers claim.",
+        f"trusts every client with its {matching.carries} ('*') while {matching.server} listens on "
+        f"{address}: a client that goes around the proxy passes for it, and Django sees {matching.claims}.",
         f"List only the proxy's addresses, or {REACH_ONLY_THROUGH_THE_PROXY}.",
         deploy=True,
     )

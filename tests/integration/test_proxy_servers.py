@@ -8,6 +8,8 @@ list that names another proxy (10.0.0.1) is one the test client does not match.
 
 from __future__ import annotations
 
+import json
+import socket
 from typing import Any
 
 import httpx
@@ -118,3 +120,29 @@ def test_a_trust_list_value_the_server_never_matches_trusts_not_even_the_proxy(
     # The test client is the proxy here: it sits on 127.0.0.1.
     assert whoami(start(launcher, backend, {**never, **headers}))["is_secure"] is False
     assert whoami(start(launcher, backend, {**matches, **headers}))["is_secure"] is True
+
+
+def proxy_protocol_whoami(server: ProdServer, claimed: str) -> tuple[int, dict[str, Any] | None]:
+    """A request that opens with a PROXY protocol v1 line claiming the client address ``claimed``."""
+    request = (
+        f"PROXY TCP4 {claimed} 127.0.0.1 40000 {server.port}\r\n"
+        "GET /whoami/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as connection:
+        connection.sendall(request)
+        reply = b""
+        while chunk := connection.recv(65536):
+            reply += chunk
+    head, _, body = reply.partition(b"\r\n\r\n")
+    status = int(head.split()[1])
+    return status, json.loads(body) if status == 200 else None
+
+
+# W201 for gunicorn's PROXY protocol: with proxy-allow-from '*' any client states its own address.
+@pytest.mark.parametrize(("allow", "expected"), [("*", (200, "203.0.113.7")), ("10.0.0.1", (403, None))])
+def test_gunicorn_believes_the_proxy_protocol_of_the_clients_it_allows(
+    launcher: Launcher, allow: str, expected: tuple[int, str | None]
+) -> None:
+    server = start(launcher, GUNICORN, {"proxy-protocol": "v1", "proxy-allow-from": allow})
+    status, facts = proxy_protocol_whoami(server, "203.0.113.7")
+    assert (status, facts and facts["remote_addr"]) == expected

@@ -74,8 +74,8 @@ TYPES: dict[str, tuple[str, str, str]] = {
     "sendfile": ("bool", "False", ""),
     # How gunicorn matches a peer against them is on the type: the shared rule judges it (rules/proxy.py).
     "forwarded_allow_ips": ("TrustList", "None", ""),
-    "proxy_allow_ips": ("ProtocolTrustList", "None", ""),
-    "uwsgi_allow_ips": ("ProtocolTrustList", "None", ""),
+    "proxy_allow_ips": ("ProxyProtocolTrustList", "None", ""),
+    "uwsgi_allow_ips": ("UwsgiTrustList", "None", ""),
     "forwarder_headers": ("CommaList", '["SCRIPT_NAME", "PATH_INFO"]', ""),
     "pythonpath": ("CommaList | None", "None", ""),
     "http_protocols": (
@@ -215,7 +215,7 @@ from pydantic import BeforeValidator
 
 from ...args.base import BackendArgs, Package, option
 from ...args.values import AnyPath, Choice, CommaList, Int, OctalPermissions, ServesFrom, StrList, comma_list
-from .kinds import Group, LoggerClass, ProtocolTrustList, TrustList, User, WorkerClass
+from .kinds import Group, LoggerClass, ProxyProtocolTrustList, TrustList, User, UwsgiTrustList, WorkerClass
 
 __all__ = ["{cls}"]
 

@@ -46,6 +46,17 @@ def test_w201_a_server_that_trusts_every_client_on_a_public_address() -> None:
     ]
 
 
+def test_w201_gunicorn_believes_the_proxy_protocol_of_every_client() -> None:
+    args = {"address": "0.0.0.0", "proxy-protocol": "v1", "proxy-allow-from": "*"}
+    [(check_id, message, _)] = advice(GUNICORN, args)
+    assert (check_id, message) == (
+        "prodserver.W201",
+        f"{ARGS}['proxy-allow-from'] trusts every client with its PROXY protocol header ('*') while gunicorn "
+        "listens on 0.0.0.0:8000: a client that goes around the proxy passes for it, and Django sees the client "
+        "address it claims.",
+    )
+
+
 @pytest.mark.parametrize(
     ("backend", "args", "field"),
     [
@@ -73,8 +84,10 @@ def test_w201_on_each_server(backend: str, args: dict[str, Any], field: str) -> 
         (WAITRESS, {"trusted-proxy": "10.0.0.1", "trusted-proxy-headers": "x-forwarded-proto"}),
         # uvicorn reads no forwarded header at all.
         (UVICORN, {"address": "0.0.0.0", "forwarded-allow-ips": "*", "proxy-headers": False}),
-        # The PROXY protocol's list, not the forwarded headers' (not shown misbehaving by a test).
+        # gunicorn reads no PROXY protocol header unless proxy-protocol is on.
         (GUNICORN, {"address": "0.0.0.0", "proxy-allow-from": "*"}),
+        # The uwsgi protocol's list: not shown misbehaving by a test.
+        (GUNICORN, {"address": "0.0.0.0", "uwsgi-allow-from": "*"}),
     ],
 )
 def test_no_w201(backend: str, args: dict[str, Any]) -> None:

@@ -39,8 +39,18 @@ GUNICORN_PEERS = PeerMatching(
 is always trusted."""
 TrustList = Annotated[CommaList | None, GUNICORN_PEERS]
 """forwarded-allow-ips: whose X-Forwarded-* headers gunicorn believes."""
-ProtocolTrustList = Annotated[CommaList | None, replace(GUNICORN_PEERS, forwarded=False)]
-"""proxy-allow-from and uwsgi-allow-from: matched the same way, for the PROXY and uwsgi protocols."""
+ProxyProtocolTrustList = Annotated[
+    CommaList | None,
+    replace(
+        GUNICORN_PEERS,
+        carries="PROXY protocol header",
+        claims="the client address it claims",
+        switch="proxy_protocol",
+    ),
+]
+"""proxy-allow-from: matched the same way, for the PROXY protocol header."""
+UwsgiTrustList = Annotated[CommaList | None, replace(GUNICORN_PEERS, carries=None)]
+"""uwsgi-allow-from: matched the same way, for the uwsgi protocol."""
 User = Annotated[Int | str | None, Account("user")]
 Group = Annotated[Int | str | None, Account("group")]
 """user and group: a name or a numeric id, looked up where gunicorn runs (``rules/accounts.py``)."""

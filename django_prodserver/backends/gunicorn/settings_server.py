@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from ...args.base import BackendArgs, Package, option
 from ...args.values import AnyPath, Choice, CommaList, Int, OctalPermissions, ServesFrom, StrList
-from .kinds import Group, ProtocolTrustList, TrustList, User, WorkerClass
+from .kinds import Group, ProxyProtocolTrustList, TrustList, User, UwsgiTrustList, WorkerClass
 
 __all__ = ["ServerSettings"]
 
@@ -177,7 +177,7 @@ class ServerSettings(BackendArgs):
     proxy_protocol: Annotated[Literal["off", "v1", "v2", "auto"], Choice] = option(
         "off", "Enable PROXY protocol support", cli="proxy-protocol", group="server mechanics"
     )
-    proxy_allow_from: ProtocolTrustList = option(
+    proxy_allow_from: ProxyProtocolTrustList = option(
         None,
         "Front-end's IP addresses or networks from which allowed accept proxy requests (comma separated)",
         cli="proxy-allow-from",
@@ -188,7 +188,7 @@ class ServerSettings(BackendArgs):
     protocol: Annotated[Literal["http", "uwsgi"], Choice] = option(
         "http", "The protocol for incoming connections", cli="protocol", group="server mechanics"
     )
-    uwsgi_allow_from: ProtocolTrustList = option(
+    uwsgi_allow_from: UwsgiTrustList = option(
         None,
         "IPs allowed to send uWSGI protocol requests (comma separated)",
         cli="uwsgi-allow-from",
