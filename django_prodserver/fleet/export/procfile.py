@@ -1,4 +1,4 @@
-"""A Procfile (Heroku, Render, Railway, Dokku, honcho, foreman): one line per process.
+"""A Procfile (Heroku, Dokku, honcho, foreman; a start command on Render or Railway): one line per process.
 
 A server binds ``$PORT`` when the platform sets it and its own port otherwise, through its
 command-line override (``--port ${PORT:-8000}``); the platform runs each line with a shell, which
