@@ -195,8 +195,12 @@ def answer(where: str, client_cert: Path) -> int | None:
         try:
             with httpx.Client(timeout=PROBE_TIMEOUT, **options) as client:
                 return client.get(url).status_code
-        except (httpx.HTTPError, OSError):
+        except (httpx.RemoteProtocolError, httpx.ReadError):
+            # Closed or garbled: it may speak the next protocol.  Only then is the next one tried: an
+            # HTTP/2 preface sent to an HTTP/1 server reads as a request without Host, which Django logs.
             continue
+        except (httpx.HTTPError, OSError):
+            return None
     return None
 
 

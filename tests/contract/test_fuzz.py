@@ -212,7 +212,9 @@ def _run(run: Run, setting: dict[str, Any], database: Path, where: str | None, c
         run.start(setting, database)
         proved = run.wait_for(answered if proof == "request" else lambda: _done(run.directory, proof))
         if proved:
-            run.settle()
+            # A worker that ran its last task (max-tasks, run-once) exits by itself: a SIGTERM during
+            # its interpreter's shutdown would read as a crash (-15), so it gets longer to do so.
+            run.settle(quiet=0.5 if proof == "request" else 1.5)
         exited = run.process.poll() if run.process is not None else None
         code = run.stop()
     finally:
