@@ -41,6 +41,8 @@ class Member:
     """A worker's own health check (a shell command), if its tool offers one."""
     tls: bool = False
     """A server that serves HTTPS (its common ``ssl-cert`` option is set)."""
+    other_ports: tuple[tuple[str, int], ...] = ()
+    """Other TCP ports it listens on (Granian's metrics), by the option that sets each (``metrics-port``)."""
 
     @property
     def stop_budget(self) -> int:
@@ -69,7 +71,13 @@ def member(report: ProcessReport, config: object) -> Member:
     if address is None or address.startswith("unix:"):
         return Member(report.name, backend.kind, drain, deploy, health_command=health)
     host, _, port = address.rpartition(":")
-    option = type(args).options()[backend.address_option(args)]
+    options = type(args).options()
+    option = options[backend.address_option(args)]
+    others = tuple(
+        (dashed(options[field].name), int(other.rpartition(":")[2]))
+        for field, other in backend.other_addresses(args).items()
+        if not other.startswith("unix:")
+    )
     return Member(
         report.name,
         backend.kind,
@@ -81,4 +89,5 @@ def member(report: ProcessReport, config: object) -> Member:
         health_command=health,
         # ssl-cert is one of the options every server declares under the same name.
         tls=getattr(args, "ssl_cert", None) is not None,
+        other_ports=others,
     )

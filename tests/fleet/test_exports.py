@@ -29,7 +29,7 @@ BEAT = "django_prodserver.backends.celery.CeleryBeat"
 CONTAINER_FLEET = {
     "web": {
         "BACKEND": GRANIAN,
-        "ARGS": {"address": "0.0.0.0", "port": 8000, "workers-kill-timeout": 20},
+        "ARGS": {"address": "0.0.0.0", "port": 8000, "workers-kill-timeout": 20, "metrics": True, "metrics-port": 9090},
         "DEPLOY": {"replicas": 3, "health_path": "/healthz", "cpu": 0.5, "memory": 512, "env": {"SHOP": "1"}},
     },
     "api": {"BACKEND": GUNICORN, "ARGS": {"address": "0.0.0.0", "port": 8001, "graceful-timeout": 45}},
@@ -66,6 +66,8 @@ def test_kubernetes_manifests_pass_kubernetes_validate_strict(tmp_path: Path) ->
         "terminationGracePeriodSeconds: 10",
     ]
     assert 'name: "celery-worker"' in text
+    # Granian's metrics port beside its own: in the container's ports and the Service's.
+    assert text.count('name: "metrics"') == 2
     assert "python -m celery -A tests.workers_project.celery.app inspect ping --destination celery@${HOSTNAME}" in text
     assert "# no probe: beat offers no health check a probe could run" in text
 
@@ -79,7 +81,7 @@ def test_compose_file_passes_the_compose_spec_schema(tmp_path: Path) -> None:
     assert 'stop_grace_period: "50s"' in text  # gunicorn's graceful-timeout 45 s + 5 s
     assert 'test: ["CMD-SHELL", "python -m celery -A tests.workers_project.celery.app inspect ping' in text
     assert 'ports: ["8001:8001"]' in text  # one api; web's three copies expose their port only
-    assert 'expose: ["8000"]' in text
+    assert 'expose: ["8000", "9090"]' in text
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="make test installs Debian's systemd")

@@ -43,7 +43,8 @@ def service(member: Member, launch: Launch, image: str) -> dict[Any, Any]:
     if member.port is not None:
         # One copy publishes its port on the host; several share it behind whatever routes to them.
         key = "ports" if member.deploy.replicas == 1 else "expose"
-        entry[key] = [f"{member.port}:{member.port}" if key == "ports" else str(member.port)]
+        ports = [member.port, *(port for _, port in member.other_ports)]
+        entry[key] = [f"{port}:{port}" if key == "ports" else str(port) for port in ports]
     entry.update(_healthcheck(member))
     deploy = _deploy(member)
     if deploy:

@@ -80,7 +80,8 @@ def container(member: Member, launch: Launch, image: str, name: str) -> dict[Any
         "lifecycle": {"preStop": {"exec": {"command": ["python", "-c", f"import time; time.sleep({PRE_STOP})"]}}},
     }
     if member.port is not None:
-        entry["ports"] = [{"name": "http", "containerPort": member.port}]
+        others = [{"name": _port_name(name), "containerPort": port} for name, port in member.other_ports]
+        entry["ports"] = [{"name": "http", "containerPort": member.port}, *others]
     entry.update(_probes(probe(member)))
     if resources := _resources(member):
         entry["resources"] = resources
@@ -121,8 +122,22 @@ def service(member: Member) -> dict[str, Any]:
         "apiVersion": "v1",
         "kind": "Service",
         "metadata": {"name": name},
-        "spec": {"selector": {_LABEL: name}, "ports": [{"name": "http", "port": member.port, "targetPort": "http"}]},
+        "spec": {
+            "selector": {_LABEL: name},
+            "ports": [
+                {"name": "http", "port": member.port, "targetPort": "http"},
+                *(
+                    {"name": _port_name(option), "port": port, "targetPort": _port_name(option)}
+                    for option, port in member.other_ports
+                ),
+            ],
+        },
     }
+
+
+def _port_name(option: str) -> str:
+    """A port's name from the option that sets it (``metrics-port`` -> ``metrics``): 15 characters at most."""
+    return option.removesuffix("-port")[:15]
 
 
 EXPORTER = Kubernetes()
