@@ -287,10 +287,8 @@ def env_problems(args: GunicornArgs) -> list[Problem]:
 def _env_fault(entry: str) -> str | None:
     if "=" not in entry:
         return "without '='"
-    if entry.startswith("="):
-        # os.environ refuses an empty name (EINVAL), and a NUL anywhere.
-        return "without a name before '='"
-    return "with a NUL character, which no environment variable can hold" if "\0" in entry else None
+    # os.environ refuses an empty name (EINVAL); a NUL anywhere is the shared E013 (rules/printable.py).
+    return "without a name before '='" if entry.startswith("=") else None
 
 
 def no_workers(args: GunicornArgs) -> list[Problem]:

@@ -196,9 +196,9 @@ def tls(tmp_path: Path) -> dict[str, str]:
         (
             {"env": ["A=\0"]},
             (
-                "prodserver.E083",
-                f"{ARGS}['env'][0] is 'A=\\x00', with a NUL character, which no environment variable can hold; "
-                "gunicorn would refuse to start.",
+                "prodserver.E013",
+                f"{ARGS}['env'][0] holds a NUL character ('\\x00'): no command line or exec can carry it, so the "
+                "printed line and the start would not pass it whole.",
             ),
         ),
         (
