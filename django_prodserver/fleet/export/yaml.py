@@ -30,13 +30,13 @@ def scalar(value: object) -> str:
     return json.dumps(str(value))
 
 
+_READ_AS_OTHER = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
+"""Plain keys a YAML 1.1 reader takes for a boolean or null, in any case: they are quoted."""
+
+
 def _key(key: object) -> str:
     text = str(key)
-    return (
-        text
-        if _PLAIN_KEY.match(text) and text not in {"true", "false", "null", "yes", "no", "on", "off"}
-        else (json.dumps(text))
-    )
+    return text if _PLAIN_KEY.match(text) and text.lower() not in _READ_AS_OTHER else json.dumps(text)
 
 
 def _is_scalar(value: object) -> bool:
