@@ -98,6 +98,31 @@ def test_systemd_units_pass_systemd_analyze_verify_silently(tmp_path: Path) -> N
         assert line in api.splitlines()
 
 
+def test_supervisord_reads_the_environment_as_given(tmp_path: Path) -> None:
+    from supervisor.options import ServerOptions
+
+    env = {"MSG": 'a "b", 50% $HOME', "QUOTE": "it's", "EMPTY": "", "URL": "redis://h:1/0?a=b,c"}
+    fleet = {"web": {"BACKEND": GRANIAN, "ARGS": {"port": 8000}, "DEPLOY": {"env": env}}}
+    config = tmp_path / "supervisord.conf"
+    config.write_text(export("supervisord", fleet=fleet))
+    options = ServerOptions()
+    options.configfile = str(config)
+    options.process_config(do_usage=False)
+    [program] = options.process_group_configs[0].process_configs
+    assert program.environment == {"DJANGO_SETTINGS_MODULE": "tests.settings", **env}
+    assert (program.stopsignal, program.stopwaitsecs, program.killasgroup) == (signal.SIGTERM, 35, True)
+
+
+def test_supervisord_refuses_a_value_it_cannot_read() -> None:
+    fleet = {"web": {"BACKEND": GRANIAN, "DEPLOY": {"env": {"MSG": '"quoted"'}}}}
+    with pytest.raises(CommandError) as caught:
+        export("supervisord", fleet=fleet)
+    assert str(caught.value) == (
+        "The variable MSG of supervisord's environment= cannot hold '\"quoted\"' "
+        "(both quotes, or a quote at an end); set it in supervisord's own environment."
+    )
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..launch import Launch
 from ..plan import Member
-from . import HEADER
+from . import HEADER, ExportError
 from .common import drain_words, environment
 
 SUPERVISORD = """\
@@ -46,7 +46,7 @@ class Supervisord:
 
 
 def program(member: Member, launch: Launch) -> str:
-    variables = ",".join(f"{name}={_quoted(value)}" for name, value in environment(member, launch).items())
+    variables = ",".join(f"{name}={_quoted(name, value)}" for name, value in environment(member, launch).items())
     lines = [
         f"[program:{member.name}]",
         f"; {drain_words(member)}",
@@ -68,9 +68,19 @@ def program(member: Member, launch: Launch) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _quoted(value: str) -> str:
-    escaped = _percent(value).replace('"', '\\"')
-    return f'"{escaped}"'
+def _quoted(name: str, value: str) -> str:
+    """A value as supervisord's ``environment=`` reads it: in quotes it does not contain.
+
+    supervisord splits the line with a non-POSIX shlex (no escapes) and strips every quote from both
+    ends of each value, so a value that holds both quotes, or starts or ends with one, cannot be written.
+    """
+    quote = next((mark for mark in "\"'" if mark not in value), None)
+    if quote is None or (value and (value[0] in "\"'" or value[-1] in "\"'")):
+        raise ExportError(
+            f"The variable {name} of supervisord's environment= cannot hold {value!r} "
+            "(both quotes, or a quote at an end); set it in supervisord's own environment."
+        )
+    return f"{quote}{_percent(value)}{quote}"
 
 
 def _percent(text: str) -> str:
