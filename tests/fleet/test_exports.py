@@ -79,7 +79,11 @@ def test_compose_file_passes_the_compose_spec_schema(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     text = compose.read_text()
     assert 'stop_grace_period: "50s"' in text  # gunicorn's graceful-timeout 45 s + 5 s
-    assert 'test: ["CMD-SHELL", "python -m celery -A tests.workers_project.celery.app inspect ping' in text
+    # $$: the container's shell reads ${HOSTNAME}, not compose from the host's environment.
+    assert (
+        'test: ["CMD-SHELL", "python -m celery -A tests.workers_project.celery.app inspect ping '
+        '--destination celery@$${HOSTNAME} --timeout 10"]'
+    ) in text
     assert 'ports: ["8001:8001"]' in text  # one api; web's three copies expose their port only
     assert 'expose: ["8000", "9090"]' in text
 

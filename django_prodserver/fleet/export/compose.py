@@ -33,13 +33,13 @@ def service(member: Member, launch: Launch, image: str) -> dict[Any, Any]:
     entry: dict[Any, Any] = {
         Comment(drain_words(member)): None,
         "image": image,
-        "command": launch.portable_argv(member.name),
+        "command": [_literal(word) for word in launch.portable_argv(member.name)],
         "restart": "on-failure",
         "stop_signal": member.drain.signal,
         "stop_grace_period": f"{member.stop_budget}s",
     }
     if variables := environment(member, launch):
-        entry["environment"] = variables
+        entry["environment"] = {name: _literal(value) for name, value in variables.items()}
     if member.port is not None:
         # One copy publishes its port on the host; several share it behind whatever routes to them.
         key = "ports" if member.deploy.replicas == 1 else "expose"
@@ -57,7 +57,14 @@ def _healthcheck(member: Member) -> dict[Any, Any]:
     if found.absent is not None:
         return {Comment(found.absent): None}
     test = ["CMD-SHELL", found.command] if found.command is not None else ["CMD", *python_check(found)]
+    test = [_literal(word) for word in test]
     return {"healthcheck": {"test": test, "interval": "10s", "timeout": "15s", "retries": 3, "start_period": "60s"}}
+
+
+def _literal(text: str) -> str:
+    """``text`` as compose passes it on: compose reads ``$VAR`` in the file from the host's environment,
+    ``$$`` is a ``$`` (a Celery node's ``${HOSTNAME}`` is the container's, read by its shell)."""
+    return text.replace("$", "$$")
 
 
 def _deploy(member: Member) -> dict[str, Any]:

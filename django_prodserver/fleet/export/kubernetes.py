@@ -75,7 +75,10 @@ def container(member: Member, launch: Launch, image: str, name: str) -> dict[Any
         "name": name,
         "image": image,
         "command": launch.portable_argv(member.name),
-        "env": [{"name": key, "value": value} for key, value in environment(member, launch).items()],
+        # Kubernetes expands $(VAR) in a value; $$( is a literal $(.
+        "env": [
+            {"name": key, "value": value.replace("$(", "$$(")} for key, value in environment(member, launch).items()
+        ],
         # The image's Python sleeps: no shell or sleep binary needed in it.
         "lifecycle": {"preStop": {"exec": {"command": ["python", "-c", f"import time; time.sleep({PRE_STOP})"]}}},
     }
