@@ -30,6 +30,7 @@ from .rules.args import args_input, args_not_a_dict, error_problems, octal_int_p
 from .rules.dependencies import dependency_problems
 from .rules.deploy_key import deploy_problems
 from .rules.files import file_problems
+from .rules.formats import format_problems
 from .rules.imports import import_problems
 from .rules.packages import backend_package_problems, option_package_problems, version_problems
 from .rules.platform import drain_problems, platform_of
@@ -323,6 +324,7 @@ def _rule_problems(backend: TypedBackend[Any], args: BackendArgs | None, startin
         *account_problems(args),
         *version_problems(args),
         *nul_problems(args),
+        *format_problems(args),
     ]
     try:
         return [*shared, *_proxy_problems(backend, args), *backend.rules(args, starting=starting)]

@@ -216,6 +216,15 @@ class Since:
 
 
 @dataclass(frozen=True)
+class PercentKeys:
+    """Text in which the tool expands ``%x`` abbreviations (Celery's ``%h``): a key not in ``keys``
+    (``%%`` is a literal ``%``) makes the tool refuse the value at start (``rules/formats.py``)."""
+
+    keys: str
+    tool: str
+
+
+@dataclass(frozen=True)
 class ModulePath:
     """What a module-list option names: modules the tool imports at start (Celery's ``include``)."""
 

@@ -66,6 +66,7 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E124", worker({"detach": True}), twin=worker({"detach": False})),
     Example("prodserver.E125", worker({"concurrency": "four"}), twin=worker({"concurrency": "auto"})),
     Example("prodserver.E085", worker({"uid": "no-such-user"}), twin=worker({"uid": "root"})),
+    Example("prodserver.E069", worker({"hostname": "worker%q@%h"}), twin=worker({"hostname": "worker%i@%h"})),
     Example(
         "prodserver.E068",
         worker({"concurrency": "auto"}),

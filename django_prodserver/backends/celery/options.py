@@ -18,7 +18,18 @@ from typing import Annotated, Literal
 from pydantic import SecretStr
 
 from ...args.base import BackendArgs, Package, option
-from ...args.values import Account, AnyPath, Choice, ClassPath, CommaList, Int, ModuleList, NumberOrText, Since
+from ...args.values import (
+    Account,
+    AnyPath,
+    Choice,
+    ClassPath,
+    CommaList,
+    Int,
+    ModuleList,
+    NumberOrText,
+    PercentKeys,
+    Since,
+)
 
 GLOBAL = {"global": True}
 """Marks Celery's global options, written before the subcommand."""
@@ -41,6 +52,11 @@ Scheduler = Annotated[
     ),
 ]
 """``module:Class`` or ``module.Class``, as Celery's ``symbol_by_name`` reads it (``rules/imports.py``)."""
+
+HOST_KEYS = PercentKeys("hndiI", "Celery")
+"""What celery.utils.nodenames.host_format expands in a worker's node name."""
+NODE_KEYS = PercentKeys("hndiIp", "Celery")
+"""node_format: the same, and %p (the full node name), in the worker's files."""
 
 CeleryText = NumberOrText
 """``concurrency`` (a count or 'auto') and ``autoscale`` ('max,min'): judged by the rules (E125)."""
@@ -101,8 +117,17 @@ class DaemonArgs(CeleryArgs):
 class CeleryWorkerArgs(DaemonArgs):
     """``celery worker``."""
 
-    hostname: str | None = option(None, "Node name (Celery: celery@%h)", cli="hostname", group="worker")
-    statedb: AnyPath | None = option(
+    hostname: Annotated[str, HOST_KEYS] | None = option(
+        None, "Node name (Celery: celery@%h)", cli="hostname", group="worker"
+    )
+    # The worker expands %h, %n, %p... in its files' names too (celery.bin.worker's node_format).
+    logfile: Annotated[AnyPath, NODE_KEYS] | None = option(
+        None, "Log file (default: stderr)", cli="logfile", group="logging", path="created"
+    )
+    pidfile: Annotated[AnyPath, NODE_KEYS] | None = option(
+        None, "PID file", cli="pidfile", group="process", path="created"
+    )
+    statedb: Annotated[AnyPath, NODE_KEYS] | None = option(
         None, "File that keeps revoked tasks across restarts", cli="statedb", group="worker", path="created"
     )
     optimization: Annotated[Literal["default", "fair"], Choice] | None = option(

@@ -284,3 +284,32 @@ def test_a_version_is_compared_by_its_numbers() -> None:
     assert packages.release("5.7.0rc1") == (5, 7, 0)
     assert packages.release("5.10") > packages.release("5.7")
     assert packages.release("27") < packages.release("27.0.1")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "known"),
+    [
+        ("hostname", "w%q@%h", "%h, %n, %d, %i, %I"),
+        ("logfile", "/var/log/%z.log", "%h, %n, %d, %i, %I, %p"),
+    ],
+)
+def test_celery_format_keys_it_does_not_expand(key: str, value: str, known: str) -> None:
+    bad = value.split("%")[1][0]
+    assert problems(celery({key: value})) == [
+        (
+            "prodserver.E069",
+            f"PRODUCTION_PROCESSES['jobs']['ARGS']['{key}'] is '{value}', whose %{bad} Celery does not expand (it knows {known}); the process would fail to start.",
+            "Use one of those, or write %% for a literal %.",
+        )
+    ]
+
+
+def test_celery_format_keys_it_expands_pass() -> None:
+    assert problems(celery({"hostname": "w%i@%h", "logfile": "/tmp/%n%I-%p.log", "pidfile": "/tmp/100%%.pid"})) == []
+    # beat does not expand its log file's name: a % there is text.
+    beat = {
+        "BACKEND": "django_prodserver.backends.workers.celery.CeleryBeat",
+        "APP": APP,
+        "ARGS": {"logfile": "/tmp/%z.log"},
+    }
+    assert "prodserver.E069" not in [p[0] for p in problems(beat)]
