@@ -50,6 +50,7 @@ from .rules.shape import (
     setting_problems,
 )
 from .rules.text import first_line
+from .rules.threads import thread_problems
 
 Source = Literal["default", "environment", "settings", "command line"]
 
@@ -325,6 +326,7 @@ def _rule_problems(backend: TypedBackend[Any], args: BackendArgs | None, startin
         *version_problems(args),
         *nul_problems(args),
         *format_problems(args),
+        *thread_problems(args),
     ]
     try:
         return [*shared, *_proxy_problems(backend, args), *backend.rules(args, starting=starting)]

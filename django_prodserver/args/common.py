@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, get_args
 
 from .base import PathRole, option, underscored
-from .values import AnyPath, Choice, Int, IPAddress
+from .values import AnyPath, Choice, Int, IPAddress, ThreadCount
 
 I32_MAX = 2**31 - 1
 """The listen backlog is a C int (``listen(2)``): a larger one passes the servers' own checks and fails at bind."""
@@ -98,7 +98,7 @@ BACKLOG = Common(
     "backlog", Int, 1024, "Maximum number of connections to hold in backlog", "binding", {"ge": 0, "le": I32_MAX}
 )
 WORKERS = Common("workers", Int, 1, "Number of worker processes", "workers", {"ge": 1, "le": PID_MAX_LIMIT})
-THREADS = Common("threads", Int, 1, "Threads per worker running the Django app", "workers", {"ge": 1})
+THREADS = Common("threads", ThreadCount, 1, "Threads per worker running the Django app", "workers", {"ge": 1})
 ASGI_THREADS = Common(
     "threads", Int | None, None, "WSGI only: ignored by the ASGI backend (use workers)", "workers", {"ge": 1}
 )

@@ -225,6 +225,12 @@ class PercentKeys:
 
 
 @dataclass(frozen=True)
+class Threads:
+    """A number of threads each worker process starts: judged against what this machine can run
+    (``rules/threads.py``); a count above it fails in every worker at start."""
+
+
+@dataclass(frozen=True)
 class ModulePath:
     """What a module-list option names: modules the tool imports at start (Celery's ``include``)."""
 
@@ -261,3 +267,6 @@ class ServesFrom:
         """The bounds in words, for messages and help texts: ``0 (no limit) or between 14 and 8190``."""
         served = f"at least {self.least}" if most is None else f"between {self.least} and {most}"
         return served if self.off is None else f"{self.off} (no limit) or {served}"
+
+ThreadCount = Annotated[int, BeforeValidator(_reject_bool), Threads()]
+"""Threads per worker process (the common ``threads`` of a WSGI server): an int, judged by rules/threads.py."""

@@ -20,6 +20,7 @@ from django_prodserver.args import common
 from django_prodserver.args.addresses import HostAddress
 from django_prodserver.args.base import BackendArgs
 from django_prodserver.args.describe import choices
+from django_prodserver.args.values import Int
 from django_prodserver.backends.base import TypedBackend
 from django_prodserver.backends.uvicorn.options import WSGI_THREADS
 from django_prodserver.backends.waitress.options import Host
@@ -36,7 +37,8 @@ NOT_PRODUCTION_SERVERS = {
 OWN: dict[str, dict[str, dict[str, Any]]] = {
     # Granian's CLI refuses a backlog below 128; its blocking threads are a usize.
     f"{_GRANIAN}GranianASGIServer": {"backlog": {"ge": 128}},
-    f"{_GRANIAN}GranianWSGIServer": {"backlog": {"ge": 128}, "threads": {"le": 2**64 - 1}},
+    # Its blocking threads start on demand: not judged against the machine's limit (ThreadCount).
+    f"{_GRANIAN}GranianWSGIServer": {"backlog": {"ge": 128}, "threads": {"le": 2**64 - 1, "type": Int}},
     # 0 passes the type so that gunicorn's rules say why it would serve nothing (E086); it binds host names.
     "django_prodserver.backends.gunicorn.GunicornServer": {
         "workers": {"ge": 0},

@@ -20,7 +20,7 @@ from ...args import common
 from ...args.addresses import HostAddress
 from ...args.base import BackendArgs, option
 from ...args.environment import VALUE, FromEnvironment
-from ...args.values import AnyPath, Choice, Int, StrList
+from ...args.values import AnyPath, Choice, Int, StrList, ThreadCount
 from .hooks import HookSettings
 from .settings_logging import LoggingSettings
 from .settings_server import ServerSettings
@@ -45,7 +45,7 @@ class CommonSettings(BackendArgs):
     backlog: Int = common.backlog(cli="backlog", note="gunicorn: 2048")
     # 0 workers or threads passes the type, so that gunicorn's rules can say why it serves nothing (E086).
     workers: Int = common.workers(cli="workers", ge=0, note="gunicorn: $WEB_CONCURRENCY or 1")
-    threads: Int = common.threads(cli="threads", ge=0, note="more than 1 needs the gthread worker class")
+    threads: ThreadCount = common.threads(cli="threads", ge=0, note="more than 1 needs the gthread worker class")
     log_level: Annotated[LogLevel, Choice] = common.log_level(
         LogLevel, cli="log-level", server="loglevel", also=("loglevel",)
     )

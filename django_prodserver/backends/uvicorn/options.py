@@ -19,7 +19,7 @@ from ...args import common
 from ...args.addresses import HostAddress
 from ...args.base import BackendArgs, option
 from ...args.environment import VALUE, FromEnvironment
-from ...args.values import AnyPath, Choice, Int
+from ...args.values import AnyPath, Choice, Int, ThreadCount
 from .native import UvicornSettings
 
 LogLevel = Literal["critical", "error", "warning", "info", "debug", "trace"]
@@ -97,7 +97,9 @@ class UvicornASGIArgs(UvicornArgs):
 class UvicornWSGIArgs(UvicornArgs):
     """ARGS of ``django_prodserver.backends.uvicorn.UvicornWSGIServer``."""
 
-    threads: Int = common.threads(cli=None, default=WSGI_THREADS, note="uvicorn's WSGI adapter; no uvicorn flag")
+    threads: ThreadCount = common.threads(
+        cli=None, default=WSGI_THREADS, note="uvicorn's WSGI adapter; no uvicorn flag"
+    )
 
 
 __all__ = ["WSGI_THREADS", "UvicornASGIArgs", "UvicornArgs", "UvicornWSGIArgs"]

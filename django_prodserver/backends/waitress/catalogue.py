@@ -49,6 +49,7 @@ EXAMPLES: tuple[Example, ...] = (
         waitress({"max-request-header-size": 18}),
         twin=waitress({"max-request-header-size": 19}),
     ),
+    Example("prodserver.E073", waitress({"threads": 2**23}), twin=waitress({"threads": 8})),
     Example(
         "prodserver.E115",
         waitress({"listen": "0.0.0.0:8080 127.0.0.1:8080"}),

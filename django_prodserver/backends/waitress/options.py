@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError
 from ...args import common
 from ...args.addresses import PeerMatching
 from ...args.base import BackendArgs, option
-from ...args.values import AnyPath, Choice, Int, ServesFrom, octal_text
+from ...args.values import AnyPath, Choice, Int, ServesFrom, ThreadCount, octal_text
 
 ProxyHeader = Literal[
     "forwarded", "x-forwarded-by", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto"
@@ -117,7 +117,7 @@ class WaitressArgs(BackendArgs):
     backlog: Int = common.backlog(cli="backlog")
 
     # Workers
-    threads: Int = common.threads(cli="threads", default=4, note="waitress: 4; one process")
+    threads: ThreadCount = common.threads(cli="threads", default=4, note="waitress: 4; one process")
     connection_limit: Int = option(
         100, "Stop accepting connections above this many open channels", cli="connection-limit", ge=1, group="workers"
     )
