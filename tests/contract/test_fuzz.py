@@ -184,7 +184,9 @@ def _logged() -> list[tuple[str, dict[str, Any]]]:
 
 
 @pytest.mark.skipif(not REPLAY, reason="replays the configurations of $PRODSERVER_FUZZ_REPLAY (a FUZZ_LOG)")
-@pytest.mark.parametrize(("path", "args"), _logged())
+@pytest.mark.parametrize(
+    ("path", "args"), _logged(), ids=[f"{n}-{path.rpartition('.')[2]}" for n, (path, _) in enumerate(_logged())]
+)
 def test_a_logged_configuration_starts_works_and_stops(path: str, args: dict[str, Any], examiner: Examiner) -> None:
     """One configuration a fuzz run logged, started again: is it still failing, and how."""
     problems = examiner.examine(path, args)
