@@ -1,4 +1,5 @@
-"""Issue 22 on the servers other than Granian: the edge the check enforces is served for real.
+"""Issue 22 on the backends other than Granian, for real: the edge the check enforces is served, and
+what the tool refused at start with a traceback is refused before, in one line.
 
 The check refuses a request limit below the smallest request (E066, tests/unit/test_refused_work.py);
 here the smallest accepted value serves the smallest request, so the bound is exact, not a guess.
@@ -6,7 +7,11 @@ here the smallest accepted value serves the smallest request, so the bound is ex
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -43,3 +48,38 @@ def test_the_smallest_limit_the_check_accepts_serves_the_smallest_request(
     server = launcher.start(backend, args)
 
     assert status_line(server.port, request_bytes).split()[1] == b"200", server.output()
+
+
+WORKERS_ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("argv", "check_id"),
+    [
+        # Was an AttributeError traceback from beat's banner: OrderedDict is no scheduler.
+        (("beat", "--scheduler", "collections:OrderedDict"), "prodserver.E065"),
+        # Was "ValueError: Unknown format %q" from Celery's worker command.
+        (("celery", "--hostname", "w%q@%h"), "prodserver.E069"),
+        # Was a KeyError traceback: "User does not exist".
+        (("celery", "--uid", "no-such-user-here"), "prodserver.E085"),
+    ],
+)
+def test_a_worker_start_that_celery_refuses_is_one_line(tmp_path: Path, argv: tuple[str, ...], check_id: str) -> None:
+    environment = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    environment.update(
+        WORKERS_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="tests.workers_project.settings",
+        PYTHONPATH=str(WORKERS_ROOT),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "django", "prodserver", *argv],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"({check_id})" in done.stderr, done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
