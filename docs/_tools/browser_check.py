@@ -60,7 +60,13 @@ class Width:
 
 
 WIDTHS = (Width("1280", 1280, 900, mobile=False), Width("390", 390, 844, mobile=True))
-KEY_PAGES = ("index.html", "backends/granian.html", "reference/checks.html", "choosing.html")
+KEY_PAGES = (
+    "index.html",
+    "backends/granian.html",
+    "reference/checks.html",
+    "reference/checks/granian.html",
+    "choosing.html",
+)
 """Screenshotted at every width (full page); the dark variant of the index at the first width."""
 SEARCH_WORD = "workers"
 # Directories of the build that hold assets, not pages.

@@ -46,6 +46,8 @@ CONCERNS = {
     "tls": "TLS certificates and keys",
     "addresses": "Addresses",
     "accounts": "Users and groups",
+    "threads": "Threads",
+    "formats": "Format strings",
     "proxy": "Proxies",
     "app": "The Celery app (APP)",
     "rules": "What the tool refuses, ignores or changes",
@@ -101,12 +103,14 @@ def page_body(page: str) -> str:
     entries = [(example, problem) for example, problem in shown() if page_of(example.id) == page]
     by_concern: dict[str, list[str]] = {}
     for example, problem in entries:
-        module = definitions()[example.id][1]
-        # A module not listed yet still gets a section, after the listed ones.
-        concern = CONCERNS.get(module, module.replace("_", " ").capitalize())
-        by_concern.setdefault(concern, []).extend(entry(example, problem))
+        by_concern.setdefault(concern(definitions()[example.id][1]), []).extend(entry(example, problem))
     ordered = sorted(by_concern, key=lambda concern: _ORDER.get(concern, len(_ORDER)))
     return "".join(f"## {concern}\n\n" + "".join(by_concern[concern]) for concern in ordered)
+
+
+def concern(module: str) -> str:
+    """The section of a module's IDs; a module not listed yet gets one of its own, after the listed ones."""
+    return CONCERNS.get(module, module.replace("_", " ").capitalize())
 
 
 def entry(example: Any, problem: Any) -> Iterator[str]:
