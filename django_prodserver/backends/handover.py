@@ -3,8 +3,8 @@
 The process that validated holds Django, the project (the checks import its URLconf and views),
 pydantic and the models.  A server that forks its workers from there gives them that old code
 after a ``HUP`` and keeps it all in its master.  So the backend's ``run()`` computes the tool's
-configuration and calls :func:`hand_over`, which ``exec``\\ s ``python -m <launcher>`` in the same
-process (same pid, same signals, same file descriptors 0-2): the launcher module reads the
+configuration and calls :func:`hand_over`, which replaces the process with ``python -m <launcher>``
+(``exec``: same pid, same signals, same file descriptors 0-2): the launcher module reads the
 configuration back with :func:`taken_over`, imports only the tool, and starts it as the tool's
 own command does.  Start faults it finds are one line, as the command's were (:func:`launched`).
 
@@ -40,6 +40,12 @@ def freeze_before_fork() -> None:
     throughput when it ran in the validating process).
     """
     gc.freeze()
+
+
+def host_and_port(host: str, port: int) -> str:
+    """Where a server listens, as users read it (``[::1]:8000``): ``args.common.host_and_port``, which
+    the launchers cannot import (``args`` imports pydantic).  tests/unit/test_handover.py keeps them equal."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def encoded(configuration: object) -> str:

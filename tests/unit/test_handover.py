@@ -76,3 +76,11 @@ def test_without_exec_the_launcher_runs_in_this_process(monkeypatch: pytest.Monk
     assert exited.value.code == 0
     assert importlib.import_module("recording_launcher").RECEIVED == [("demo.wsgi:application", {"workers": 2})]
     assert VARIABLE not in os.environ
+
+
+@pytest.mark.parametrize(("host", "port"), [("127.0.0.1", 8000), ("::1", 8000), ("0.0.0.0", 0), ("localhost", 65535)])
+def test_the_launchers_show_an_address_as_the_checks_do(host: str, port: int) -> None:
+    from django_prodserver.args.common import host_and_port as the_checks
+    from django_prodserver.backends.handover import host_and_port as the_launchers
+
+    assert the_launchers(host, port) == the_checks(host, port)

@@ -23,7 +23,7 @@ from gunicorn.app.base import Application  # type: ignore[import-untyped]
 from gunicorn.arbiter import Arbiter  # type: ignore[import-untyped]
 from gunicorn.sock import BaseSocket, _sock_type, ssl_context  # type: ignore[import-untyped]
 
-from ..handover import ServerStartError, freeze_before_fork, launched, taken_over
+from ..handover import ServerStartError, freeze_before_fork, host_and_port, launched, taken_over
 
 LAUNCHER = "django_prodserver.backends.gunicorn.launch"
 """What :func:`..handover.hand_over` runs (not ``__name__``: under ``python -m`` that is ``__main__``)."""
@@ -138,11 +138,6 @@ def _listeners(arbiter: Any) -> list[BaseSocket]:
             shown = address if isinstance(address, str) else host_and_port(*address)
             raise ServerStartError(f"Cannot listen on {shown}: {error.strerror or error}.") from None
     return listeners
-
-
-def host_and_port(host: str, port: int) -> str:
-    """args.common.host_and_port (``[::1]:8000``), which this process cannot import: args import pydantic."""
-    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def serve(target: str, settings: dict[str, Any]) -> None:

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..handover import ServerStartError, launched, taken_over
+from ..handover import ServerStartError, host_and_port, launched, taken_over
 
 if TYPE_CHECKING:
     from uvicorn import Config
@@ -133,11 +133,6 @@ def _listen(config: Config) -> socket.socket | None:
 def _reason(exc: OSError) -> str:
     reason = exc.strerror or str(exc)
     return reason[0].upper() + reason[1:] if reason else "error"
-
-
-def host_and_port(host: str, port: int) -> str:
-    """args.common.host_and_port (``[::1]:8000``), which this process cannot import: args import pydantic."""
-    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def _log_listening(config: Config, sock: socket.socket) -> None:
