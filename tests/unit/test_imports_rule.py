@@ -22,7 +22,7 @@ ARGS = "PRODUCTION_PROCESSES['p']['ARGS']"
 ENDING = "the process would fail to start."
 
 
-def e065(config: dict[str, Any], *, starting: bool = False) -> list[tuple[str, str]]:
+def e065(config: dict[str, Any], *, starting: bool = False) -> list[tuple[str, str | None]]:
     report = validate_process("p", config, starting=starting)
     return [(p.message, p.hint) for p in report.problems if p.id == "prodserver.E065"]
 
