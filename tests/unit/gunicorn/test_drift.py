@@ -15,8 +15,8 @@ from gunicorn.workers import SUPPORTED_WORKERS  # type: ignore[import-untyped]
 
 from django_prodserver.args.describe import choices
 from django_prodserver.backends.gunicorn.hooks import HOOKS
-from django_prodserver.backends.gunicorn.options import GunicornArgs
 from django_prodserver.backends.gunicorn.kinds import BUILTIN_WORKERS
+from django_prodserver.backends.gunicorn.options import GunicornArgs
 from django_prodserver.backends.gunicorn.rendering import Invocation, _setting_value, settings
 from tests.tools.gunicorn_model import DECIDED
 
