@@ -196,6 +196,7 @@ def test_text_blocks_say_what_they_are(block: Block) -> None:
         "all-output",
         "catalogue",
         "check-output",
+        "help",
     )
     assert block.kind in kinds, f"{block.where}: mark it, or give it a checked language"
     if block.kind == "usage":

@@ -2,10 +2,10 @@
 
 The option tables and the checks reference are not directives: they are Markdown written into
 the pages (``generated.py``, ``python docs/_tools/generate.py``), drift-tested like ``types.py``,
-so that each page reads whole as raw Markdown too (the quickstart's check output as well).
+so that each page reads whole as raw Markdown too (the quickstart's check output and the
+command's help as well).
 The directives:
 
-- ``prodserver-help``: the ``manage.py prodserver --help`` text, from the command's parser.
 - ``prodserver-servers`` and ``prodserver-peers``: the servers side by side, their facts and
   the benchmark's numbers (``docs/benchmarks.json``), for docs/choosing.md.
 
@@ -22,11 +22,9 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import chooser, narrow
-from .command import CommandHelpDirective
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_directive("prodserver-help", CommandHelpDirective)
     chooser.setup(app)
     narrow.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,14 +15,17 @@ region differs from what the code renders now (as ``types.py`` is drift-tested).
 - ``common-args Title=MODEL; ...``: what each common ARG is on each server;
 - ``checks PAGE``: the check IDs of one page of the checks reference (:mod:`.checks_pages`);
 - ``checks-index``: every ID, linked to its page and anchor;
-- ``check-output``: what ``manage.py check`` prints for the setting of the Python block just above.
+- ``check-output``: what ``manage.py check`` prints for the setting of the Python block just above;
+- ``help``: ``manage.py prodserver --help`` for the docs' settings (one Granian ASGI process).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
+from unittest import mock
 
 from django.core import checks
 from django.test.utils import override_settings
@@ -79,12 +82,24 @@ def _model(path: str) -> type[BackendArgs]:
     return model
 
 
+def _help(_: str, __: str) -> str:
+    from django.core.management import load_command_class
+
+    # argparse wraps help to the terminal's width: fixed, so that the page does not depend on it.
+    with mock.patch.dict(os.environ, {"COLUMNS": "100"}):
+        text = (
+            load_command_class("django_prodserver", "prodserver").create_parser("manage.py", "prodserver").format_help()
+        )
+    return f"<!-- example: help -->\n```text\n{text}```\n"
+
+
 RENDERERS: dict[str, Callable[[str, str], str]] = {
     "options": lambda rest, _: _options(rest),
     "common-args": lambda rest, _: _common_args(rest),
     "checks": lambda page, _: checks_pages.page_body(page),
     "checks-index": lambda _, __: checks_pages.index_body(),
     "check-output": _check_output,
+    "help": _help,
 }
 
 
