@@ -157,10 +157,11 @@ def tls_problems(args: FlowerArgs) -> list[Problem]:
     if args.certfile is None:
         return []
     # Imported here: it loads ssl, which a setting without certfile (every worker's too) never needs.
-    from ...rules.tls import tls_pair_problems
+    from ...rules.tls import certificate_problems
 
-    # The shared rule loads the pair; Flower passes no password, so an encrypted key cannot load.
-    loaded = tls_pair_problems(
+    # The shared rules load the pair, then judge the certificate's dates (W053), as for every server;
+    # Flower passes no password, so an encrypted key cannot load.
+    loaded = certificate_problems(
         args.certfile, args.keyfile, "", cert_field="certfile", key_name="keyfile", password_name="password"
     )
     return [

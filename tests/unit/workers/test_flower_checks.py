@@ -228,3 +228,18 @@ def test_a_unix_socket_path_held_by_another_file_is_refused(tmp_path: Path, monk
     ]
     taken.unlink()
     assert problems({**LOGIN, "unix-socket": str(taken)}) == []
+
+
+@pytest.mark.parametrize(("days", "why"), [((-60, -30), "expired on "), ((30, 60), "is valid only from ")])
+def test_a_certificate_not_valid_now_is_w053_on_flower_too(tmp_path: Path, days: tuple[int, int], why: str) -> None:
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from django_prodserver.rules.text import shown
+    from tests.catalogue import write_self_signed
+
+    cert, key = write_self_signed(tmp_path, "dated", ec.generate_private_key(ec.SECP256R1()), valid_days=days)
+    found = [p for p in problems({**LOGIN, "certfile": str(cert), "keyfile": str(key)}) if p[0] == "prodserver.W053"]
+
+    assert len(found) == 1
+    lead = f"PRODUCTION_PROCESSES['flower']['ARGS']['certfile'] names {shown(cert)}, whose certificate {why}"
+    assert found[0][1].startswith(lead)
