@@ -65,21 +65,38 @@ WORKERS_ROOT = Path(__file__).resolve().parents[2]
     ],
 )
 def test_a_worker_start_that_celery_refuses_is_one_line(tmp_path: Path, argv: tuple[str, ...], check_id: str) -> None:
+    done = workers_prodserver(tmp_path, *argv)
+
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"({check_id})" in done.stderr, done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_db_worker_without_its_table_is_one_line(tmp_path: Path) -> None:
+    # migrate never ran here: db_worker's first query raised OperationalError, with a traceback.
+    done = workers_prodserver(tmp_path, "tasks")
+
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stderr.endswith(
+        "CommandError: db_worker cannot read its tasks from the database (OperationalError: no such table: "
+        "django_tasks_database_dbtaskresult); run 'manage.py migrate', and check that the database is reachable.\n"
+    ), done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def workers_prodserver(directory: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    """``manage.py prodserver ARGV`` of tests/workers_project, its files in ``directory``."""
     environment = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
     environment.update(
-        WORKERS_DIR=str(tmp_path),
+        WORKERS_DIR=str(directory),
         DJANGO_SETTINGS_MODULE="tests.workers_project.settings",
         PYTHONPATH=str(WORKERS_ROOT),
     )
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "django", "prodserver", *argv],
-        cwd=tmp_path,
+        cwd=directory,
         env=environment,
         capture_output=True,
         text=True,
         timeout=60,
     )
-
-    assert done.returncode == 1, done.stdout + done.stderr
-    assert f"({check_id})" in done.stderr, done.stderr
-    assert "Traceback" not in done.stdout + done.stderr

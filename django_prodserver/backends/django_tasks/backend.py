@@ -48,8 +48,15 @@ class DjangoTasksWorker(TypedWorker[DjangoTasksArgs]):
 
     def run(self, args: DjangoTasksArgs) -> None:
         from django.core.management import CommandError, call_command
+        from django.db import DatabaseError
 
         try:
             call_command(COMMAND, *self.command_line(args, reveal_secrets=True)[3:])
         except CommandError as error:
             raise ServerStartError(f"db_worker refused to start: {error}") from None
+        except DatabaseError as error:
+            # No tasks table (migrate not run) or a database that is down: one line, not a traceback.
+            raise ServerStartError(
+                f"db_worker cannot read its tasks from the database ({type(error).__name__}: {error}); "
+                "run 'manage.py migrate', and check that the database is reachable."
+            ) from None
