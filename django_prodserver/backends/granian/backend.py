@@ -15,7 +15,7 @@ from ..applications import application_fault, asgi_target, wsgi_target
 from ..base import ServerStartError, TypedServer
 from ..drain import INT, TERM, Drain
 from ..handover import hand_over
-from .launch import Places
+from .launch import Places, check_tls
 from .options import GranianArgs, GranianASGIArgs, GranianWSGIArgs
 from .rendering import Invocation, bind_address, command_line, metrics_address, server_kwargs
 from .rules import granian_problems
@@ -82,7 +82,9 @@ class GranianServer(TypedServer[ArgsT]):
         # Granian would import the application in each worker and log a traceback per worker.
         if (fault := application_fault(self.target())) is not None:
             raise ServerStartError(fault)
-        hand_over("django_prodserver.backends.granian.launch", self.launch(args))
+        launch = self.launch(args)
+        check_tls(*launch)
+        hand_over("django_prodserver.backends.granian.launch", launch)
 
 
 class GranianASGIServer(GranianServer[GranianASGIArgs]):

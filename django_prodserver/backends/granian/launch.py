@@ -48,6 +48,13 @@ def serve(kwargs: dict[str, Any], places: Places) -> None:
         raise _socket_fault(server, places, reason) from None
 
 
+def check_tls(kwargs: dict[str, Any], places: Places) -> None:
+    """Load the certificate and key as the launcher will (Granian's ``Server`` loads them when built):
+    called before the hand-over, so a fault is one line of the command that validated."""
+    if places.ssl_cert is not None:
+        _build_server(kwargs, places)
+
+
 # Granian's Rust core reports a socket error as RuntimeError("Address already in use (os error 98)"),
 # followed by a Rust backtrace when RUST_BACKTRACE is set.
 _OS_ERROR = re.compile(r"(?P<reason>[^\n]+) \(os error \d+\)(\n|$)")

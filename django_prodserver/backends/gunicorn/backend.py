@@ -90,5 +90,11 @@ class GunicornServer(TypedServer[GunicornArgs]):
         return invocation.target, settings(invocation)
 
     def run(self, args: GunicornArgs) -> None:
-        # launch.LAUNCHER, not imported: this process must not import gunicorn before it is replaced.
-        hand_over("django_prodserver.backends.gunicorn.launch", self.launch(args))
+        target, settings = self.launch(args)
+        if settings.get("certfile") is not None:
+            # Judged here, in one line, before the hand-over (imports gunicorn, in this process only then).
+            from .launch import check_tls
+
+            check_tls(target, settings)
+        # launch.LAUNCHER, not imported: gunicorn is imported here only to judge TLS.
+        hand_over("django_prodserver.backends.gunicorn.launch", (target, settings))

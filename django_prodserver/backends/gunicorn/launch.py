@@ -81,6 +81,13 @@ class ProdserverApplication(Application):  # type: ignore[misc]  # gunicorn is u
         arbiter.run()
 
 
+def check_tls(target: str, settings: dict[str, Any]) -> None:
+    """Load the certificate and key as the launcher will: called before the hand-over, so a fault is one
+    line of the command that validated (the launcher loads them again: the files may change meanwhile)."""
+    if settings.get("certfile") is not None:
+        _load_tls(ProdserverApplication(target, settings).cfg)
+
+
 def _load_tls(cfg: Any) -> None:
     """Build the TLS context now: gunicorn would fail in each worker, at its first connection."""
     if not cfg.is_ssl:

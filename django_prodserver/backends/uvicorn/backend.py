@@ -72,6 +72,11 @@ class UvicornBackend(TypedServer[ArgsT]):
             sys.path.insert(0, launch[2])
         if (fault := application_fault(self.target())) is not None:
             raise ServerStartError(fault)
+        if launch[0].get("ssl_certfile") is not None:
+            # Judged here, in one line, before the hand-over (imports uvicorn, in this process only then).
+            from .launch import check_tls
+
+            check_tls(launch[0], launch[1])
         hand_over("django_prodserver.backends.uvicorn.launch", launch)
 
 

@@ -78,6 +78,13 @@ def _quiet_stop() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def check_tls(kwargs: dict[str, Any], threads: int | None) -> None:
+    """Load the certificate and key as the launcher will: called before the hand-over, so a fault is one
+    line of the command that validated (the launcher loads them again: the files may change meanwhile)."""
+    if kwargs.get("ssl_certfile") is not None:
+        _check_tls(build_config(kwargs, threads))
+
+
 def _check_tls(config: Config) -> None:
     """Load the certificate and key as uvicorn will in each worker: a fault is one line here, not a traceback there."""
     if not config.is_ssl:
