@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 
@@ -20,3 +21,17 @@ def _no_daphne_check() -> Iterator[None]:
     daphne_checks = sys.modules.get("daphne.checks")
     if daphne_checks is not None:
         registry.registered_checks.discard(daphne_checks.check_daphne_installed)
+
+
+@pytest.fixture(autouse=True)
+def _no_hand_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test running ``prodserver`` in its own process must stop before the hand-over to the server.
+
+    ``backends/handover.py`` replaces the process with ``os.execve``: here it would replace the test
+    runner (pytest-xdist reports a crashed worker, and the test never fails). It fails the test instead.
+    """
+
+    def refused(path: object, argv: list[str], env: object) -> None:
+        raise AssertionError(f"prodserver handed over to {' '.join(argv[1:])} inside the test process")
+
+    monkeypatch.setattr(os, "execve", refused)
