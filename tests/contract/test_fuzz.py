@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 from django.test import override_settings
 from django.utils.module_loading import import_string
-from hypothesis import HealthCheck, Phase, assume, event, given, seed, settings
+from hypothesis import HealthCheck, Phase, assume, given, seed, settings
 
 from django_prodserver.backends.base import TypedBackend
 from django_prodserver.registry import BUILTIN_BACKENDS
@@ -224,7 +224,6 @@ def _run(run: Run, setting: dict[str, Any], database: Path, where: str | None, c
     output = run.output()
     if "SystemCheckError" in output and "(prodserver." in output:
         # The start's own check refused it: the in-process validation saw other settings.
-        event("refused by the check at start")
         return None
     problems = []
     if not proved:
