@@ -5,7 +5,9 @@
 - ``bash``: each command is parsed by the program's own parser (``manage.py`` commands by
   Django's, ``granian`` by Granian's click CLI, ``pip`` requirements by ``packaging``);
   ``prodserver`` commands also run, with ``--dry-run``.
-- ``dockerfile``, ``yaml``, ``ini``, Procfiles: parsed, and the commands they run checked as above.
+- ``dockerfile``, ``ini``, Procfiles: parsed, and the commands they run checked as above.
+- an export's output (the compose and Kubernetes ``yaml`` among them): compared with the export itself
+  by ``tests/fleet/test_deployment_docs.py``.
 - ``json``: Granian logging configurations, which Granian's merge and ``logging.dictConfig`` must take.
 """
 
@@ -24,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from django.conf import settings
 from django.core import checks
 from django.core.management import call_command, get_commands, load_command_class
@@ -156,16 +157,6 @@ def test_dockerfile_example(block: Block) -> None:
             check_command(json.loads(rest))
         elif instruction == "RUN":
             check_command(shlex.split(rest))
-
-
-@pytest.mark.parametrize("block", examples("yaml"))
-def test_kubernetes_example(block: Block) -> None:
-    documents = [document for document in yaml.safe_load_all(block.text) if document]
-    assert {document["kind"] for document in documents} == {"Deployment", "Service"}
-    for document in documents:
-        for container in document.get("spec", {}).get("template", {}).get("spec", {}).get("containers", []):
-            check_command(container["command"])
-            check_command(container["lifecycle"]["preStop"]["exec"]["command"])
 
 
 @pytest.mark.parametrize("block", examples("json"))

@@ -13,6 +13,8 @@ import ast
 import functools
 import pprint
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,8 @@ from typing import Any
 import django_prodserver
 
 from .markdown_tables import escaped
+
+ROOT = Path(__file__).resolve().parents[3]
 
 PAGES = {
     "shared": ("Every backend", ()),
@@ -141,7 +145,29 @@ def setting_block(example: Any) -> Iterator[str]:
     language = "python" if _is_literal(text) else "text"
     if example.pretend:
         text += f"\n# {_pretended(example)}"
+    if language == "python":
+        text = formatted(text)
     yield f"<!-- example: catalogue {example.id} -->\n```{language}\n{text}\n```\n\n"
+
+
+@functools.cache
+def formatted(source: str) -> str:
+    """``source`` as ``ruff format`` leaves it: the pages' Python blocks pass ``make lint`` as committed.
+
+    pprint's layout (single quotes, its own wrapping) is not ruff's, and ruff formats the Python blocks
+    of Markdown files too.  Without ruff (an environment that only builds the docs), pprint's text stays.
+    """
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "ruff", "format", "--stdin-filename", str(ROOT / "example.py"), "-"],
+            input=source,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return source
+    return result.stdout.rstrip("\n")
 
 
 def _pretended(example: Any) -> str:
