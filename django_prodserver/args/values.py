@@ -268,5 +268,6 @@ class ServesFrom:
         served = f"at least {self.least}" if most is None else f"between {self.least} and {most}"
         return served if self.off is None else f"{self.off} (no limit) or {served}"
 
+
 ThreadCount = Annotated[int, BeforeValidator(_reject_bool), Threads()]
 """Threads per worker process (the common ``threads`` of a WSGI server): an int, judged by rules/threads.py."""

@@ -119,7 +119,7 @@ TYPES: dict[str, tuple[str, str, str]] = {
     # gunicorn caps the request line at 8190 bytes and the header count at 32768, silently (http/message.py).
     # gunicorn refuses a request line longer than the limit (414): under 14 bytes, even 'GET / HTTP/1.1'.
     "limit_request_line": (
-        'Annotated[Int, ServesFrom(14, "the shortest request line, \'GET / HTTP/1.1\', is 14 bytes", off=0)]',
+        "Annotated[Int, ServesFrom(14, \"the shortest request line, 'GET / HTTP/1.1', is 14 bytes\", off=0)]",
         "4094",
         "ge=0, le=8190",
     ),

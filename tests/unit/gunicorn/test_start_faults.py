@@ -454,9 +454,7 @@ def test_fd_binds_are_judged_when_starting(open_socket: int, tmp_path: Path) -> 
         ("logger-class", "collections.OrderedDict", "logger", "gunicorn.glogging.Logger"),
     ],
 )
-def test_a_class_gunicorn_cannot_use_is_refused_as_at_start(
-    field: str, dotted: str, kind: str, base: str
-) -> None:
+def test_a_class_gunicorn_cannot_use_is_refused_as_at_start(field: str, dotted: str, kind: str, base: str) -> None:
     expected = [
         (
             "prodserver.E065",
