@@ -103,7 +103,7 @@ def test_systemd_units_pass_systemd_analyze_verify_silently(tmp_path: Path) -> N
 
 
 def test_supervisord_reads_the_environment_as_given(tmp_path: Path) -> None:
-    from supervisor.options import ServerOptions
+    from supervisor.options import ServerOptions  # type: ignore[import-untyped]
 
     env = {"MSG": 'a "b", 50% $HOME', "QUOTE": "it's", "EMPTY": "", "URL": "redis://h:1/0?a=b,c"}
     fleet = {"web": {"BACKEND": GRANIAN, "ARGS": {"port": 8000}, "DEPLOY": {"env": env}}}
