@@ -35,7 +35,7 @@ from django_prodserver.validation import validate_process
 
 from ..integration.servers import EXAMPLE_DIR, free_port, manage_py, subprocess_env, write_settings
 from .fuzz_material import write_material
-from .fuzz_runs import FAMILIES, ROOT, Run, answer, process_setting, served
+from .fuzz_runs import FAMILIES, PROOF_TIMEOUT, ROOT, Run, answer, process_setting, served
 from .fuzz_values import configurations, resolved
 
 pytestmark = pytest.mark.integration
@@ -194,16 +194,39 @@ def test_a_logged_configuration_starts_works_and_stops(path: str, args: dict[str
     assert not problems, "; ".join(problems)
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What one run showed: whether it worked, how it ended, what it printed."""
+
+    proof: str
+    proved: bool
+    status: int | None
+    """A server's answer to the last request, if any."""
+    exited: int | None
+    """The exit code if it exited before the SIGTERM."""
+    code: int | None
+    """The exit code after the SIGTERM; None if it had to be killed."""
+    output: str
+
+
 def _run(run: Run, setting: dict[str, Any], database: Path, where: str | None, client_cert: Path) -> list[str] | None:
     """What went wrong with this process, started for real: [] if it worked and stopped cleanly, None if refused."""
-    proof = run.family.proof
-    if proof != "request":
+    if run.family.proof != "request":
         shutil.copy(database, run.directory / "db.sqlite3")
     if setting["BACKEND"].endswith("CeleryWorker"):
         from tests.workers_project.celery import make_app
 
         make_app(run.directory).send_task(f"{TASK}.celery_mark", ("run", 0))
-    statuses: list[int | None] = []
+    outcome = _start_and_stop(run, setting, database, where, client_cert)
+    if "SystemCheckError" in outcome.output and "(prodserver." in outcome.output:
+        # The start's own check refused it: the in-process validation saw other settings.
+        return None
+    return _problems(outcome)
+
+
+def _start_and_stop(run: Run, setting: dict[str, Any], database: Path, where: str | None, client_cert: Path) -> Outcome:
+    proof = run.family.proof
+    statuses: list[int | None] = [None]
 
     def answered() -> bool:
         assert where is not None
@@ -221,26 +244,25 @@ def _run(run: Run, setting: dict[str, Any], database: Path, where: str | None, c
         code = run.stop()
     finally:
         run.kill()
-    output = run.output()
-    if "SystemCheckError" in output and "(prodserver." in output:
-        # The start's own check refused it: the in-process validation saw other settings.
-        return None
+    return Outcome(proof, proved, statuses[-1], exited, code, run.output())
+
+
+def _problems(outcome: Outcome) -> list[str]:
     problems = []
-    if not proved:
-        what = {"request": "served no request", "task": "ran no task", "beat": "sent no task"}[proof]
-        problems.append(f"{what} ({'still running' if exited is None else f'exited {exited}'} after the bound)")
-    elif proof == "request" and not served(statuses[-1]):
-        problems.append(f"refused the request ({statuses[-1]})")
-    if exited is None:
-        if code is None:
+    if not outcome.proved:
+        what = {"request": "served no request", "task": "ran no task", "beat": "sent no task"}[outcome.proof]
+        how = f"exited {outcome.exited}" if outcome.exited is not None else f"still running after {PROOF_TIMEOUT:g} s"
+        problems.append(f"{what} ({how})")
+    elif outcome.proof == "request" and not served(outcome.status):
+        problems.append(f"refused the request ({outcome.status})")
+    if outcome.exited is None:
+        if outcome.code is None:
             problems.append("ignored SIGTERM (killed after the bound)")
-        elif code != 0:
-            problems.append(f"exited {code} after SIGTERM")
-    elif proved and exited != 0:
-        problems.append(f"exited {exited} by itself")
-    for mark in ("Traceback", "panicked at"):
-        if mark in output:
-            problems.append(f"printed {mark!r}")
+        elif outcome.code != 0:
+            problems.append(f"exited {outcome.code} after SIGTERM")
+    elif outcome.proved and outcome.exited != 0:
+        problems.append(f"exited {outcome.exited} by itself")
+    problems.extend(f"printed {mark!r}" for mark in ("Traceback", "panicked at") if mark in outcome.output)
     return problems
 
 
