@@ -99,7 +99,10 @@ class Run:
         env = {"PYTHONUNBUFFERED": "1"}
         if self.family.project == "example":
             write_settings(self.directory, database, processes, self.family.extra_settings)
-            argv, cwd, env = manage_py("prodserver", "web"), EXAMPLE_DIR, subprocess_env(self.directory, env)
+            # Run from the example's directory, manage.py named by its path: a relative path the fuzz draws
+            # (a log file "x") is written in this run's directory, not in the checkout.
+            argv = [sys.executable, str(EXAMPLE_DIR / "manage.py"), *manage_py("prodserver", "web")[2:]]
+            cwd, env = self.directory, subprocess_env(self.directory, env)
         else:
             source = (
                 f"from tests.workers_project.settings import *  # noqa: F403\nPRODUCTION_PROCESSES = {processes!r}\n"
