@@ -181,15 +181,18 @@ class ProdServer:
         return self.wait_for_exit()
 
     def shut_down(self) -> None:
-        """Teardown: SIGTERM, then SIGKILL to the whole group if the server is still there; never raises."""
-        if not self.running():
+        """Teardown: SIGTERM, then SIGKILL to the whole group if the server is still there; never raises.
+
+        The group goes in any case: a process the server started and left behind (gunicorn's USR2 master,
+        an orphaned worker) would otherwise keep running, and keep its port, after the test.
+        """
+        if self.process is None:
             return
-        assert self.process is not None
-        self.process.terminate()
-        try:
-            self.process.wait(EXIT_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            self.kill()
+        if self.running():
+            self.process.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(EXIT_TIMEOUT)
+        self.kill()
 
     def kill(self) -> None:
         assert self.process is not None
