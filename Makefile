@@ -79,10 +79,12 @@ fuzz: $(VENV)/.installed-dev
 test: lint typecheck pytest docs docs-check matrix
 
 # Installs wrk/h2load (apt) and the contenders' venvs under benchmarks/.work/, then writes
-# docs/benchmarks.md, its plot and its numbers, docs/benchmarks.json (~20 min).
+# docs/benchmarks.md, its plot and its numbers, docs/benchmarks.json (~20 min); then rewrites
+# the generated regions (docs/choosing.md's tables read docs/benchmarks.json).
 # Flags: make bench BENCH_ARGS="--rounds 3 --suites check".
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+	$(BIN)/python docs/_tools/generate.py
 
 clean:
 	rm -rf $(VENV) .tox mutants docs/_build .mypy_cache .ruff_cache .pytest_cache

@@ -84,7 +84,9 @@ RUNNING = """\
 
 - `make bench` installs wrk and h2load from Debian when missing (as root), builds the virtualenvs
   under `benchmarks/.work/` (this repository's package is installed there from a copy of its
-  sources, like a release), runs every suite and rewrites this page and its plot.
+  sources, like a release), runs every suite and rewrites this page, its plot and
+  `docs/benchmarks.json`; then `python docs/_tools/generate.py` rewrites the tables of
+  [Choosing a server](choosing.md) from that file (committed Markdown, drift-tested).
 - `make bench BENCH_ARGS="--suites overhead,startup --rounds 3 --duration 3"` runs a part;
   `python -m benchmarks --help` lists the flags (matrix, durations, connections, pinning).
 - `python -m benchmarks --quick --no-plot --output /tmp/bench.md --work /tmp/bench` is the smoke run

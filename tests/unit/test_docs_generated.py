@@ -7,6 +7,7 @@ that differs from the generator's output is stale.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
-from prodserver_docs import checks_pages, generated  # noqa: E402
+from prodserver_docs import checks_pages, chooser, generated  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "docs" / "_tools"))
 from generate import pages  # noqa: E402
@@ -50,3 +51,12 @@ def test_a_module_without_a_concern_gets_a_section_of_its_own() -> None:
 def test_an_unknown_region_fails() -> None:
     with pytest.raises(ValueError, match="unknown generated region 'nothing'"):
         generated.regenerated("<!-- generated: nothing -->\n<!-- end generated -->")
+
+
+def test_the_servers_facts_fail_on_another_release_than_they_were_read_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    # docs/choosing.md's facts are typed from one release of each server: a new release asks for a re-read.
+    monkeypatch.setattr(chooser, "version", lambda _: "99.0")
+    first = chooser.SERVERS[0]
+    message = f"the facts on {first.name} were read from {first.key} {first.checked}, and 99.0 is installed"
+    with pytest.raises(ValueError, match=re.escape(message)):
+        generated.render("servers")

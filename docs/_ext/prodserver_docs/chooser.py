@@ -1,11 +1,14 @@
-"""``prodserver-servers`` and ``prodserver-peers``: the servers side by side, for docs/choosing.md.
+"""The servers side by side, as Markdown, for docs/choosing.md (``servers`` and ``peers`` regions).
 
 What each server *is* (interfaces, HTTP/2, TLS, WebSockets, its process and thread model) is
 the small table ``SERVERS`` below; the comment on each entry says where the server's own
-package states it. Every number comes from ``docs/benchmarks.json``, which ``make bench``
-writes with ``docs/benchmarks.md`` from the same results (``benchmarks/summary.py``): nothing
+package states it, and ``checked`` the release it was read from: rendering fails when another
+release is installed, so the drift test (``tests/unit/test_docs_generated.py``) asks for the
+facts to be read again rather than letting them age. Every number comes from
+``docs/benchmarks.json``, which ``make bench`` writes with ``docs/benchmarks.md`` from the same
+results (``benchmarks/summary.py``) before it runs ``docs/_tools/generate.py``: nothing
 measured is typed here. The backends a server has in django-prodserver are read from
-``django_prodserver.registry``, and its page is linked when ``backends/<key>.md`` exists.
+``django_prodserver.registry``, and its page is linked when ``docs/backends/<key>.md`` exists.
 """
 
 from __future__ import annotations
@@ -13,26 +16,25 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
-from docutils import nodes
-from sphinx import addnodes
-from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
+from .markdown_tables import code, table
 
-from .tables import Cell, code, table
+DOCS = Path(__file__).resolve().parents[2]
+RESULTS = DOCS / "benchmarks.json"
 
 
 @dataclass(frozen=True)
 class Server:
-    """One server's facts, as short texts (`backticks` make inline code)."""
+    """One server's facts, as Markdown (`backticks` make inline code)."""
 
     key: str
-    """The backends' package name (``django_prodserver.backends.<key>``) and page (``backends/<key>``)."""
+    """The backends' package name (``django_prodserver.backends.<key>``), its page and its distribution."""
     name: str
     checked: str
-    """The release the facts were read from."""
+    """The release of the distribution ``key`` the facts were read from."""
     interfaces: str
     http2: str
     tls: str
@@ -46,14 +48,14 @@ class Server:
 
 
 SERVERS = (
-    # Granian 2.8.7: its README ("Features": ASGI/3, RSGI and WSGI; HTTP/1 and HTTP/2; HTTPS and
+    # Granian 2.8.9: its README ("Features": ASGI/3, RSGI and WSGI; HTTP/1 and HTTP/2; HTTPS and
     # mTLS; Websockets), `granian --help` (--http auto|1|2, --ws, --workers, --blocking-threads
     # "per worker", --runtime-threads, --ssl-certificate/--ssl-keyfile/--ssl-ca) and its
     # classifiers (Rust; Linux, macOS, Windows). h2c under `http: auto` is what benchmarks.md measures.
     Server(
         key="granian",
         name="Granian",
-        checked="granian 2.8.7",
+        checked="2.8.9",
         interfaces="ASGI and WSGI (and RSGI, its own)",
         http2="Yes: over TLS, or cleartext (h2c) with `http` `auto` or `2`",
         tls="Yes, and mTLS (`ssl-certificate`, `ssl-keyfile`, `ssl-ca`)",
@@ -72,7 +74,7 @@ SERVERS = (
     Server(
         key="gunicorn",
         name="gunicorn",
-        checked="gunicorn 27.0.1",
+        checked="27.0.1",
         interfaces="WSGI; ASGI with the `asgi` worker class",
         http2="Beta: over TLS, or h2c behind a trusted proxy; `gthread`, `gevent` and `asgi` workers"
         " (not `sync`); needs `gunicorn[http2]`",
@@ -84,7 +86,7 @@ SERVERS = (
         platforms="Unix (Linux, macOS)",
         measured=(("gunicorn-sync", "sync"), ("gunicorn-gthread", "gthread"), ("prodserver-gunicorn", "prodserver")),
     ),
-    # uvicorn 0.54.0: its README ("an ASGI web server"; HTTP/1.1, HTTP/2 and WebSockets;
+    # uvicorn 0.55.0: its README ("an ASGI web server"; HTTP/1.1, HTTP/2 and WebSockets;
     # uvicorn[standard] brings uvloop, httptools and websockets), uvicorn/main.py (--http2
     # "Requires --http zttp", --workers, --ssl-certfile/--ssl-keyfile),
     # uvicorn/protocols/http/auto_zttp_impl.py (ALPN over TLS, prior-knowledge h2c in cleartext),
@@ -92,7 +94,7 @@ SERVERS = (
     Server(
         key="uvicorn",
         name="uvicorn",
-        checked="uvicorn 0.54.0",
+        checked="0.55.0",
         interfaces="ASGI (its WSGI mode is deprecated)",
         http2="With `--http zttp --http2` and the `zttp` package: over TLS, or cleartext (h2c)",
         tls="Yes (`ssl-certfile`, `ssl-keyfile`)",
@@ -108,7 +110,7 @@ SERVERS = (
     Server(
         key="waitress",
         name="waitress",
-        checked="waitress 3.0.2",
+        checked="3.0.2",
         interfaces="WSGI",
         http2="No (HTTP/1.0 and HTTP/1.1)",
         tls="No: a proxy in front terminates TLS (`trusted_proxy`)",
@@ -130,140 +132,98 @@ FACTS = (
     ("Platforms", "platforms"),
 )
 
-
-def inline(text: str) -> list[nodes.Node]:
-    """``text`` with its `backticked` parts as inline code."""
-    parts = text.split("`")
-    return [code(part) if index % 2 else nodes.Text(part) for index, part in enumerate(parts) if part]
+NOT_MEASURED = "*not measured*"
 
 
-def strong(text: str) -> nodes.strong:
-    return nodes.strong(text, text)
+def servers_body() -> str:
+    """The ``servers`` region: one column per server, one row per fact, then the measured rows."""
+    data = summary()
+    headers = ["", *(server.name for server in SERVERS)]
+    rows = [["**In django-prodserver**", *(backends_cell(server) for server in SERVERS)]]
+    rows += [[f"**{label}**", *(getattr(server, field) for server in SERVERS)] for label, field in FACTS]
+    for view in data["views"]:
+        rows.append([f"**Requests/s on {code(view)}**", *(measured(server, data, view) for server in SERVERS)])
+    rows.append(["**Memory (PSS of all processes)**", *(memory(server, data) for server in SERVERS)])
+    sources = ", ".join(f"{server.key} {checked(server)}" for server in SERVERS)
+    sources = f"Facts read from {sources}: their READMEs, command-line help and settings modules."
+    return f"{table(headers, rows)}\n{sources}\n"
 
 
-def lines(texts: Sequence[str]) -> nodes.line_block:
-    return nodes.line_block("", *(nodes.line("", "", *inline(text)) for text in texts))
+def checked(server: Server) -> str:
+    """The release the facts were read from, which must be the one installed."""
+    installed = version(server.key)
+    if installed != server.checked:
+        raise ValueError(
+            f"the facts on {server.name} were read from {server.key} {server.checked}, and {installed} is"
+            " installed: read them again (the comments on SERVERS in docs/_ext/prodserver_docs/chooser.py"
+            " say where) and update `checked`"
+        )
+    return server.checked
 
 
-def doc_link(docname: str, text: str, refdoc: str) -> addnodes.pending_xref:
-    return addnodes.pending_xref(
-        "",
-        nodes.inline("", text, classes=["doc"]),
-        refdomain="std",
-        reftype="doc",
-        reftarget=f"/{docname}",
-        refexplicit=True,
-        refdoc=refdoc,
-    )
+def summary() -> dict[str, Any]:
+    try:
+        data: dict[str, Any] = json.loads(RESULTS.read_text())
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"cannot read the benchmark results {RESULTS}: {exc}; run `make bench`") from None
+    return data
 
 
-class BenchmarkDirective(SphinxDirective):
-    """Reads the benchmark summary (``prodserver_benchmarks`` in conf.py, relative to docs/)."""
+def backends_cell(server: Server) -> str:
+    from django_prodserver.registry import BUILTIN_BACKENDS
 
-    has_content = False
-    option_spec: ClassVar[dict[str, object]] = {}
-
-    def summary(self) -> dict[str, Any]:
-        path = Path(self.env.srcdir) / self.config.prodserver_benchmarks
-        self.env.note_dependency(str(path))
-        try:
-            data: dict[str, Any] = json.loads(path.read_text())
-        except (OSError, ValueError) as exc:
-            raise self.error(f"Cannot read the benchmark results {path}: {exc}; run `make bench`.") from None
-        return data
+    prefix = f"django_prodserver.backends.{server.key}."
+    names = [code(path.removeprefix(prefix)) for path in BUILTIN_BACKENDS if path.startswith(prefix)]
+    if not names:
+        return "*not yet*"
+    page = Path("backends") / f"{server.key}.md"
+    return ", ".join(names) + (f" ([page]({page.as_posix()}))" if (DOCS / page).exists() else "")
 
 
-def rps_text(result: dict[str, Any] | None) -> str | None:
-    return None if result is None else f"{result['rps']:,.0f}"
-
-
-class ServersDirective(BenchmarkDirective):
-    """``{prodserver-servers}``: one column per server, one row per fact, then the measured rows."""
-
-    def run(self) -> list[nodes.Node]:
-        data = self.summary()
-        headers = ["", *(server.name for server in SERVERS)]
-        rows: list[Sequence[Cell]] = [self.backend_row()]
-        rows += [[strong(label), *(inline(getattr(server, field)) for server in SERVERS)] for label, field in FACTS]
-        for view in data["views"]:
-            label = nodes.strong("", "", nodes.Text("Requests/s on "), code(view))
-            rows.append([label, *(measured(server, data, view) for server in SERVERS)])
-        rows.append([strong("Memory (PSS of all processes)"), *(memory(server, data) for server in SERVERS)])
-        sources = "Facts read from " + ", ".join(server.checked for server in SERVERS)
-        sources += ": their READMEs, command-line help and settings modules."
-        return [table(headers, rows, (16, 21, 21, 21, 21)), nodes.paragraph("", sources)]
-
-    def backend_row(self) -> Sequence[Cell]:
-        from django_prodserver.registry import BUILTIN_BACKENDS
-
-        cells: list[Cell] = []
-        for server in SERVERS:
-            prefix = f"django_prodserver.backends.{server.key}."
-            names = [path.removeprefix(prefix) for path in BUILTIN_BACKENDS if path.startswith(prefix)]
-            if not names:
-                cells.append(nodes.emphasis("", "not yet"))
-                continue
-            cell: list[nodes.Node] = []
-            for index, name in enumerate(names):
-                cell += [nodes.Text(", "), code(name)] if index else [code(name)]
-            page = f"backends/{server.key}"
-            if page in self.env.found_docs:
-                cell += [nodes.Text(" ("), doc_link(page, "page", self.env.docname), nodes.Text(")")]
-            cells.append(cell)
-        return [strong("In django-prodserver"), *cells]
-
-
-def measured(server: Server, data: dict[str, Any], view: str) -> Cell:
+def measured(server: Server, data: dict[str, Any], view: str) -> str:
     texts = []
     for key, configuration in server.measured:
-        text = rps_text(data["servers"].get(key, {}).get("views", {}).get(view))
-        if text is not None:
-            texts.append(f"{configuration}: {text}")
-    return lines(texts) if texts else nodes.emphasis("", "not measured")
+        result = data["servers"].get(key, {}).get("views", {}).get(view)
+        if result is not None:
+            texts.append(f"{configuration}: {result['rps']:,.0f}")
+    return "; ".join(texts) or NOT_MEASURED
 
 
-def memory(server: Server, data: dict[str, Any]) -> Cell:
+def memory(server: Server, data: dict[str, Any]) -> str:
     texts = []
     for key, configuration in server.measured:
         used = data["servers"].get(key, {}).get("memory")
         if used:
             texts.append(f"{configuration}: {used['pss_mib']:.0f} MiB")
-    return lines(texts) if texts else nodes.emphasis("", "not measured")
+    return "; ".join(texts) or NOT_MEASURED
 
 
-class PeersDirective(BenchmarkDirective):
-    """``{prodserver-peers}``: every measured server, its throughput and p99 per view, its memory."""
+def peers_body() -> str:
+    """The ``peers`` region: every measured server, its throughput and p99 per view, its memory."""
+    data = summary()
+    if not data["servers"]:
+        # A partial `make bench` (without the peers suite) rewrote the file: say so, do not fail.
+        return f"The last benchmark run ({data['date']}) did not measure the servers: run `make bench`.\n"
+    views = data["views"]
+    servers = sorted(data["servers"].values(), key=lambda server: -first_rps(server, views))
+    headers = ["Server", *(f"Requests/s on {code(view)} (p99 ms)" for view in views), "Memory MiB: PSS (RSS)"]
+    rows = [[f"**{server['label']}**", *view_cells(server, views), memory_cell(server)] for server in servers]
+    setups = "".join(f"- **{server['label']}**: {server['setup']}\n" for server in servers)
+    return f"{table(headers, rows)}\n{provenance(data)}\n\n{setups}"
 
-    def run(self) -> list[nodes.Node]:
-        data = self.summary()
-        if not data["servers"]:
-            # A partial `make bench` (without the peers suite) rewrote the file: say so, do not fail.
-            text = f"The last benchmark run ({data['date']}) did not measure the servers: run `make bench`."
-            return [nodes.paragraph("", "", *inline(text))]
-        views = data["views"]
-        servers = sorted(data["servers"].values(), key=lambda server: -first_rps(server, views))
-        headers = ["Server", *(f"Requests/s on {view} (p99 ms)" for view in views), "Memory MiB: PSS (RSS)"]
-        rows = [
-            [nodes.strong("", server["label"]), *view_cells(server, views), memory_cell(server)] for server in servers
-        ]
-        widths = (24, *(60 // len(views),) * len(views), 16)
-        return [table(headers, rows, widths), self.provenance(data), setups(servers)]
 
-    def provenance(self, data: dict[str, Any]) -> nodes.paragraph:
-        settings, machine = data["settings"], data["machine"]
-        servers = {"Django", *(server.key for server in SERVERS)}
-        found = {name: version for packages in data["versions"].values() for name, version in packages.items()}
-        versions = ", ".join(f"{name} {version}" for name, version in found.items() if name in servers)
-        text = (
-            f"Measured on {data['date']} by `{data['command']}` on a {machine['nproc']}-core {machine['cpu']}"
-            f" with CPython {machine['python']}: {settings['peer_workers']} worker process per server,"
-            f" {', '.join(data['protocols'])} with {settings['connections']} connections, the median of"
-            f" {settings['rounds']} rounds of {settings['duration']} s. Versions: {versions}. "
-        )
-        more = doc_link("benchmarks", "Benchmarks", self.env.docname)
-        return nodes.paragraph(
-            "", "", *inline(text), nodes.Text("Method, noise and every result: "), more, nodes.Text(".")
-        )
+def provenance(data: dict[str, Any]) -> str:
+    settings, machine = data["settings"], data["machine"]
+    names = {"Django", *(server.key for server in SERVERS)}
+    found = {name: release for packages in data["versions"].values() for name, release in packages.items()}
+    versions = ", ".join(f"{name} {release}" for name, release in found.items() if name in names)
+    return (
+        f"Measured on {data['date']} by `{data['command']}` on a {machine['nproc']}-core {machine['cpu']}"
+        f" with CPython {machine['python']}: {settings['peer_workers']} worker process per server,"
+        f" {', '.join(data['protocols'])} with {settings['connections']} connections, the median of"
+        f" {settings['rounds']} rounds of {settings['duration']} s. Versions: {versions}."
+        " Method, noise and every result: [Benchmarks](benchmarks.md)."
+    )
 
 
 def first_rps(server: dict[str, Any], views: Sequence[str]) -> float:
@@ -271,31 +231,14 @@ def first_rps(server: dict[str, Any], views: Sequence[str]) -> float:
     return float(result["rps"]) if result else 0.0
 
 
-def view_cells(server: dict[str, Any], views: Sequence[str]) -> list[Cell]:
-    cells: list[Cell] = []
+def view_cells(server: dict[str, Any], views: Sequence[str]) -> list[str]:
+    cells = []
     for view in views:
         result = server["views"].get(view)
-        cells.append(f"{result['rps']:,.0f} ({result['p99_ms']:.1f})" if result else "not measured")
+        cells.append(f"{result['rps']:,.0f} ({result['p99_ms']:.1f})" if result else NOT_MEASURED)
     return cells
 
 
-def memory_cell(server: dict[str, Any]) -> Cell:
+def memory_cell(server: dict[str, Any]) -> str:
     used = server.get("memory")
-    return f"{used['pss_mib']:.0f} ({used['rss_mib']:.0f})" if used else "not measured"
-
-
-def setups(servers: Sequence[dict[str, Any]]) -> nodes.bullet_list:
-    """How each measured server was run, as the benchmark recorded it."""
-    items = [
-        nodes.list_item(
-            "", nodes.paragraph("", "", nodes.strong("", server["label"]), nodes.Text(": "), *inline(server["setup"]))
-        )
-        for server in servers
-    ]
-    return nodes.bullet_list("", *items)
-
-
-def setup(app: Sphinx) -> None:
-    app.add_config_value("prodserver_benchmarks", "benchmarks.json", "env", types=[str])
-    app.add_directive("prodserver-servers", ServersDirective)
-    app.add_directive("prodserver-peers", PeersDirective)
+    return f"{used['pss_mib']:.0f} ({used['rss_mib']:.0f})" if used else NOT_MEASURED

@@ -16,7 +16,9 @@ region differs from what the code renders now (as ``types.py`` is drift-tested).
 - ``checks PAGE``: the check IDs of one page of the checks reference (:mod:`.checks_pages`);
 - ``checks-index``: every ID, linked to its page and anchor;
 - ``check-output``: what ``manage.py check`` prints for the setting of the Python block just above;
-- ``help``: ``manage.py prodserver --help`` for the docs' settings (one Granian ASGI process).
+- ``help``: ``manage.py prodserver --help`` for the docs' settings (one Granian ASGI process);
+- ``servers`` and ``peers``: the servers side by side and the benchmark's peers, from the
+  servers' facts and ``docs/benchmarks.json`` (:mod:`.chooser`; ``make bench`` regenerates them).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from django.utils.module_loading import import_string
 
 from django_prodserver.args.base import BackendArgs
 
-from . import checks_pages, markdown_tables
+from . import checks_pages, chooser, markdown_tables
 
 REGION = re.compile(r"(<!-- generated: (?P<spec>[^\n]+?) -->\n)(?P<body>.*?)(<!-- end generated -->)", re.DOTALL)
 
@@ -100,6 +102,8 @@ RENDERERS: dict[str, Callable[[str, str], str]] = {
     "checks-index": lambda _, __: checks_pages.index_body(),
     "check-output": _check_output,
     "help": _help,
+    "servers": lambda _, __: chooser.servers_body(),
+    "peers": lambda _, __: chooser.peers_body(),
 }
 
 
