@@ -54,9 +54,19 @@ def test_an_unknown_region_fails() -> None:
 
 
 def test_the_servers_facts_fail_on_another_release_than_they_were_read_from(monkeypatch: pytest.MonkeyPatch) -> None:
-    # docs/choosing.md's facts are typed from one release of each server: a new release asks for a re-read.
-    monkeypatch.setattr(chooser, "version", lambda _: "99.0")
+    # docs/choosing.md's facts are typed from one release of each server: a new minor release asks for a re-read.
     first = chooser.SERVERS[0]
-    message = f"the facts on {first.name} were read from {first.key} {first.checked}, and 99.0 is installed"
+    major, minor, *_ = first.checked.split(".")
+    newer = f"{major}.{int(minor) + 1}.0"
+    monkeypatch.setattr(chooser, "version", lambda _: newer)
+    message = f"the facts on {first.name} were read from {first.key} {first.checked}, and {newer} is installed"
     with pytest.raises(ValueError, match=re.escape(message)):
         generated.render("servers")
+
+
+def test_a_patch_release_keeps_the_servers_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 2.8.9 -> 2.8.99: the same series, the same facts, and the page still names the release they were read from.
+    checked = {server.key: server.checked for server in chooser.SERVERS}
+    monkeypatch.setattr(chooser, "version", lambda key: checked[key] + "9")
+    first = chooser.SERVERS[0]
+    assert f"{first.key} {first.checked}," in generated.render("servers")
