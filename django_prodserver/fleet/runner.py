@@ -173,12 +173,12 @@ class Runner:
                 entry.sent = signal.Signals[entry.child.stop_signal]
                 entry.deadline = time.monotonic() + entry.child.budget
                 # The child's main process only: its own workers stop as it tells them.
-                entry.process.send_signal(entry.sent)
+                _signal(entry.process.pid, entry.sent)
 
     def _kill(self, entry: _Running) -> None:
         entry.killed = True
         _killpg(entry.process.pid)
-        entry.process.kill()
+        _signal(entry.process.pid, signal.SIGKILL)
 
     def _outcome(self) -> int:
         if self.first_exit is not None:
@@ -206,6 +206,16 @@ def _exited(pid: int) -> bool:
     """Whether the child has exited, without reaping it."""
     result = os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
     return result is not None
+
+
+def _signal(pid: int, signum: int) -> None:
+    """Signal a child that only :meth:`Runner._watch` reaps.
+
+    Not ``Popen.send_signal``: it polls first, and so may reap a child that has just exited, whose
+    pid ``_exited`` would then ask about in vain (ECHILD) and whose session could no longer be killed.
+    """
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signum)
 
 
 def _killpg(pid: int) -> None:
