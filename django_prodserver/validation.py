@@ -217,8 +217,8 @@ def validate_process(
             backend_problems, origins = _validate_backend(report, backend_class, config, overrides or {}, starting)
             problems.extend(backend_problems)
     # A worker listens nowhere: a health path in its DEPLOY would be probed by nothing.
-    worker = isinstance(report.backend, TypedBackend) and report.backend.kind == "worker"
-    problems.extend(deploy_problems(config, worker=worker))
+    # (a typed worker, or a 3.x one: both are BaseWorkerBackend; a backend of neither kind may listen).
+    problems.extend(deploy_problems(config, worker=isinstance(report.backend, BaseWorkerBackend)))
     report.problems = [origins.locate(problem, name) for problem in problems]
     return report
 
