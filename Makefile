@@ -55,8 +55,10 @@ docs-check: docs $(VENV)/.installed-dev
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	$(BIN)/python docs/_tools/browser_check.py --chromium $(CHROMIUM)
 
-# The rest of the support matrix: the whole suite again under each Python/Django pair of
-# [tool.tox] in pyproject.toml, each in its own virtualenv (.tox/). Pythons come from PATH or
+# The rest of the support matrix: the suite again under each Python/Django pair of [tool.tox] in
+# pyproject.toml, each in its own virtualenv (.tox/), less the tests marked main_run (the start-time
+# fuzz and the benchmark harness' smoke test: they test this repository's tooling or search for
+# defects, and add ~5 min to CI for nothing a Python release changes). Pythons come from PATH or
 # pyenv; tox reports a missing one as skipped. Python 3.11 with Django 5.2 is the main run above.
 PYENV_BINS := $(wildcard $(or $(PYENV_ROOT),$(HOME)/.pyenv)/versions/3.1[0-9].*/bin)
 matrix: $(VENV)/.installed-dev

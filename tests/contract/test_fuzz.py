@@ -38,7 +38,7 @@ from .fuzz_material import write_material
 from .fuzz_runs import FAMILIES, PROOF_TIMEOUT, ROOT, Run, answer, process_setting, served
 from .fuzz_values import configurations, resolved
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.main_run]
 
 CI_EXAMPLES = 2
 CI_SEEDS: dict[str, int] = {}

@@ -20,7 +20,7 @@ import pytest
 from benchmarks.contenders import on_own_port
 from benchmarks.processes import Command
 
-pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.integration, pytest.mark.main_run, pytest.mark.timeout(300)]
 
 REPO = Path(__file__).resolve().parents[2]
 SKIPPED_UVICORN = (
