@@ -247,4 +247,5 @@ def test_deploy_is_typed_as_the_model_reads_it() -> None:
 
     hints = get_type_hints(settings_types.DeployDict)
     assert sorted(hints) == sorted(meta.name for meta in Deploy.options().values())
-    assert get_type_hints(settings_types.Process)["DEPLOY"] == settings_types.DeployDict
+    # typing_extensions' get_type_hints: on Python 3.10, typing's keeps the NotRequired around it.
+    assert typing_extensions.get_type_hints(settings_types.Process)["DEPLOY"] == settings_types.DeployDict

@@ -21,6 +21,9 @@ import pytest
 from ..tools import typegen
 from .test_docs_blocks import Block, all_blocks
 
+MAIN_RUN = sys.version_info[:2] == (3, 11)
+"""Python 3.11, the main run: the docs quote what its checkers print."""
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "tests" / "typing"
 SAMPLE_FILES = sorted(path.name for path in SAMPLES.glob("*.py"))
@@ -113,7 +116,10 @@ def test_mypy(kind: str, tmp_path: Path) -> None:
         'settings.py:7: error: Incompatible types (expression has type "dict[str, object]", TypedDict item "ARGS"'
         ' has type "GranianASGIArgsDict | GranianASGIArgs")  [typeddict-item]\n'
     )
-    assert_docs_quote(kind, reported)
+    if MAIN_RUN:
+        # The page quotes the main run's mypy; the matrix's Pythons may install another release
+        # (mypy 2.4 needs Python 3.11: 3.10 gets 2.3), whose behaviour is asserted above.
+        assert_docs_quote(kind, reported)
 
 
 def test_pyright() -> None:
