@@ -11,9 +11,7 @@ from typing import Any
 from django.apps import AppConfig
 from django.core import checks
 
-APP_LOADING_GUARDS = ("django_prodserver.backends.django_q2.loading.judge_q_cluster",)
-"""Settings another app reads while Django imports it, judged before (when this app is listed first):
-a value that crashes that import is then one line, not a traceback in every management command."""
+from .registry import APP_LOADING_GUARDS
 
 
 def check_production_processes(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:

@@ -63,3 +63,9 @@ COMPAT_PATHS = {
 3.x's deprecated top-level modules (``backends.gunicorn``, ``backends.waitress``...) are this
 version's packages, so their paths are documented ones already.
 """
+
+
+APP_LOADING_GUARDS = ("django_prodserver.backends.django_q2.loading.judge_q_cluster",)
+"""Settings another app reads while Django imports it, judged before (when this app is listed first):
+a value that crashes that import is then one line, not a traceback in every management command.
+Each is a backend's function, named here so that ``apps.py`` names no backend."""

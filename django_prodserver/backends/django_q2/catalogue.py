@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...catalogue import Example
-from .loading import e142
+from .loading import q_cluster_unreadable
 
 WORKER = "django_prodserver.backends.django_q2.DjangoQ2Worker"
 SETTINGS = "django_prodserver.backends.django_q2.backend"
@@ -33,7 +33,9 @@ def _without_redis(module: str) -> bool:
 EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E131", q2(), pretend=project(app_installed=False)),
     Example("prodserver.E065", q2(), pretend=project({**CLUSTER, "broker_class": "collections.OrderedDict"})),
-    Example("prodserver.E142", problem=e142(ValueError("invalid literal for int() with base 10: 'two'"))),
+    Example(
+        "prodserver.E142", problem=q_cluster_unreadable(ValueError("invalid literal for int() with base 10: 'two'"))
+    ),
     Example("prodserver.E132", q2(), pretend=project({**CLUSTER, "workers": 0})),
     Example("prodserver.E132", q2(), pretend=project({**CLUSTER, "wokers": 4})),
     Example(

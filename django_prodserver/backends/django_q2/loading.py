@@ -33,10 +33,10 @@ def judge_q_cluster() -> None:
         # django-q2 is not installed: Django itself says so, in its own words.
         return
     except Exception as error:
-        raise SystemExit(e142_text(error)) from None
+        raise SystemExit(q_cluster_unreadable_text(error)) from None
 
 
-def e142(error: BaseException) -> Problem:
+def q_cluster_unreadable(error: BaseException) -> Problem:
     """What django-q2 raised reading Q_CLUSTER, and where to look."""
     text = str(error).strip().splitlines()
     raised = f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
@@ -49,7 +49,7 @@ def e142(error: BaseException) -> Problem:
     )
 
 
-def e142_text(error: BaseException) -> str:
+def q_cluster_unreadable_text(error: BaseException) -> str:
     """The problem as ``manage.py check`` prints one."""
-    problem = e142(error)
+    problem = q_cluster_unreadable(error)
     return f"({problem.id}) {problem.message}\n\tHINT: {problem.hint}"
