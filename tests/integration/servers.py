@@ -116,7 +116,8 @@ def manage_py(*argv: str) -> list[str]:
 def subprocess_env(directory: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """This environment, importing the settings module of ``directory`` (and no other settings)."""
     env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
-    env["PYTHONPATH"] = str(directory)
+    # The repository root too: a checkout that is not the installed one (a git worktree) tests its own code.
+    env["PYTHONPATH"] = os.pathsep.join([str(directory), str(EXAMPLE_DIR.parent)])
     env.update(extra or {})
     return env
 
