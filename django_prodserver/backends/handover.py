@@ -26,6 +26,9 @@ from typing import Any, NoReturn
 VARIABLE = "PRODSERVER_LAUNCH"
 """The environment variable that carries the configuration across ``exec``."""
 
+STARTING_ENVIRONMENT = "/proc/self/environ"
+"""Where Linux keeps the environment this process was started with (``os.environ`` is changed since)."""
+
 
 class ServerStartError(Exception):
     """The process could not start; the message is one line for the user, no traceback."""
@@ -73,11 +76,32 @@ def hand_over(launcher: str, configuration: object) -> NoReturn:
         os.environ[VARIABLE] = encoded(configuration)
         importlib.import_module(launcher).main()
         sys.exit(0)  # main() exits; a launcher without one must not return into the command
-    environment = {**os.environ, VARIABLE: encoded(configuration)}
+    environment = {**server_environment(), VARIABLE: encoded(configuration)}
     # What the checks printed is still in the buffers, which exec discards.
     sys.stdout.flush()
     sys.stderr.flush()
     os.execve(sys.executable, [sys.executable, "-m", launcher], environment)
+
+
+def server_environment() -> dict[str, str]:
+    """This process's environment for the server, with ``TZ`` as the command was started with.
+
+    Django's settings set ``TZ`` to ``TIME_ZONE`` in every process that loads them.  The bare
+    server's master never does: it logs in the machine's time zone, its workers (which load the
+    settings) in ``TIME_ZONE``; so must ours.  The starting environment is read where the system
+    keeps it (Linux's ``/proc``); elsewhere ``TZ`` stays as Django left it.
+    """
+    environment = dict(os.environ)
+    try:
+        with open(STARTING_ENVIRONMENT, "rb") as initial:
+            entries = initial.read().split(b"\0")
+    except OSError:
+        return environment
+    start = dict(entry.split(b"=", 1) for entry in entries if b"=" in entry)
+    environment.pop("TZ", None)
+    if b"TZ" in start:
+        environment["TZ"] = os.fsdecode(start[b"TZ"])
+    return environment
 
 
 def taken_over(*, keep: bool = False) -> Any:

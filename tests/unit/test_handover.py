@@ -84,3 +84,22 @@ def test_the_launchers_show_an_address_as_the_checks_do(host: str, port: int) ->
     from django_prodserver.backends.handover import host_and_port as the_launchers
 
     assert the_launchers(host, port) == the_checks(host, port)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/environ"), reason="the starting environment is read from /proc")
+@pytest.mark.parametrize("started_with", [None, "Asia/Tokyo"])
+def test_the_server_gets_tz_as_the_command_was_started_with(tmp_path: Path, started_with: str | None) -> None:
+    # Django's settings set TZ to TIME_ZONE where they load; the bare server's master never loads them.
+    (tmp_path / "tz_launcher.py").write_text("import os\nprint(os.environ.get('TZ'))\n")
+    validating = (
+        "import os; os.environ['TZ'] = 'Europe/Paris'; "
+        "from django_prodserver.backends.handover import hand_over; hand_over('tz_launcher', None)"
+    )
+    environment = {name: value for name, value in os.environ.items() if name != "TZ"}
+    environment["PYTHONPATH"] = os.pathsep.join([str(tmp_path), str(Path(__file__).resolve().parents[2])])
+    if started_with is not None:
+        environment["TZ"] = started_with
+    done = subprocess.run(
+        [sys.executable, "-c", validating], env=environment, capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"{started_with}\n", "")
