@@ -31,6 +31,10 @@ class Config:
     h2_connections: int
     h2_streams: int
     overhead_workers: tuple[int, ...]
+    pairs: tuple[str, ...]
+    """The processes (``uvicorn_wsgi_w1``) whose pairs the overhead and start-up suites run; empty: all."""
+    controls: tuple[str, ...]
+    """The processes whose pair the overhead suite runs with an A/A control (a second bare copy)."""
     peer_workers: int
     startup_runs: int
     check_runs: int
@@ -59,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     add("--h2-connections", type=int, default=8, help="HTTP/2 connections (h2load -c, default: 8)")
     add("--h2-streams", type=int, default=16, help="HTTP/2 streams per connection (h2load -m, default: 16)")
     add("--overhead-workers", type=lambda t: tuple(int(w) for w in _csv(t)), default=(1, 2))
+    add("--pairs", type=_csv, default=(), help="overhead and start-up: only these processes (uvicorn_wsgi_w1,...)")
+    add(
+        "--controls",
+        type=_csv,
+        default=("granian_wsgi_w1",),
+        help="overhead: the processes measured with an A/A control too (default: granian_wsgi_w1)",
+    )
     add("--peer-workers", type=int, default=1, help="worker processes of every peer (default: 1)")
     add("--startup-runs", type=int, default=8, help="launches per contender and interface (default: 8)")
     add("--check-runs", type=int, default=20, help="`manage.py check` runs per site (default: 20)")
@@ -95,6 +106,8 @@ def parse(argv: Sequence[str] | None = None) -> Config:
         h2_connections=options.h2_connections,
         h2_streams=options.h2_streams,
         overhead_workers=tuple(options.overhead_workers),
+        pairs=tuple(options.pairs),
+        controls=tuple(options.controls),
         peer_workers=options.peer_workers,
         startup_runs=options.startup_runs,
         check_runs=options.check_runs,

@@ -12,8 +12,6 @@ from benchmarks.suites.pairs import pairs
 
 VIEW = "/"
 VIEWS = (VIEW,)
-# Where an A/A control also runs (a second bare granian): the fastest server, so the most sensitive.
-CONTROL = ("granian", "wsgi", 1)
 
 
 def run(bench: Bench) -> None:
@@ -22,7 +20,9 @@ def run(bench: Bench) -> None:
         ours, bare = pair.contenders(bench)
         context.setdefault("bare_commands", {})[pair.name] = bare.setup
         context.setdefault("overhead_commands", {})[pair.group] = [ours.shell(), bare.shell()]
-        with_control = (pair.family.key, pair.interface, pair.workers) == CONTROL
+        # An A/A control (a second bare copy) says how far two identical servers measure apart; by
+        # default on granian WSGI 1w, the fastest server, so the most sensitive (--controls).
+        with_control = pair.name in bench.config.controls
         lineup = [ours, bare, contenders.control(bare)] if with_control else [ours, bare]
         protocols = pair.protocols(bench)
         print(f"bench: overhead {pair.group}", flush=True)

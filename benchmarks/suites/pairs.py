@@ -39,11 +39,12 @@ class Pair:
 
 
 def pairs(bench: Bench, workers: Iterable[int]) -> list[Pair]:
-    """Every family's pairs at these worker counts, but those whose process was skipped."""
+    """Every family's pairs at these worker counts (only those ``--pairs`` names), less the skipped processes."""
     found = [
         Pair(family, interface, count)
         for family in FAMILIES
         for count in family.worker_counts(tuple(workers))
         for interface in family.interfaces
     ]
-    return [pair for pair in found if pair.name in bench.ours]
+    chosen = bench.config.pairs
+    return [pair for pair in found if pair.name in bench.ours and (not chosen or pair.name in chosen)]

@@ -13,12 +13,14 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from benchmarks.contenders import on_own_port
 from benchmarks.processes import Command
+from benchmarks.suites.pairs import pairs
 
 pytestmark = [pytest.mark.integration, pytest.mark.main_run, pytest.mark.timeout(300)]
 
@@ -153,3 +155,26 @@ def test_a_bare_command_moves_to_a_port_of_its_own(
 def test_a_bare_command_without_its_port_is_refused() -> None:
     with pytest.raises(RuntimeError, match=r"^port 8123 not found in gunicorn --bind unix:/tmp/s app$"):
         on_own_port(Command(("gunicorn", "--bind", "unix:/tmp/s", "app"), REPO, {}, 8123))
+
+
+def _bench(*flags: str) -> Any:
+    """What ``pairs()`` reads of a run: its flags, and a process for every family's pair at 1 worker."""
+    from benchmarks.config import parse
+    from benchmarks.contenders import our_processes
+
+    return SimpleNamespace(config=parse(list(flags)), ours=our_processes((1,)))
+
+
+def test_every_pair_runs_unless_pairs_names_some() -> None:
+    everyone = [pair.name for pair in pairs(_bench(), (1,))]
+    assert len(everyone) == 7
+    chosen = pairs(_bench("--pairs", "uvicorn_wsgi_w1,granian_asgi_w1"), (1,))
+    assert [pair.name for pair in chosen] == ["granian_asgi_w1", "uvicorn_wsgi_w1"]
+
+
+def test_the_a_a_control_runs_where_controls_says() -> None:
+    assert _bench().config.controls == ("granian_wsgi_w1",)
+    assert _bench("--controls", "uvicorn_asgi_w1,uvicorn_wsgi_w1").config.controls == (
+        "uvicorn_asgi_w1",
+        "uvicorn_wsgi_w1",
+    )
