@@ -37,6 +37,22 @@ def found(backend: str, args: dict[str, Any], check_id: str) -> list[tuple[str, 
             ),
         ),
         (
+            GUNICORN,
+            {"limit-request-fields": 1},
+            (
+                f"{ARGS}['limit-request-fields'] is 1: the server would refuse every request (the barest HTTP client, Python's http.client, sends 2 header fields, Host and Accept-Encoding; curl 3, browsers 10 or more).",
+                "Use at least 2, or 0 for no limit.",
+            ),
+        ),
+        (
+            GUNICORN,
+            {"limit-request-field_size": 24},
+            (
+                f"{ARGS}['limit-request-field_size'] is 24: the server would refuse every request (every common client sends a field of 25 bytes or more: curl 7.88's 'User-Agent: curl/7.88.1' with its CRLF; Python's http.client's Accept-Encoding is 27, a browser's User-Agent over 100).",
+                "Use at least 25, or 0 for no limit.",
+            ),
+        ),
+        (
             WAITRESS,
             {"max-request-header-size": 18},
             (
@@ -57,7 +73,14 @@ def test_a_limit_below_the_smallest_request_is_e066(
     [
         (GUNICORN, {"limit-request-line": 14}),
         (GUNICORN, {"limit-request-line": 0}),
+        (GUNICORN, {"limit-request-fields": 2}),
+        (GUNICORN, {"limit-request-fields": 0}),
+        (GUNICORN, {"limit-request-field_size": 25}),
+        (GUNICORN, {"limit-request-field_size": 0}),
         (WAITRESS, {"max-request-header-size": 19}),
+        (WAITRESS, {"connection-limit": 3}),
+        (WAITRESS, {"connection-limit": 5, "listen": ["127.0.0.1:8000", "127.0.0.1:8001"]}),
+        (WAITRESS, {"connection-limit": 3, "unix-socket": "web.sock", "listen": ["127.0.0.1:8000"]}),
         (UVICORN, {"limit-concurrency": 2}),
     ],
 )
@@ -85,6 +108,27 @@ def test_client_certificates_required_without_a_ca_is_e067(backend: str, names: 
     ]
     assert found(backend, {**tls, reqs: 2, ca: str(cert)}, "prodserver.E067") == []
     assert found(backend, {**tls, reqs: 1}, "prodserver.E067") == []
+
+
+WAITRESS_CHANNELS = "waitress counts its listening socket and its trigger as open channels, and accepts a connection only while fewer than the limit are open: one listener takes 2"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ({"connection-limit": 2}, f"is 2: the server would refuse every request ({WAITRESS_CHANNELS})."),
+        (
+            {"connection-limit": 4, "listen": ["127.0.0.1:8000", "[::1]:8000"]},
+            f"is 4: the server would refuse every request ({WAITRESS_CHANNELS}, so its 2 listen entries take at least 4).",
+        ),
+    ],
+)
+def test_a_waitress_connection_limit_its_listeners_reach_is_e066(args: dict[str, Any], expected: str) -> None:
+    # Measured with waitress 3.0: one listener serves from 3, two listeners from 5.
+    least = args["connection-limit"] + 1
+    assert found(WAITRESS, args, "prodserver.E066") == [
+        (f"{ARGS}['connection-limit'] {expected}", f"Use at least {least}.")
+    ]
 
 
 def test_uvicorn_limit_concurrency_starts_at_2() -> None:

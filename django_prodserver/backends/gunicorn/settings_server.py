@@ -71,7 +71,15 @@ class ServerSettings(BackendArgs):
         ge=0,
         le=8190,
     )
-    limit_request_fields: Int = option(
+    limit_request_fields: Annotated[
+        Int,
+        ServesFrom(
+            2,
+            "the barest HTTP client, Python's http.client, sends 2 header fields, Host and Accept-Encoding; "
+            "curl 3, browsers 10 or more",
+            off=0,
+        ),
+    ] = option(
         100,
         "Limit the number of HTTP headers fields in a request",
         cli="limit-request-fields",
@@ -79,7 +87,15 @@ class ServerSettings(BackendArgs):
         ge=0,
         le=32768,
     )
-    limit_request_field_size: Int = option(
+    limit_request_field_size: Annotated[
+        Int,
+        ServesFrom(
+            25,
+            "every common client sends a field of 25 bytes or more: curl 7.88's 'User-Agent: curl/7.88.1' "
+            "with its CRLF; Python's http.client's Accept-Encoding is 27, a browser's User-Agent over 100",
+            off=0,
+        ),
+    ] = option(
         8190,
         "Limit the allowed size of an HTTP request header field",
         cli="limit-request-field_size",

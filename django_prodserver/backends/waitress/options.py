@@ -83,6 +83,15 @@ ProxyHeaders = Annotated[list[Annotated[ProxyHeader, Choice]], BeforeValidator(_
 KIB = 1024
 
 
+CHANNELS_PER_LISTENER = 2
+"""waitress counts each listening socket and the trigger it creates beside it as open channels."""
+LEAST_CONNECTION_LIMIT = CHANNELS_PER_LISTENER + 1
+SERVER_CHANNELS = (
+    "waitress counts its listening socket and its trigger as open channels, and accepts a connection only "
+    "while fewer than the limit are open: one listener takes 2"
+)
+
+
 class WaitressArgs(BackendArgs):
     """Options of ``waitress.serve`` / ``waitress-serve``, validated before waitress sees them."""
 
@@ -118,7 +127,7 @@ class WaitressArgs(BackendArgs):
 
     # Workers
     threads: ThreadCount = common.threads(cli="threads", default=4, note="waitress: 4; one process")
-    connection_limit: Int = option(
+    connection_limit: Annotated[Int, ServesFrom(LEAST_CONNECTION_LIMIT, SERVER_CHANNELS)] = option(
         100, "Stop accepting connections above this many open channels", cli="connection-limit", ge=1, group="workers"
     )
     channel_request_lookahead: Int = option(

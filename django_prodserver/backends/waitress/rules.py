@@ -13,8 +13,9 @@ from collections.abc import Callable
 
 from ...problems import Problem, Severity
 from ...rules.addresses import collide
+from ...rules.args import E066
 from ...rules.text import shown
-from .options import WaitressArgs
+from .options import CHANNELS_PER_LISTENER, SERVER_CHANNELS, WaitressArgs
 
 E101 = "prodserver.E101"
 E102 = "prodserver.E102"
@@ -210,6 +211,24 @@ def _family(host: str) -> str | None:
         return None
 
 
+def connections_for_listeners(args: WaitressArgs) -> list[Problem]:
+    """E066: a limit that the listeners' own channels reach before any client connects (one is the type's)."""
+    listeners = 1 if args.unix_socket is not None else max(len(args.listen), 1)
+    least = CHANNELS_PER_LISTENER * listeners + 1
+    if listeners == 1 or args.connection_limit >= least:
+        return []
+    return [
+        Problem(
+            E066,
+            Severity.ERROR,
+            ("ARGS", "connection_limit"),
+            f"is {args.connection_limit}: the server would refuse every request ({SERVER_CHANNELS}, "
+            f"so its {listeners} listen entries take at least {least - 1}).",
+            f"Use at least {least}.",
+        )
+    ]
+
+
 def advice(args: WaitressArgs) -> list[Problem]:
     problems = []
     if not args.ipv4 and not args.ipv6:
@@ -231,5 +250,6 @@ RULES: tuple[Rule, ...] = (
     listen_entries,
     colliding_entries,
     disabled_family,
+    connections_for_listeners,
     advice,
 )
