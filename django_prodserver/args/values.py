@@ -21,6 +21,10 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 SLEEP_MAX_SECONDS = 2**33
 """The longest wait Python's ``time.sleep`` and ``threading.Event.wait`` take (2**34 and inf overflow)."""
 
+POLL_MAX_SECONDS = (2**31 - 1) // 1000
+"""The longest wait ``select.poll`` takes, in whole seconds (its C int of milliseconds): what
+``multiprocessing``'s ``Connection.poll`` and waitress' poll loop wait with; longer is an OverflowError."""
+
 _DURATION = re.compile(r"^(?:(?P<d>\d+)d)?(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?$")
 _SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
 

@@ -17,7 +17,7 @@ from pydantic import AfterValidator
 
 from ...args.addresses import PeerMatching
 from ...args.base import BackendArgs, Package, option
-from ...args.values import SLEEP_MAX_SECONDS, AnyPath, Choice, CommaList, Duration, Int, PathList, StrList
+from ...args.values import POLL_MAX_SECONDS, SLEEP_MAX_SECONDS, AnyPath, Choice, CommaList, Duration, Int, PathList, StrList
 
 EXTRA = "django-prodserver[uvicorn]"
 """The extra that installs uvicorn with every optional package its options use (uvicorn[standard])."""
@@ -191,6 +191,7 @@ class UvicornSettings(BackendArgs):
         "Seconds (or a duration) a worker has to answer the supervisor's health check",
         cli="timeout-worker-healthcheck",
         ge=1,
+        le=POLL_MAX_SECONDS,
         group="worker lifecycle",
     )
 

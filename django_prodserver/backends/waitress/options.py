@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError
 from ...args import common
 from ...args.addresses import PeerMatching
 from ...args.base import BackendArgs, option
-from ...args.values import AnyPath, Choice, Int, ServesFrom, ThreadCount, octal_text
+from ...args.values import POLL_MAX_SECONDS, AnyPath, Choice, Int, ServesFrom, ThreadCount, octal_text
 
 ProxyHeader = Literal[
     "forwarded", "x-forwarded-by", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto"
@@ -144,7 +144,12 @@ class WaitressArgs(BackendArgs):
         120, "Seconds an inactive connection stays open", cli="channel-timeout", ge=1, group="workers"
     )
     asyncore_loop_timeout: Int = option(
-        1, "Timeout of the asyncore loop, in seconds", cli="asyncore-loop-timeout", ge=1, group="workers"
+        1,
+        "Timeout of the asyncore loop, in seconds",
+        cli="asyncore-loop-timeout",
+        ge=1,
+        le=POLL_MAX_SECONDS,
+        group="workers",
     )
     asyncore_use_poll: bool = option(
         False, "Use poll() instead of select() (more open files)", cli="asyncore-use-poll", group="workers"

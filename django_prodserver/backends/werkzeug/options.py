@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from ...args.base import Package, option
-from ...args.values import AnyPath, Choice, Int, StrList
+from ...args.values import SLEEP_MAX_SECONDS, AnyPath, Choice, Int, StrList
 from ..django_runserver.options import INVERT, RunserverArgs, legacy
 
 ReloaderType = Literal["auto", "watchdog", "stat"]
@@ -71,7 +71,12 @@ class WerkzeugRunserverArgs(RunserverArgs):
         group="reload",
     )
     reloader_interval: Int = option(
-        1, "Seconds between checks of the stat reloader", cli="reloader-interval", ge=1, group="reload"
+        1,
+        "Seconds between checks of the stat reloader",
+        cli="reloader-interval",
+        ge=1,
+        le=SLEEP_MAX_SECONDS,
+        group="reload",
     )
     reloader_type: Annotated[ReloaderType, Choice] = option(
         "auto",
