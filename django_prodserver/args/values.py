@@ -80,6 +80,16 @@ def comma_list(value: Any) -> Any:
     return _one_or_many(value)
 
 
+def _each_once(items: list[Any]) -> list[Any]:
+    # Lists whose tool refuses a repeated value at start (gunicorn's "Duplicate protocols specified").
+    seen: list[Any] = []
+    for item in items:
+        if item in seen:
+            raise PydanticCustomError("list_duplicate", "Input should give each value once", {"item": item})
+        seen.append(item)
+    return items
+
+
 def _octal(value: Any) -> Any:
     # As the servers' command lines read permissions: a leading 0 means octal ("0660").
     if isinstance(value, str):
@@ -180,6 +190,8 @@ NonEmptyText = Annotated[str, BeforeValidator(_not_empty_text), BeforeValidator(
 TextList = Annotated[list[Text], BeforeValidator(_one_or_many)]
 CommaList = Annotated[list[str], BeforeValidator(comma_list)]
 """A list given as a list or as one comma-separated string (``"127.0.0.1,::1"``)."""
+Unique = AfterValidator(_each_once)
+"""``Annotated`` metadata of a list whose tool refuses a value given twice (E031)."""
 RegexList = Annotated[list[Annotated[str, AfterValidator(_regex)]], BeforeValidator(_one_or_many)]
 
 

@@ -33,6 +33,7 @@ E027 = "prodserver.E027"
 E028 = "prodserver.E028"
 E029 = "prodserver.E029"
 E030 = "prodserver.E030"
+E031 = "prodserver.E031"
 E066 = "prodserver.E066"
 W027 = "prodserver.W027"
 E100 = "prodserver.E100"
@@ -253,6 +254,15 @@ def _custom(kind: str, given: object, error: ErrorDetails, path: tuple[Any, ...]
             f"is {value}: the server would refuse every request ({context.get('smallest')}).",
             f"Use at least {context.get('least')}"
             + (f", or {context['off']} for no limit." if context.get("off") is not None else "."),
+        )
+    if kind == "list_duplicate":
+        item = shown((error.get("ctx") or {}).get("item"))
+        return Problem(
+            E031,
+            Severity.ERROR,
+            path,
+            f"is {value}, which gives {item} twice: the server refuses a value given twice at start.",
+            "Give each value once.",
         )
     if kind == "text_empty":
         return Problem(

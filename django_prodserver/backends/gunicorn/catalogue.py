@@ -143,6 +143,7 @@ EXAMPLES: tuple[Example, ...] = (
     ),
     Example("prodserver.E066", web({"limit-request-line": 13}), twin=web({"limit-request-line": 14})),
     Example("prodserver.E013", web({"name": "web\x00"}), twin=web({"name": "web"})),
+    Example("prodserver.E031", web({"http-protocols": ["h1", "h1"]}), twin=web({"http-protocols": ["h1"]})),
     Example("prodserver.E155", web({"ciphers": "NO-SUCH-CIPHER", **TLS}), twin=web({"ciphers": "ECDHE+AESGCM", **TLS})),
     Example("prodserver.E156", web({"access-logformat": "%(h)d"}), twin=web({"access-logformat": "%(h)s %(B)d"})),
     Example(

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator
 
 from ...args.base import BackendArgs, Package, option
-from ...args.values import AnyPath, Choice, Int, comma_list
+from ...args.values import AnyPath, Choice, Int, Unique, comma_list
 
 __all__ = ["TLSSettings"]
 
@@ -42,7 +42,9 @@ class TLSSettings(BackendArgs):
     ciphers: str | None = option(
         None, "SSL Cipher suite to use, in the format of an OpenSSL cipher list", cli="ciphers", group="TLS"
     )
-    http_protocols: Annotated[list[Annotated[Literal["h1", "h2"], Choice]], BeforeValidator(comma_list)] = option(
+    http_protocols: Annotated[
+        list[Annotated[Literal["h1", "h2"], Choice]], BeforeValidator(comma_list), Unique
+    ] = option(
         ["h1"],
         "HTTP protocol versions to support (comma-separated, order = preference)",
         cli="http-protocols",

@@ -56,6 +56,15 @@ def tls(tmp_path: Path) -> dict[str, str]:
             ("prodserver.E023", f"{ARGS}['limit-request-fields'] is 32769; expected 0 (no limit) or between 2 and 32768."),
         ),
         (
+            # gunicorn lowercases the protocols, then refuses a repeated one ("Duplicate protocols specified").
+            {"http-protocols": "h2,H1,h1"},
+            (
+                "prodserver.E031",
+                f"{ARGS}['http-protocols'] is 'h2,H1,h1', which gives 'h1' twice: the server refuses a value given "
+                "twice at start.",
+            ),
+        ),
+        (
             {"limit-request-field_size": 0},
             (
                 "prodserver.W150",
@@ -239,6 +248,7 @@ def test_good_settings_say_nothing() -> None:
     assert messages({"log-syslog": True, "log-syslog-to": "tcp://[::1]:514", "log-syslog-facility": "LOCAL7"}) == []
     assert messages({"dirty-workers": 1, "dirty-app": ["collections:OrderedDict", "collections:Counter:1"]}) == []
     assert messages({"worker-class": "gthread", "worker-connections": 1, "limit-request-field_size": 25}) == []
+    assert messages({"http-protocols": "h1,h2", "http2-cleartext": "both", "worker-class": "gthread"}) == []
 
 
 @pytest.mark.parametrize(
