@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -51,6 +52,11 @@ def example_files() -> Iterator[Path]:
             '{"version": 1, "handlers": {"h": {"class": "no.such.Handler"}}}'
         )
         (directory / "logging.ini").write_text("[loggers]\nkeys=root\n")
+        (directory / "empty.pid").write_text("")
+        (directory / "init.pid").write_text("1\n")
+        with socket.socket(socket.AF_UNIX) as stale:
+            # A socket file nobody listens on any more, as a server killed without its shutdown leaves.
+            stale.bind(str(directory / "stale.sock"))
         os.chdir(directory)
         try:
             yield directory

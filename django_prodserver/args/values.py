@@ -247,6 +247,25 @@ class Threads:
 
 
 @dataclass(frozen=True)
+class StaleSocketFails:
+    """A socket path whose tool binds it without removing a stale socket there (one nobody listens on, left
+    by a server that did not stop): its bind fails with EADDRINUSE (``rules/files.py``).
+
+    A socket option without it is replaced when stale, as gunicorn, waitress and Tornado do."""
+
+    tool: str
+
+
+@dataclass(frozen=True)
+class PidFile:
+    """A file the tool writes its process id to, refusing to start over a running process's
+    (``rules/files.py``); ``unreadable``: whether it refuses a file that holds no process id, too."""
+
+    tool: str
+    unreadable: bool = False
+
+
+@dataclass(frozen=True)
 class ModulePath:
     """What a module-list option names: modules the tool imports at start (Celery's ``include``)."""
 

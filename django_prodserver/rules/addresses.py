@@ -72,8 +72,12 @@ def shared_addresses(bound: Sequence[Binding]) -> list[Problem]:
         )
         if other is None:
             continue
+        socket_file = here.address.startswith("unix:")
         if here.reuses_port and other.reuses_port:
             outcome = "both then serve it and the kernel splits the connections between the two"
+        elif socket_file:
+            # gunicorn, waitress and Tornado remove a socket file they find there (even one in use).
+            outcome = "the one started second takes the path over from the other, or cannot bind it"
         else:
             outcome = "the one started second cannot bind it"
         problems.append(
@@ -82,7 +86,7 @@ def shared_addresses(bound: Sequence[Binding]) -> list[Problem]:
                 Severity.WARNING,
                 (here.process, "ARGS", here.key),
                 f"binds {here.address}, as process {other.process!r} does ({other.address}): {outcome}.",
-                "Give each process its own port.",
+                "Give each process its own socket path." if socket_file else "Give each process its own port.",
             )
         )
     return problems

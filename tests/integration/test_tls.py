@@ -54,3 +54,22 @@ def test_serves_with_a_traditional_rsa_key(launcher: Launcher, tmp_path: Path) -
         response = client.get(server.url("/"))
 
     assert (response.status_code, response.http_version) == (200, "HTTP/2")
+
+
+def test_client_verify_without_a_ca_accepts_any_client(launcher: Launcher, tmp_path: Path) -> None:
+    # What W041 says: Granian verifies nothing without ssl-ca, and warns of nothing.
+    tls_files = write_server_certificate(tmp_path)
+    tls = {"ssl-cert": str(tls_files.cert), "ssl-key": str(tls_files.key), "ssl-client-verify": True}
+    server = launcher.start(args=tls)
+    with httpx.Client(verify=tls_files.client_context, timeout=5) as client:
+        assert client.get(server.url("/")).status_code == 200
+    # A client certificate of a CA the server was never told of.
+    trustme.CA().issue_cert("client@example.com").configure_cert(tls_files.client_context)
+    with httpx.Client(verify=tls_files.client_context, timeout=5) as client:
+        assert client.get(server.url("/")).status_code == 200
+
+    # The twin: with ssl-ca, that certificate is refused in the handshake.
+    (tmp_path / "clients.pem").write_bytes(trustme.CA().cert_pem.bytes())
+    verifying = launcher.start(args={**tls, "ssl-ca": str(tmp_path / "clients.pem")})
+    with httpx.Client(verify=tls_files.client_context, timeout=5) as client, pytest.raises(httpx.HTTPError):
+        client.get(verifying.url("/"))

@@ -138,6 +138,10 @@ EXAMPLES: tuple[Example, ...] = (
         twin=asgi({"static-path-mount": "static"}),
     ),
     Example("prodserver.W050", asgi({"static-path-mount": "staticfiles"}), twin=asgi({"static-path-mount": "static"})),
+    Example("prodserver.W056", asgi({"uds": "stale.sock"}), twin=asgi({"uds": "web.sock"})),
+    Example("prodserver.E055", wsgi({"pid-file": "empty.pid"}), starting=True, twin=wsgi({"pid-file": "web.pid"})),
+    # Process 1 (init) is always running.
+    Example("prodserver.E054", wsgi({"pid-file": "init.pid"}), starting=True, twin=wsgi({"pid-file": "web.pid"})),
     Example("prodserver.E051", asgi({"log-config": "logging.ini"}), twin=asgi({"log-config": "logging.json"})),
     Example(
         "prodserver.E052",

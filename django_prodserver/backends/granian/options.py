@@ -30,7 +30,9 @@ from ...args.values import (
     NonEmptyText,
     OctalPermissions,
     PathList,
+    PidFile,
     RegexList,
+    StaleSocketFails,
     TextList,
 )
 
@@ -63,7 +65,7 @@ class GranianArgs(BackendArgs):
     # Binding
     address: IPAddress = common.address(cli="host", server="address")
     port: Int = common.port(cli="port")
-    uds: AnyPath | None = option(
+    uds: Annotated[AnyPath, StaleSocketFails("Granian")] | None = option(
         None, "Unix domain socket to bind to, instead of address and port", cli="uds", group="binding", path="socket"
     )
     uds_permissions: OctalPermissions | None = option(
@@ -507,7 +509,7 @@ class GranianArgs(BackendArgs):
         group="application and process",
         requires=Package("setproctitle", "granian[pname]"),
     )
-    pid_file: AnyPath | None = option(
+    pid_file: Annotated[AnyPath, PidFile("Granian", unreadable=True)] | None = option(
         None, "File to write the PID to", cli="pid-file", group="application and process", path="created"
     )
 

@@ -19,7 +19,15 @@ from ..base import TypedServer
 from ..drain import INT, TERM, Drain
 from ..handover import hand_over
 from .options import GunicornArgs
-from .rendering import ASGI_WORKERS, Invocation, bind_addresses, command_line, settings, worker_path
+from .rendering import (
+    ASGI_WORKERS,
+    Invocation,
+    bind_addresses,
+    command_line,
+    control_socket_path,
+    settings,
+    worker_path,
+)
 from .rules import gunicorn_problems
 
 
@@ -78,6 +86,11 @@ class GunicornServer(TypedServer[GunicornArgs]):
 
     def address_option(self, args: GunicornArgs) -> str:
         return "bind" if args.bind else "port"
+
+    def other_addresses(self, args: GunicornArgs) -> dict[str, str]:
+        # Its control socket: at its default, the same path for every gunicorn of this user (W047).
+        path = control_socket_path(args)
+        return {} if path is None else {"control_socket": f"unix:{path}"}
 
     def drain(self, args: GunicornArgs) -> Drain:
         # SIGTERM is gunicorn's graceful stop, and SIGINT too under prodserver (launch.DrainingArbiter);

@@ -10,6 +10,7 @@ Nothing here imports gunicorn: the backend's ``run()`` does.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +57,24 @@ def bind_addresses(args: GunicornArgs) -> list[str]:
     if args.bind:
         return list(args.bind)
     return [host_and_port(args.address, args.port)]
+
+
+def control_socket_path(args: GunicornArgs) -> str | None:
+    """Where gunicorn 27 opens its control socket, absolute; None when it is off.
+
+    Its default (``config._get_default_control_socket``) is one path per user, not per server: a
+    second gunicorn removes the first's socket and takes the path over, and leaves none when it stops.
+    """
+    if args.no_control_socket:
+        return None
+    if args.control_socket is not None:
+        # gunicorn has changed to its chdir when it opens it.
+        base = args.chdir if args.chdir is not None else Path()
+        return os.path.abspath(base / args.control_socket)
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isdir(runtime):
+        return os.path.join(runtime, "gunicorn.ctl")
+    return os.path.join(os.path.expanduser("~"), ".gunicorn", "gunicorn.ctl")
 
 
 def _given(args: GunicornArgs) -> Iterator[tuple[str, OptionMeta, Any]]:

@@ -18,7 +18,7 @@ from ...problems import Problem, Severity
 from ...rules.addresses import collide
 from ...rules.dependencies import W046
 from ...rules.deploy import development_problems
-from ...rules.files import missing, path_problem
+from ...rules.files import missing, path_problem, socket_problem
 from ...rules.packages import installed
 from ...rules.text import shown
 from ...rules.tls import E052, ca_file_problems, certificate_problems, cipher_problems, client_certificate_problems
@@ -213,7 +213,10 @@ def bind_target_problems(args: GunicornArgs, *, starting: bool) -> list[Problem]
             socket_path = Path(re.split(r"unix:(//)?", address)[-1])
             if args.chdir is not None and not socket_path.is_absolute():
                 socket_path = args.chdir / socket_path
-            fault = path_problem("bind", "socket", socket_path, starting, f"names the socket {shown(socket_path)}")
+            subject = f"names the socket {shown(socket_path)}"
+            fault = path_problem("bind", "socket", socket_path, starting, subject)
+            # gunicorn replaces a stale socket (sock.UnixSocket), and a live one too.
+            fault = fault or socket_problem("bind", socket_path, starting, subject, stale_fails=None)
             if fault is not None:
                 problems.append(replace(fault, path=path))
             key = f"unix:{os.path.abspath(socket_path)}"

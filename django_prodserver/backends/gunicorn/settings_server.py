@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from ...args.base import BackendArgs, Package, option
-from ...args.values import AnyPath, Choice, CommaList, Int, OctalPermissions, ServesFrom, StrList
+from ...args.values import AnyPath, Choice, CommaList, Int, OctalPermissions, PidFile, ServesFrom, StrList
 from .kinds import Group, ProxyProtocolTrustList, TrustList, User, UwsgiTrustList, WorkerClass
 
 __all__ = ["ServerSettings"]
@@ -136,7 +136,7 @@ class ServerSettings(BackendArgs):
         server="raw_env",
         also=("raw_env",),
     )
-    pid: AnyPath | None = option(
+    pid: Annotated[AnyPath, PidFile("gunicorn")] | None = option(
         None,
         "A filename to use for the PID file",
         cli="pid",

@@ -42,14 +42,14 @@ class TLSSettings(BackendArgs):
     ciphers: str | None = option(
         None, "SSL Cipher suite to use, in the format of an OpenSSL cipher list", cli="ciphers", group="TLS"
     )
-    http_protocols: Annotated[
-        list[Annotated[Literal["h1", "h2"], Choice]], BeforeValidator(comma_list), Unique
-    ] = option(
-        ["h1"],
-        "HTTP protocol versions to support (comma-separated, order = preference)",
-        cli="http-protocols",
-        group="HTTP/2",
-        requires={"h2": Package("h2", "gunicorn[http2]")},
+    http_protocols: Annotated[list[Annotated[Literal["h1", "h2"], Choice]], BeforeValidator(comma_list), Unique] = (
+        option(
+            ["h1"],
+            "HTTP protocol versions to support (comma-separated, order = preference)",
+            cli="http-protocols",
+            group="HTTP/2",
+            requires={"h2": Package("h2", "gunicorn[http2]")},
+        )
     )
     http2_cleartext: Annotated[Literal["off", "prior-knowledge", "upgrade", "both"], Choice] = option(
         "off", "Accept HTTP/2 over cleartext TCP (h2c), and by which mechanism", cli="http2-cleartext", group="HTTP/2"

@@ -17,7 +17,18 @@ from pydantic import AfterValidator
 
 from ...args.addresses import PeerMatching
 from ...args.base import BackendArgs, Package, option
-from ...args.values import POLL_MAX_SECONDS, SLEEP_MAX_SECONDS, AnyPath, Choice, CommaList, Duration, Int, PathList, StrList
+from ...args.values import (
+    POLL_MAX_SECONDS,
+    SLEEP_MAX_SECONDS,
+    AnyPath,
+    Choice,
+    CommaList,
+    Duration,
+    Int,
+    PathList,
+    StaleSocketFails,
+    StrList,
+)
 
 EXTRA = "django-prodserver[uvicorn]"
 """The extra that installs uvicorn with every optional package its options use (uvicorn[standard])."""
@@ -59,7 +70,8 @@ class UvicornSettings(BackendArgs):
     """uvicorn's options other than the common ones."""
 
     # Binding
-    uds: AnyPath | None = option(
+    # uvicorn binds as Config.bind_socket (its workers and prodserver's launcher): a stale socket fails.
+    uds: Annotated[AnyPath, StaleSocketFails("uvicorn")] | None = option(
         None, "Unix domain socket to bind to, instead of address and port", cli="uds", group="binding", path="socket"
     )
     fd: Int | None = option(

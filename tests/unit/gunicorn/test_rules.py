@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from django_prodserver.backends.gunicorn import GunicornArgs, GunicornServer, lookups
 from django_prodserver.backends.gunicorn.rules import bind_fault
-from django_prodserver.validation import validate_process
+from django_prodserver.validation import validate_process, validate_setting
 
 BACKEND = "django_prodserver.backends.gunicorn.GunicornServer"
 QUIET = {"no-control-socket": True}
@@ -189,3 +190,30 @@ def test_a_builtin_worker_class_without_its_extra_is_e080(monkeypatch: pytest.Mo
         )
     ]
     assert messages({"worker-class": "gthread"}) == []
+
+
+def test_two_gunicorns_share_the_default_control_socket(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # gunicorn 27's default is one path per user: the second removes the first's socket and takes the path.
+
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    web = {"BACKEND": BACKEND, "ARGS": {"port": 8001}}
+
+    def shared(api_args: dict[str, Any]) -> list[tuple[str, str | None]]:
+        setting = {"web": web, "api": {"BACKEND": BACKEND, "ARGS": {"port": 8002, **api_args}}}
+        return [(p.message, p.hint) for p in validate_setting(setting) if p.id == "prodserver.W047"]
+
+    path = tmp_path / ".gunicorn" / "gunicorn.ctl"
+    assert shared({}) == [
+        (
+            f"PRODUCTION_PROCESSES['api']['ARGS']['control-socket'] binds unix:{path}, as process 'web' does "
+            f"(unix:{path}): the one started second takes the path over from the other, or cannot bind it.",
+            "Give each process its own socket path.",
+        )
+    ]
+    assert shared({"control-socket": str(tmp_path / "api.ctl")}) == []
+    assert shared({"no-control-socket": True}) == []
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert [message.split(" binds ")[1].split(",")[0] for message, _ in shared({})] == [f"unix:{runtime}/gunicorn.ctl"]

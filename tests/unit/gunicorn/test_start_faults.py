@@ -53,7 +53,10 @@ def tls(tmp_path: Path) -> dict[str, str]:
         ),
         (
             {"limit-request-fields": 32769},
-            ("prodserver.E023", f"{ARGS}['limit-request-fields'] is 32769; expected 0 (no limit) or between 2 and 32768."),
+            (
+                "prodserver.E023",
+                f"{ARGS}['limit-request-fields'] is 32769; expected 0 (no limit) or between 2 and 32768.",
+            ),
         ),
         (
             # gunicorn lowercases the protocols, then refuses a repeated one ("Duplicate protocols specified").
