@@ -304,5 +304,31 @@ class ServesFrom:
         return served if self.off is None else f"{self.off} (no limit) or {served}"
 
 
+SCRIPT_NAME_AS_TEXT = (
+    "{server} passes it as SCRIPT_NAME as written, not as PEP 3333's Latin-1 decoded bytes, "
+    "so Django cannot decode it and answers every request with 500"
+)
+"""The outcome of a non-ASCII prefix on a WSGI server that does not encode it (waitress, Granian)."""
+
+
+@dataclass(frozen=True)
+class AsciiURLPath:
+    """A URL path the server puts in every request's scope or environ (ASGI ``root_path``, WSGI
+    ``SCRIPT_NAME``) that serves only in ASCII (``Annotated`` metadata of text, E032).
+
+    ``outcome``: what the server does with any other character, in its terms.
+    """
+
+    outcome: str
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(self.judge, handler(source))
+
+    def judge(self, value: Any) -> Any:
+        if isinstance(value, str) and not value.isascii():
+            raise PydanticCustomError("url_path_not_ascii", "Input should be ASCII", {"outcome": self.outcome})
+        return value
+
+
 ThreadCount = Annotated[int, BeforeValidator(_reject_bool), Threads()]
 """Threads per worker process (the common ``threads`` of a WSGI server): an int, judged by rules/threads.py."""

@@ -34,6 +34,7 @@ E028 = "prodserver.E028"
 E029 = "prodserver.E029"
 E030 = "prodserver.E030"
 E031 = "prodserver.E031"
+E032 = "prodserver.E032"
 E066 = "prodserver.E066"
 W027 = "prodserver.W027"
 E100 = "prodserver.E100"
@@ -255,6 +256,8 @@ def _custom(kind: str, given: object, error: ErrorDetails, path: tuple[Any, ...]
             f"Use at least {context.get('least')}"
             + (f", or {context['off']} for no limit." if context.get("off") is not None else "."),
         )
+    if kind == "url_path_not_ascii":
+        return url_path_not_ascii(given, path, str((error.get("ctx") or {}).get("outcome")))
     if kind == "list_duplicate":
         item = shown((error.get("ctx") or {}).get("item"))
         return Problem(
@@ -273,6 +276,17 @@ def _custom(kind: str, given: object, error: ErrorDetails, path: tuple[Any, ...]
             "Remove the option to use the default, or give it a value.",
         )
     return rejected_value(given, kind, path, backend)
+
+
+def url_path_not_ascii(value: object, path: tuple[Any, ...], outcome: str) -> Problem:
+    """E032: a URL path prefix with a character outside ASCII, and what the server then does."""
+    return Problem(
+        E032,
+        Severity.ERROR,
+        path,
+        f"is {shown(value)}, which is not ASCII: {outcome}.",
+        "Use an ASCII path such as '/app' (Django's URLs under it may still hold any character).",
+    )
 
 
 def rejected_value(value: object, kind: str, path: tuple[Any, ...], backend: str) -> Problem:

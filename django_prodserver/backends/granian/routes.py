@@ -7,7 +7,9 @@ nothing, or hides the application.
 
 from __future__ import annotations
 
+from ...args.values import SCRIPT_NAME_AS_TEXT
 from ...problems import Problem, Severity
+from ...rules.args import url_path_not_ascii
 from .options import GranianArgs
 
 E041 = "prodserver.E041"
@@ -96,6 +98,8 @@ def url_path_prefix(args: GranianArgs, wsgi: bool) -> list[Problem]:
     prefix = args.url_path_prefix
     if prefix is None:
         return []
+    if wsgi and not prefix.isascii():
+        return [url_path_not_ascii(prefix, ("ARGS", "url_path_prefix"), SCRIPT_NAME_AS_TEXT.format(server="Granian"))]
     if not prefix.startswith("/"):
         why = "does not start with '/'"
     elif prefix.endswith("/"):

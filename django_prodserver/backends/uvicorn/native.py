@@ -21,6 +21,7 @@ from ...args.values import (
     POLL_MAX_SECONDS,
     SLEEP_MAX_SECONDS,
     AnyPath,
+    AsciiURLPath,
     Choice,
     CommaList,
     Duration,
@@ -128,7 +129,9 @@ class UvicornSettings(BackendArgs):
         seed="lifespan",
         group="application and process",
     )
-    root_path: str = option(
+    root_path: Annotated[
+        str, AsciiURLPath("uvicorn encodes it as ASCII into every request's raw_path, and answers each with 400")
+    ] = option(
         "",
         "ASGI root_path of an application mounted below a URL path",
         cli="root-path",

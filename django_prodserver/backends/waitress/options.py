@@ -20,7 +20,17 @@ from pydantic_core import PydanticCustomError
 from ...args import common
 from ...args.addresses import PeerMatching
 from ...args.base import BackendArgs, option
-from ...args.values import POLL_MAX_SECONDS, AnyPath, Choice, Int, ServesFrom, ThreadCount, octal_text
+from ...args.values import (
+    POLL_MAX_SECONDS,
+    SCRIPT_NAME_AS_TEXT,
+    AnyPath,
+    AsciiURLPath,
+    Choice,
+    Int,
+    ServesFrom,
+    ThreadCount,
+    octal_text,
+)
 
 ProxyHeader = Literal[
     "forwarded", "x-forwarded-by", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto"
@@ -159,7 +169,9 @@ class WaitressArgs(BackendArgs):
     url_scheme: Annotated[URLScheme, Choice] = option(
         "http", "Default wsgi.url_scheme", cli="url-scheme", group="requests"
     )
-    url_prefix: str = option("", "SCRIPT_NAME of the application ('/app')", cli="url-prefix", group="requests")
+    url_prefix: Annotated[str, AsciiURLPath(SCRIPT_NAME_AS_TEXT.format(server="waitress"))] = option(
+        "", "SCRIPT_NAME of the application ('/app')", cli="url-prefix", group="requests"
+    )
     ident: str = option("waitress", "Server header of responses (empty: none)", cli="ident", group="requests")
     server_name: str = option(
         "waitress.invalid", "SERVER_NAME when the request has no Host header", cli="server-name", group="requests"
