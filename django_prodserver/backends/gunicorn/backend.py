@@ -13,7 +13,7 @@ import inspect
 
 from ...args.base import Package
 from ...problems import Problem
-from ...rules.application import target_problems
+from ...rules.application import lifespan_problems, target_problems
 from ..applications import asgi_target, wsgi_target
 from ..base import TypedServer
 from ..drain import INT, TERM, Drain
@@ -75,7 +75,11 @@ class GunicornServer(TypedServer[GunicornArgs]):
         return target_problems(target)
 
     def rules(self, args: GunicornArgs, *, starting: bool) -> list[Problem]:
-        return gunicorn_problems(args, starting=starting)
+        problems = gunicorn_problems(args, starting=starting)
+        if speaks_asgi(args.worker_class, load=False):
+            outcome = "each worker fails to boot, and gunicorn exits"
+            problems += lifespan_problems("asgi_lifespan", args.asgi_lifespan, asgi_target(), outcome)
+        return problems
 
     def command_line(self, args: GunicornArgs, *, reveal_secrets: bool = False) -> list[str]:
         return command_line(self.invocation(args), reveal_secrets=reveal_secrets)

@@ -12,6 +12,7 @@ from typing import ClassVar, TypeVar
 
 from ...args.base import Package
 from ...problems import Problem
+from ...rules.application import lifespan_problems
 from ..applications import application_fault, asgi_target, wsgi_target
 from ..base import ServerStartError, TypedServer
 from ..drain import INT, TERM, Drain
@@ -89,6 +90,13 @@ class UvicornServer(UvicornBackend[UvicornASGIArgs]):
 
     def target(self) -> str:
         return asgi_target()
+
+    def rules(self, args: UvicornASGIArgs, *, starting: bool) -> list[Problem]:
+        outcome = "uvicorn's startup fails with a traceback, and it exits (status 3)"
+        return [
+            *super().rules(args, starting=starting),
+            *lifespan_problems("lifespan", args.lifespan, self.target(), outcome),
+        ]
 
 
 class UvicornWSGIServer(UvicornBackend[UvicornWSGIArgs]):

@@ -48,6 +48,8 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.E090", asgi({"http2": True}), twin=asgi({"http2": False})),
     Example("prodserver.E091", asgi({"ssl-key": "tls/key.pem"}), twin=asgi(TLS)),
     Example("prodserver.E092", wsgi({"lifespan": "on"}), twin=wsgi({"lifespan": "off"})),
+    # The example project's application hands every scope but websockets to Django's own handler.
+    Example("prodserver.E070", asgi({"lifespan": "on"}), twin=asgi({"lifespan": "auto"})),
     Example("prodserver.E032", asgi({"root-path": "/caf\u00e9"}), twin=asgi({"root-path": "/cafe"})),
     Example("prodserver.E093", asgi({"header": "X-Frame-Options DENY"}), twin=asgi({"header": "X-Frame-Options:DENY"})),
     Example("prodserver.E094", asgi({**TLS, "ssl-version": 16}), twin=asgi({**TLS, "ssl-version": 17})),

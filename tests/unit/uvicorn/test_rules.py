@@ -102,7 +102,7 @@ def test_a_rule_reports_its_problem(args: dict[str, Any], backend: str, expected
     ("args", "backend"),
     [
         ({"http2": True, "http": "zttp"}, ASGI),
-        ({"lifespan": "on"}, ASGI),
+        ({"lifespan": "auto"}, ASGI),
         ({"header": ["X-A:1", "X-Frame-Options: DENY"]}, ASGI),
         ({"reload": True}, ASGI),
         ({"workers": 4}, ASGI),
