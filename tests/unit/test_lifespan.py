@@ -19,7 +19,7 @@ from django.test import override_settings
 from django_prodserver.rules.application import django_handler
 from django_prodserver.validation import validate_process
 
-UVICORN = ("django_prodserver.backends.uvicorn.UvicornServer", "lifespan", {})
+UVICORN: tuple[str, str, dict[str, Any]] = ("django_prodserver.backends.uvicorn.UvicornServer", "lifespan", {})
 GUNICORN = ("django_prodserver.backends.gunicorn.GunicornServer", "asgi-lifespan", {"worker-class": "asgi"})
 OUTCOMES = {
     "lifespan": "uvicorn's startup fails with a traceback, and it exits (status 3)",
