@@ -17,6 +17,7 @@ from tests.catalogue import write_self_signed
 GUNICORN = "django_prodserver.backends.gunicorn.GunicornServer"
 UVICORN = "django_prodserver.backends.uvicorn.UvicornServer"
 WAITRESS = "django_prodserver.backends.waitress.WaitressServer"
+GRANIAN = "django_prodserver.backends.granian.GranianASGIServer"
 ARGS = "PRODUCTION_PROCESSES['web']['ARGS']"
 
 
@@ -53,6 +54,14 @@ def found(backend: str, args: dict[str, Any], check_id: str) -> list[tuple[str, 
             ),
         ),
         (
+            GRANIAN,
+            {"http2-max-headers-size": 166},
+            (
+                f"{ARGS}['http2-max-headers-size'] is 166: the server would refuse every request (the smallest HTTP/2 request, GET / of host 'a', is 166 bytes as HTTP/2 counts its four pseudo-header fields (32 each besides name and value), and Granian refuses a header list that reaches the limit).",
+                "Use at least 167.",
+            ),
+        ),
+        (
             WAITRESS,
             {"max-request-header-size": 18},
             (
@@ -78,6 +87,7 @@ def test_a_limit_below_the_smallest_request_is_e066(
         (GUNICORN, {"limit-request-field_size": 25}),
         (GUNICORN, {"limit-request-field_size": 0}),
         (WAITRESS, {"max-request-header-size": 19}),
+        (GRANIAN, {"http2-max-headers-size": 167}),
         (WAITRESS, {"connection-limit": 3}),
         (WAITRESS, {"connection-limit": 5, "listen": ["127.0.0.1:8000", "127.0.0.1:8001"]}),
         (WAITRESS, {"connection-limit": 3, "unix-socket": "web.sock", "listen": ["127.0.0.1:8000"]}),

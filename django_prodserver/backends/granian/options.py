@@ -32,6 +32,7 @@ from ...args.values import (
     PathList,
     PidFile,
     RegexList,
+    ServesFrom,
     StaleSocketFails,
     TextList,
 )
@@ -228,7 +229,14 @@ class GranianArgs(BackendArgs):
         le=H2_MAX_FRAME_SIZE,
         group="HTTP/2",
     )
-    http2_max_headers_size: Int = option(
+    http2_max_headers_size: Annotated[
+        Int,
+        ServesFrom(
+            167,
+            "the smallest HTTP/2 request, GET / of host 'a', is 166 bytes as HTTP/2 counts its four pseudo-header "
+            "fields (32 each besides name and value), and Granian refuses a header list that reaches the limit",
+        ),
+    ] = option(
         16777216,
         "Maximum size of received HTTP/2 header frames, in bytes",
         cli="http2-max-headers-size",
