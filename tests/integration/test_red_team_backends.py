@@ -36,6 +36,20 @@ def status_line(port: int, request: bytes) -> bytes:
     [
         # The request line 'GET / HTTP/1.1' is 14 bytes: gunicorn's limit-request-line 14 takes it.
         (GUNICORN, {"limit-request-line": 14, "no-control-socket": True}, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
+        # Python's http.client sends 2 fields, the fewest of the common clients: gunicorn's limit 2 takes them.
+        (
+            GUNICORN,
+            {"limit-request-fields": 2, "no-control-socket": True},
+            b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: identity\r\n\r\n",
+        ),
+        # curl 7.88's longest field is its User-Agent, 25 bytes with its CRLF: gunicorn's limit 25 takes it.
+        (
+            GUNICORN,
+            {"limit-request-field_size": 25, "no-control-socket": True},
+            b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n",
+        ),
+        # waitress counts its listening socket and its trigger as channels: 3 lets one connection in.
+        (WAITRESS, {"connection-limit": 3, "server-name": "127.0.0.1"}, b"GET / HTTP/1.0\r\n\r\n"),
         # 18 bytes in all: waitress refuses a header block that reaches its limit, 19 takes it.
         (WAITRESS, {"max-request-header-size": 19, "server-name": "127.0.0.1"}, b"GET / HTTP/1.0\r\n\r\n"),
         # uvicorn counts the request's own connection: 2 serves one request at a time.
