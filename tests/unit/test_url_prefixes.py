@@ -49,3 +49,17 @@ def test_an_ascii_prefix_passes(backend: str, key: str, outcome: str) -> None:
 @pytest.mark.parametrize(("backend", "key"), SERVING)
 def test_servers_that_carry_any_prefix_accept_it(backend: str, key: str) -> None:
     assert e032(backend, {key: "/caf\u00e9"}) == []
+
+
+def test_gunicorns_script_name_variable_outside_ascii_is_refused() -> None:
+    # Measured: gunicorn logs "Request path '/%C3%A9/' does not start with SCRIPT_NAME '/é'" and answers 500.
+    outcome = (
+        "gunicorn compares SCRIPT_NAME with each request's percent-encoded path, which never starts with it, "
+        "and answers every request with 500"
+    )
+    env = ["LANG=C.UTF-8", "SCRIPT_NAME=/caf\u00e9"]
+
+    assert e032("gunicorn.GunicornServer", {"env": env}) == [
+        (f"{ARGS}['env'][1] is 'SCRIPT_NAME=/café', which is not ASCII: {outcome}.", HINT)
+    ]
+    assert e032("gunicorn.GunicornServer", {"env": ["SCRIPT_NAME=/cafe", "GREETING=caf\u00e9"]}) == []

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ...problems import Problem, Severity
 from ...rules.addresses import collide
+from ...rules.args import url_path_not_ascii
 from ...rules.dependencies import W046
 from ...rules.deploy import development_problems
 from ...rules.files import missing, path_problem, socket_problem
@@ -273,8 +274,14 @@ def _fd_fault(fd: int) -> str | None:
     return None if stat.S_ISSOCK(mode) else "is not a socket"
 
 
+SCRIPT_NAME_UNMATCHED = (
+    "gunicorn compares SCRIPT_NAME with each request's percent-encoded path, which never starts with it, "
+    "and answers every request with 500"
+)
+
+
 def env_problems(args: GunicornArgs) -> list[Problem]:
-    return [
+    problems = [
         Problem(
             E083,
             Severity.ERROR,
@@ -284,6 +291,12 @@ def env_problems(args: GunicornArgs) -> list[Problem]:
         )
         for index, entry in enumerate(args.env)
         if (fault := _env_fault(entry)) is not None
+    ]
+    # gunicorn's WSGI SCRIPT_NAME is the variable (http/wsgi.py): a URL path prefix of the kind of E032.
+    return problems + [
+        url_path_not_ascii(entry, ("ARGS", "env", index), SCRIPT_NAME_UNMATCHED)
+        for index, entry in enumerate(args.env)
+        if entry.startswith("SCRIPT_NAME=") and not entry.isascii()
     ]
 
 
