@@ -189,10 +189,14 @@ def _bindings(report: ProcessReport) -> list[Binding]:
         return []
     # Shown under each option's documented name: these problems are located at the setting.
     options = type(report.args).options()
-    key = options[backend.address_option(report.args)].spellings[0]
-    bindings = [Binding(report.name, address, key, reuses_port=backend.reuses_port)]
+    given = report.args.model_fields_set
+    field = backend.address_option(report.args)
+    key = options[field].spellings[0]
+    bindings = [Binding(report.name, address, key, reuses_port=backend.reuses_port, default=field not in given)]
     for option, other in backend.other_addresses(report.args).items():
-        bindings.append(Binding(report.name, other, options[option].spellings[0], reuses_port=False))
+        bindings.append(
+            Binding(report.name, other, options[option].spellings[0], reuses_port=False, default=option not in given)
+        )
     return bindings
 
 

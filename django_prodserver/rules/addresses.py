@@ -53,6 +53,8 @@ class Binding:
     key: str
     """The ARGS field that sets the port (or socket path) the message points at."""
     reuses_port: bool
+    default: bool = False
+    """Whether the option that sets it was not given: the address is the tool's default."""
 
 
 def shared_addresses(bound: Sequence[Binding]) -> list[Problem]:
@@ -85,7 +87,8 @@ def shared_addresses(bound: Sequence[Binding]) -> list[Problem]:
                 W047,
                 Severity.WARNING,
                 (here.process, "ARGS", here.key),
-                f"binds {here.address}, as process {other.process!r} does ({other.address}): {outcome}.",
+                f"{'(not set, so its default) ' if here.default else ''}binds {here.address}, as process "
+                f"{other.process!r} does ({other.address}): {outcome}.",
                 "Give each process its own socket path." if socket_file else "Give each process its own port.",
             )
         )

@@ -832,6 +832,17 @@ def test_a_file_the_user_cannot_read(in_tmp: Path) -> None:
     ]
 
 
+def test_a_shared_address_nobody_set_says_it_is_the_default() -> None:
+    assert check({"web": process(port=8000), "api": process()}) == [
+        Warning(
+            "PRODUCTION_PROCESSES['api']['ARGS']['port'] (not set, so its default) binds 127.0.0.1:8000, as process "
+            "'web' does (127.0.0.1:8000): both then serve it and the kernel splits the connections between the two.",
+            hint="Give each process its own port.",
+            id="prodserver.W047",
+        )
+    ]
+
+
 def test_two_processes_sharing_a_metrics_port_warn() -> None:
     metrics = {"metrics": True, "metrics-port": 9100}
     setting = {"web": web({"port": 8000, **metrics})["web"], "api": web({"port": 8001, **metrics})["web"]}

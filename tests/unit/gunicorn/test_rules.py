@@ -206,8 +206,9 @@ def test_two_gunicorns_share_the_default_control_socket(tmp_path: Path, monkeypa
     path = tmp_path / ".gunicorn" / "gunicorn.ctl"
     assert shared({}) == [
         (
-            f"PRODUCTION_PROCESSES['api']['ARGS']['control-socket'] binds unix:{path}, as process 'web' does "
-            f"(unix:{path}): the one started second takes the path over from the other, or cannot bind it.",
+            f"PRODUCTION_PROCESSES['api']['ARGS']['control-socket'] (not set, so its default) binds unix:{path}, "
+            f"as process 'web' does (unix:{path}): the one started second takes the path over from the other, "
+            "or cannot bind it.",
             "Give each process its own socket path.",
         )
     ]
