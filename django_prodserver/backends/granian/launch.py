@@ -35,6 +35,8 @@ def serve(kwargs: dict[str, Any], places: Places) -> None:
     from granian.errors import FatalError
 
     server = _build_server(kwargs, places)
+    if kwargs.get("metrics_enabled"):
+        _spawn_workers()
     freeze_before_fork()
     try:
         server.serve()
@@ -46,6 +48,20 @@ def serve(kwargs: dict[str, Any], places: Places) -> None:
         if reason is None:
             raise
         raise _socket_fault(server, places, reason) from None
+
+
+def _spawn_workers() -> None:
+    """Have Granian start its workers as fresh interpreters (``spawn``), not as forks of this process.
+
+    With metrics on, Granian starts a thread per worker (its metrics receiver, which builds a tokio
+    runtime) right before it forks the workers.  A worker forked while such a thread is half-way
+    through initialising a global of the Rust runtime inherits it half-made: it logs "Started
+    worker-N", listens, and hangs building its own runtime, never accepting a connection.  A spawned
+    worker inherits no memory of this process, so no lock or half-made global either.
+    """
+    import multiprocessing
+
+    multiprocessing.set_start_method("spawn", force=True)
 
 
 def check_tls(kwargs: dict[str, Any], places: Places) -> None:
