@@ -21,13 +21,30 @@ class ServerFailed(RuntimeError):
     """The server exited or never answered 200; the message ends with the tail of its log."""
 
 
-def _ports() -> Iterator[int]:
-    """The ports of ``PRODSERVER_TEST_PORTS`` ("11000-13999"), in turn, for a run beside others; else none."""
+def run_ports() -> tuple[int, int] | None:
+    """``PRODSERVER_TEST_PORTS`` ("11000-13999") as its first and last port: the range of a run beside others."""
     chosen = os.environ.get("PRODSERVER_TEST_PORTS")
     if not chosen:
-        return iter(())
+        return None
     first, last = map(int, chosen.split("-"))
-    return itertools.cycle(range(first, last + 1))
+    return first, last
+
+
+def port_is_free(port: int) -> bool:
+    """Whether nothing holds TCP ``port`` of 127.0.0.1 now: a bind without SO_REUSEADDR nor SO_REUSEPORT
+    fails on any socket bound to it (listening or not, on 127.0.0.1 or a wildcard) and on one in TIME_WAIT."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def _ports() -> Iterator[int]:
+    """The ports of ``PRODSERVER_TEST_PORTS``, in turn; else none."""
+    chosen = run_ports()
+    return itertools.cycle(range(chosen[0], chosen[1] + 1)) if chosen else iter(())
 
 
 _PORTS = _ports()
@@ -36,11 +53,7 @@ _PORTS = _ports()
 def free_port() -> int:
     """A port nothing listens on: from ``PRODSERVER_TEST_PORTS`` when set, else one the kernel picks."""
     for port in itertools.islice(_PORTS, 3000):
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
+        if port_is_free(port):
             return port
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

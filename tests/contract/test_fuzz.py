@@ -17,8 +17,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +31,7 @@ from django_prodserver.backends.base import TypedBackend
 from django_prodserver.registry import BUILTIN_BACKENDS
 from django_prodserver.validation import validate_process
 
-from ..integration.servers import EXAMPLE_DIR, free_port, manage_py, subprocess_env, write_settings
+from ..integration.servers import django_code, free_port, migrated_demo_database, run_ok
 from .fuzz_material import write_material
 from .fuzz_runs import FAMILIES, PROOF_TIMEOUT, ROOT, Run, answer, process_setting, served
 from .fuzz_values import configurations, resolved
@@ -52,8 +50,6 @@ FUZZ_LOG = os.environ.get("PRODSERVER_FUZZ_LOG")
 REPLAY = os.environ.get("PRODSERVER_FUZZ_REPLAY")
 TASK = "tests.workers_project.tasks"
 ENQUEUE = f"""
-import django
-django.setup()
 from django.core.management import call_command
 call_command("migrate", verbosity=0)
 from django_q.tasks import async_task
@@ -66,19 +62,7 @@ async_task("{TASK}.mark", "run")
 @pytest.fixture(scope="module")
 def example_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo's database, migrated once for every example server of this module."""
-    directory = tmp_path_factory.mktemp("fuzz-example-db")
-    database = directory / "demo.sqlite3"
-    write_settings(directory, database)
-    done = subprocess.run(
-        manage_py("migrate", "--verbosity", "0"),
-        cwd=EXAMPLE_DIR,
-        env=subprocess_env(directory),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    return database
+    return migrated_demo_database(tmp_path_factory.mktemp("fuzz-example-db"))
 
 
 @pytest.fixture(scope="module")
@@ -88,10 +72,7 @@ def workers_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
     env |= {"DJANGO_SETTINGS_MODULE": "tests.workers_project.settings", "WORKERS_DIR": str(directory)}
     env["PYTHONPATH"] = str(ROOT)
-    done = subprocess.run(
-        [sys.executable, "-c", ENQUEUE], cwd=directory, env=env, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
+    run_ok(django_code(ENQUEUE), env, cwd=directory)
     return directory / "db.sqlite3"
 
 

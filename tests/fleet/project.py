@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from tests.integration.servers import EXAMPLE_DIR, free_port
+from tests.integration.servers import django_code, free_port, run_ok
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = "fleet_settings"
@@ -56,22 +55,10 @@ def environment(directory: Path, extra: Mapping[str, str] | None = None) -> dict
     return env
 
 
-def manage(directory: Path, *argv: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "manage.py", *argv],
-        cwd=EXAMPLE_DIR,
-        env=environment(directory),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-
-
 def migrated(directory: Path) -> Path:
     """A migrated database in ``directory``, for :func:`project` to copy."""
     write(directory, {})
-    done = manage(directory, "migrate", "--verbosity", "0")
-    assert done.returncode == 0, done.stdout + done.stderr
+    run_ok([sys.executable, "manage.py", "migrate", "--verbosity", "0"], environment(directory))
     return directory / "db.sqlite3"
 
 
@@ -84,17 +71,5 @@ def project(directory: Path, database: Path) -> tuple[int, int]:
 
 
 def enqueue(directory: Path, name: str, seconds: float = 0.0) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            f"import django\ndjango.setup()\n"
-            f"from tests.workers_project.tasks import tasks_mark\ntasks_mark.enqueue({name!r}, {seconds})",
-        ],
-        cwd=EXAMPLE_DIR,
-        env=environment(directory),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
+    code = f"from tests.workers_project.tasks import tasks_mark\ntasks_mark.enqueue({name!r}, {seconds})"
+    run_ok(django_code(code), environment(directory))

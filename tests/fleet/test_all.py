@@ -16,10 +16,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.integration.servers import EXAMPLE_DIR, EXIT_TIMEOUT, wait_for
+from tests.integration.servers import EXAMPLE_DIR, EXIT_TIMEOUT, answers_200, port_state, wait_for
 
 from .project import GRANIAN, enqueue, environment, processes, project, write
 
@@ -68,16 +67,14 @@ def alive(pid: int) -> bool:
     return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")
 
 
-def answers(port: int) -> bool:
-    try:
-        return httpx.get(f"http://127.0.0.1:{port}/", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
-
-
 def serving(directory: Path, process: subprocess.Popen[bytes], web: int, wsgi: int) -> None:
     """Wait until both servers answer and the worker ran a task."""
-    wait_for(lambda: process.poll() is not None or (answers(web) and answers(wsgi)), "both servers", 60)
+    wait_for(
+        lambda: process.poll() is not None or (answers_200(web) and answers_200(wsgi)),
+        "both servers",
+        60,
+        lambda: output(directory) + port_state(web) + port_state(wsgi),
+    )
     assert process.poll() is None, output(directory)
     enqueue(directory, "fleet")
     wait_for(lambda: (directory / "fleet.done").exists() or process.poll() is not None, "the task", 60)
@@ -110,20 +107,25 @@ def test_a_child_killed_stops_the_others_and_exits_1(tmp_path: Path, database: P
         output(tmp_path).rstrip().endswith("prodserver | Process 'tasks' was killed by SIGKILL: stopped the others.")
     ), output(tmp_path)
     assert not [pid for pid in children(tmp_path) if alive(pid)]
-    assert not answers(web)
-    assert not answers(wsgi)
+    assert not answers_200(web)
+    assert not answers_200(wsgi)
 
 
 def test_the_runner_killed_leaves_no_child(tmp_path: Path, database: Path) -> None:
     web, wsgi = project(tmp_path, database)
     with fleet(tmp_path, "--all") as process:
-        wait_for(lambda: process.poll() is not None or (answers(web) and answers(wsgi)), "both servers", 60)
+        wait_for(
+            lambda: process.poll() is not None or (answers_200(web) and answers_200(wsgi)),
+            "both servers",
+            60,
+            lambda: output(tmp_path) + port_state(web) + port_state(wsgi),
+        )
         started = children(tmp_path)
         process.kill()
         process.wait()
         wait_for(lambda: not [pid for pid in started if alive(pid)], "every child to stop", EXIT_TIMEOUT * 2)
-    assert not answers(web)
-    assert not answers(wsgi)
+    assert not answers_200(web)
+    assert not answers_200(wsgi)
 
 
 def test_one_invalid_process_starts_nothing(tmp_path: Path, database: Path) -> None:

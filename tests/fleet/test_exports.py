@@ -3,13 +3,11 @@ systemd-analyze verify (silent); supervisord and the Procfile (under honcho) run
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +15,18 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from tests.integration.servers import EXAMPLE_DIR, EXIT_TIMEOUT, free_port, wait_for
+from tests.integration.servers import (
+    EXAMPLE_DIR,
+    EXIT_TIMEOUT,
+    answers_200,
+    free_port,
+    in_own_session,
+    port_state,
+    run_ok,
+    wait_for,
+)
 
 from .project import GRANIAN, GUNICORN, environment, project
-from .test_all import answers
 
 BIN = Path(sys.executable).parent
 IMAGE = "registry.example/shop:1.4"
@@ -170,24 +176,11 @@ def test_procfile_binds_port_through_each_servers_override() -> None:
     ]
 
 
-@contextlib.contextmanager
-def running(argv: list[str], directory: Path, cwd: Path | None = None) -> Iterator[subprocess.Popen[bytes]]:
+def running(
+    argv: list[str], directory: Path, cwd: Path | None = None
+) -> AbstractContextManager[subprocess.Popen[bytes]]:
     """An engine in its own session, its output in directory/engine.txt; its session killed at the end."""
-    with (directory / "engine.txt").open("wb") as output:
-        process = subprocess.Popen(
-            argv,
-            cwd=cwd or directory,
-            env=environment(directory),
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        yield process
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+    return in_own_session(argv, directory / "engine.txt", environment(directory), cwd=cwd or directory)
 
 
 def engine_output(directory: Path) -> str:
@@ -195,23 +188,20 @@ def engine_output(directory: Path) -> str:
 
 
 def exported(directory: Path, fmt: str, *names: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "manage.py", "prodserver", "--export", fmt, *names],
-        cwd=EXAMPLE_DIR,
-        env=environment(directory),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+    argv = [sys.executable, "manage.py", "prodserver", "--export", fmt, *names]
+    return run_ok(argv, environment(directory)).stdout
 
 
 def test_supervisord_runs_the_export_and_sigterm_stops_everything(tmp_path: Path, database: Path) -> None:
     web, wsgi = project(tmp_path, database)
     (tmp_path / "supervisord.conf").write_text(exported(tmp_path, "supervisord", "web", "wsgi"))
     with running([str(BIN / "supervisord"), "-n", "-c", "supervisord.conf"], tmp_path) as process:
-        wait_for(lambda: process.poll() is not None or (answers(web) and answers(wsgi)), "both servers", 60)
+        wait_for(
+            lambda: process.poll() is not None or (answers_200(web) and answers_200(wsgi)),
+            "both servers",
+            60,
+            lambda: engine_output(tmp_path) + port_state(web) + port_state(wsgi),
+        )
         assert process.poll() is None, engine_output(tmp_path)
         process.send_signal(signal.SIGTERM)
         assert process.wait(EXIT_TIMEOUT * 3) == 0, engine_output(tmp_path)
@@ -231,12 +221,17 @@ def test_the_procfile_runs_under_honcho_on_the_port_it_is_given(tmp_path: Path, 
     # honcho runs each line in its own directory, the project's, as a platform does.
     honcho = [str(BIN / "honcho"), "-f", str(tmp_path / "Procfile"), "start", "-p", str(port)]
     with running(honcho, tmp_path, cwd=EXAMPLE_DIR) as process:
-        wait_for(lambda: process.poll() is not None or answers(port), "web on honcho's PORT", 60)
+        wait_for(
+            lambda: process.poll() is not None or answers_200(port),
+            "web on honcho's PORT",
+            60,
+            lambda: engine_output(tmp_path) + port_state(port),
+        )
         assert process.poll() is None, engine_output(tmp_path)
-        assert not answers(web)
+        assert not answers_200(web)
         process.send_signal(signal.SIGTERM)
         # 143: honcho's own status after a SIGTERM, whatever its processes did; they drained and exited 0.
         assert process.wait(EXIT_TIMEOUT * 3) == 143, engine_output(tmp_path)
     text = engine_output(tmp_path)
     assert "web.1 stopped (rc=0)" in text, text
-    assert not answers(port)
+    assert not answers_200(port)

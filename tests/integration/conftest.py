@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import socket
-import subprocess
 from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
 
-from .servers import EXAMPLE_DIR, Launcher, ProdServer, manage_py, subprocess_env, write_settings
+from .servers import Launcher, ProdServer, migrated_demo_database
 
 
 @pytest.fixture
@@ -24,15 +23,7 @@ def occupied_port() -> Iterator[int]:
 @pytest.fixture(scope="session")
 def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated SQLite database for every server of the session (example/db.sqlite3 stays untouched)."""
-    directory = tmp_path_factory.mktemp("database")
-    database = directory / "demo.sqlite3"
-    write_settings(directory, database)
-    migrate = manage_py("migrate", "--verbosity", "0")
-    done = subprocess.run(
-        migrate, cwd=EXAMPLE_DIR, env=subprocess_env(directory), capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return database
+    return migrated_demo_database(tmp_path_factory.mktemp("database"))
 
 
 @pytest.fixture(scope="module")

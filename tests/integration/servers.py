@@ -15,13 +15,15 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
+
+from benchmarks.processes import port_is_free, run_ports
 
 EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "example"
 ASGI = "django_prodserver.backends.granian.GranianASGIServer"
@@ -62,7 +64,7 @@ def _ports_of_this_worker() -> Iterator[int]:
     index = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
     workers = max(int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")), index + 1)
     # PRODSERVER_TEST_PORTS="20000-24999": the range of this run, for several runs on one machine at once.
-    first, end = map(int, os.environ.get("PRODSERVER_TEST_PORTS", f"10000-{_first_ephemeral_port() - 1}").split("-"))
+    first, end = run_ports() or (10000, _first_ephemeral_port() - 1)
     block = (end + 1 - first) // workers
     return itertools.cycle(range(first + index * block, first + (index + 1) * block))
 
@@ -77,23 +79,49 @@ def free_port() -> int:
     test's server (an xdist worker draws from the same range) or any client connection could take it,
     and a server that cannot bind its metrics port, say, never serves.
     """
-    for port in _PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise AssertionError("unreachable: the ports cycle")
+    return next(port for port in _PORTS if port_is_free(port))
 
 
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = READY_TIMEOUT) -> None:
-    """Poll ``condition`` until it holds; fail the test with ``what`` after ``timeout`` seconds."""
+def wait_for(
+    condition: Callable[[], bool],
+    what: str,
+    timeout: float = READY_TIMEOUT,
+    explain: Callable[[], str] | None = None,
+) -> None:
+    """Poll ``condition`` until it holds; fail the test with ``what`` after ``timeout`` seconds.
+
+    ``explain``: what the failure message adds (the server's output, the port's state), read at the timeout.
+    """
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"Timed out after {timeout:g} s waiting for {what}")
+            details = f"\n{explain()}" if explain is not None else ""
+            raise AssertionError(f"Timed out after {timeout:g} s waiting for {what}{details}")
         time.sleep(POLL_INTERVAL)
+
+
+def shown(title: str, argv: Sequence[str]) -> str:
+    """What ``argv`` prints, under a ``--- title ---`` line: a diagnostic quoted by a failure message."""
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=5, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"--- {title}: not available ({exc}) ---\n"
+    return f"--- {title} ---\n{done.stdout}{done.stderr}"
+
+
+def port_state(port: int) -> str:
+    """What ``ss`` shows of TCP ``port``: who listens on it (on any address), and its connections.
+
+    A wait for a server that never answers says why with it: another process listening on the port, a
+    queue of connections nobody accepts (Recv-Q of the listener), or no listener at all.
+    """
+    filter_ = f"( sport = :{port} or dport = :{port} )"
+    return shown(f"ss on port {port}", ["ss", "--tcp", "--all", "--numeric", "--processes", filter_])
+
+
+def tail(text: str, lines: int = 40) -> str:
+    """The last ``lines`` lines of ``text``: what a failure message quotes of a long log."""
+    return "\n".join(text.splitlines()[-lines:]) + "\n"
 
 
 def write_settings(
@@ -113,6 +141,49 @@ def manage_py(*argv: str) -> list[str]:
     return [sys.executable, "manage.py", *argv, "--settings", SETTINGS_MODULE]
 
 
+def django_code(code: str) -> list[str]:
+    """The argv of ``python -c`` running ``code`` after ``django.setup()``, in the environment's settings."""
+    return [sys.executable, "-c", f"import django\ndjango.setup()\n{code}"]
+
+
+def run_ok(
+    argv: Sequence[str], env: Mapping[str, str], cwd: Path = EXAMPLE_DIR, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """Run ``argv`` (``manage.py``, ``python -c``) to its end; the test fails, showing its output, unless it exits 0."""
+    done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+    assert done.returncode == 0, (
+        f"$ {' '.join(argv)}\nexit {done.returncode}\n--- stdout ---\n{done.stdout}--- stderr ---\n{done.stderr}"
+    )
+    return done
+
+
+def migrated_demo_database(directory: Path) -> Path:
+    """The demo's database, migrated, in ``directory`` (with the settings module naming it)."""
+    database = directory / "demo.sqlite3"
+    write_settings(directory, database)
+    run_ok(manage_py("migrate", "--verbosity", "0"), subprocess_env(directory))
+    return database
+
+
+@contextlib.contextmanager
+def in_own_session(
+    argv: Sequence[str], output: Path, env: Mapping[str, str], cwd: Path = EXAMPLE_DIR
+) -> Iterator[subprocess.Popen[bytes]]:
+    """``argv`` started in a session of its own, its stdout and stderr in ``output``; the session killed at the end.
+
+    The whole session, even once ``argv`` has exited: a child it left behind (a pool process, a worker
+    whose master died) would otherwise outlive the test and keep its port or its files.
+    """
+    with output.open("wb") as out:
+        process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        yield process
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
 def subprocess_env(directory: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """This environment, importing the settings module of ``directory`` (and no other settings)."""
     env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
@@ -122,6 +193,41 @@ def subprocess_env(directory: Path, extra: Mapping[str, str] | None = None) -> d
     return env
 
 
+def answers_200(port: int) -> bool:
+    """Whether ``http://127.0.0.1:port/`` answers 200 now (refused, reset or timed out: not yet)."""
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def printed_line(env: Mapping[str, str]) -> str:
+    """The command line ``manage.py prodserver --dry-run`` prints (its last line), in ``env``'s settings."""
+    return run_ok(manage_py("prodserver", "--dry-run"), env).stdout.strip().splitlines()[-1]
+
+
+def serve_in_shell(line: str, env: Mapping[str, str], port: int) -> bytes:
+    """Run ``line`` with ``/bin/sh``, as a user pasting it would; once it serves the demo's page on ``port``,
+    stop it with SIGTERM. The test fails unless it served and then exited 0; its stderr."""
+    shell = subprocess.Popen(
+        ["/bin/sh", "-c", line],
+        cwd=EXAMPLE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        wait_for(lambda: answers_200(port) or shell.poll() is not None, line, explain=lambda: port_state(port))
+        response = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+        assert (response.status_code, response.text) == (200, "Hello from Django\n")
+    finally:
+        shell.send_signal(signal.SIGTERM)
+        _, errors = shell.communicate(timeout=EXIT_TIMEOUT)
+    assert shell.returncode == 0, errors.decode(errors="replace")
+    return errors
+
+
 @dataclass
 class ProdServer:
     """One ``manage.py prodserver web`` process and the files it wrote."""
@@ -129,6 +235,8 @@ class ProdServer:
     directory: Path
     port: int
     scheme: str = "http"
+    command: tuple[str, ...] = ("prodserver", "web")
+    """What ``manage.py`` runs: ``prodserver web``, or 3.x's ``server web``."""
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
@@ -145,7 +253,7 @@ class ProdServer:
     def start(self, env: Mapping[str, str] | None = None) -> None:
         with (self.directory / "stdout.txt").open("wb") as out, (self.directory / "stderr.txt").open("wb") as err:
             self.process = subprocess.Popen(
-                manage_py("prodserver", "web"),
+                manage_py(*self.command),
                 cwd=EXAMPLE_DIR,
                 env=subprocess_env(self.directory, env),
                 stdout=out,
@@ -159,11 +267,22 @@ class ProdServer:
 
     def wait_until_listening(self, timeout: float = READY_TIMEOUT) -> None:
         """Return once a worker answers connections; fail with the output if the server exits first."""
-        wait_for(lambda: self._accepts() or not self.running(), f"a server on port {self.port}", timeout)
+        wait_for(lambda: self._accepts() or not self.running(), f"a server on port {self.port}", timeout, self.explain)
         assert self.running(), f"The server exited with {self.returncode()} before listening:\n{self.output()}"
 
     def wait_for_output(self, text: str) -> None:
-        wait_for(lambda: text in self.stdout + self.stderr, f"{text!r} in the server's output")
+        wait_for(lambda: text in self.stdout + self.stderr, f"{text!r} in the server's output", explain=self.explain)
+
+    def explain(self) -> str:
+        """For a wait that timed out: the tail of what the server printed, its processes, and its port's state."""
+        return f"{self.output(tail)}{self.processes()}{port_state(self.port)}"
+
+    def processes(self) -> str:
+        """The server's session as ``ps`` shows it: a worker missing, dead, or stuck (its WCHAN) shows here."""
+        if self.process is None:
+            return ""
+        columns = "pid,ppid,stat,wchan:24,nlwp,etime,time,args"
+        return shown(f"processes of session {self.process.pid}", ["ps", "-o", columns, "--sid", str(self.process.pid)])
 
     def wait_for_exit(self) -> int:
         """The exit code of a server expected to stop by itself; killed (and the test failed) if it does not."""
@@ -205,8 +324,8 @@ class ProdServer:
     def returncode(self) -> int | None:
         return None if self.process is None else self.process.poll()
 
-    def output(self) -> str:
-        return f"--- stdout ---\n{self.stdout}--- stderr ---\n{self.stderr}"
+    def output(self, shorten: Callable[[str], str] = str) -> str:
+        return f"--- stdout ---\n{shorten(self.stdout)}--- stderr ---\n{shorten(self.stderr)}"
 
     def _accepts(self) -> bool:
         """Whether a worker answers: any reply, or a close, to a request on a new connection.
@@ -250,14 +369,17 @@ class Launcher:
         env: Mapping[str, str] | None = None,
         extra_settings: str = "",
         wait: bool = True,
+        command: str = "prodserver",
     ) -> ProdServer:
         """Serve PRODUCTION_PROCESSES = {"web": {backend, ARGS: 127.0.0.1, a free port, args}}.
 
         ``wait``: return once it accepts connections (else right after starting it).
+        ``command``: what ``manage.py`` runs the process with (``prodserver``, or 3.x's ``server``).
         """
-        args = {"address": "127.0.0.1", "port": str(port or free_port()), **(args or {})}
+        port = port or free_port()
+        args = {**self.listen_args(port), **(args or {})}
         scheme = "https" if "ssl-cert" in args else "http"
-        server = ProdServer(self.make_directory(), int(args["port"]), scheme)
+        server = ProdServer(self.make_directory(), int(args.get("port", port)), scheme, (command, "web"))
         processes = {"web": {"BACKEND": backend, "ARGS": args}}
         write_settings(server.directory, self.database, processes, extra_settings)
         self.servers.append(server)
@@ -265,6 +387,10 @@ class Launcher:
         if wait:
             server.wait_until_listening()
         return server
+
+    def listen_args(self, port: int) -> dict[str, Any]:
+        """The ARGS that make the server listen on 127.0.0.1:``port``, as the production servers take them."""
+        return {"address": "127.0.0.1", "port": str(port)}
 
     def shut_down(self) -> None:
         for server in self.servers:

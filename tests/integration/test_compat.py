@@ -17,8 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .servers import EXAMPLE_DIR, free_port, write_settings
-from .test_devservers import CommandServer
+from .servers import EXAMPLE_DIR, ProdServer, free_port, write_settings
 
 pytestmark = pytest.mark.integration
 
@@ -115,7 +114,7 @@ def test_a_3x_waitress_process_serves_through_server(
     tmp_path_factory: pytest.TempPathFactory, demo_database: Path
 ) -> None:
     port = free_port()
-    server = CommandServer(tmp_path_factory.mktemp("v3-waitress"), port, command=("server", "web"))
+    server = ProdServer(tmp_path_factory.mktemp("v3-waitress"), port, command=("server", "web"))
     # As 3.x users wrote it: waitress' own flag names, in one string.
     processes = {
         "web": {

@@ -7,7 +7,6 @@ serves its pages while no worker answers.  Each test listens on a free port of 1
 from __future__ import annotations
 
 import base64
-import contextlib
 import os
 import signal
 import socket
@@ -15,13 +14,13 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .servers import EXIT_TIMEOUT, REPLY_TIMEOUT, free_port, wait_for
+from .servers import EXIT_TIMEOUT, REPLY_TIMEOUT, free_port, in_own_session, port_state, wait_for
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,27 +39,12 @@ def project(directory: Path, args: dict[str, Any]) -> Path:
     return directory
 
 
-@contextlib.contextmanager
-def prodserver(directory: Path, *argv: str) -> Iterator[subprocess.Popen[bytes]]:
-    """``manage.py prodserver flower <argv>``, output in directory/output.txt; killed if still running."""
+def prodserver(directory: Path, *argv: str) -> AbstractContextManager[subprocess.Popen[bytes]]:
+    """``manage.py prodserver flower <argv>``, output in directory/output.txt; killed with its session at the end."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "flower_settings", "WORKERS_DIR": str(directory)}
     env["PYTHONPATH"] = os.pathsep.join([str(directory), str(ROOT)])
-    with (directory / "output.txt").open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "django", "prodserver", "flower", *argv],
-            cwd=directory,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    argv = (sys.executable, "-m", "django", "prodserver", "flower", *argv)
+    return in_own_session(argv, directory / "output.txt", env, cwd=directory)
 
 
 def output(directory: Path) -> str:
@@ -88,7 +72,11 @@ def test_flower_serves_behind_basic_auth_and_stops_on_sigterm(tmp_path: Path) ->
     directory = project(tmp_path, {"address": "127.0.0.1", "port": "5555", "basic-auth": [LOGIN]})
     # The command line overrides the port of the settings.
     with prodserver(directory, "--port", str(port)) as process:
-        wait_for(lambda: listening(port) or process.poll() is not None, "Flower to listen")
+        wait_for(
+            lambda: listening(port) or process.poll() is not None,
+            "Flower to listen",
+            explain=lambda: output(directory) + port_state(port),
+        )
         assert process.poll() is None, output(directory)
         assert get(port, "/healthcheck", LOGIN) == (200, "OK")
         assert get(port, "/workers", LOGIN)[0] == 200
@@ -171,8 +159,13 @@ def test_flower_serves_https_with_its_certfile_and_keyfile(tmp_path: Path) -> No
     args = {"address": "127.0.0.1", "port": port, "basic-auth": LOGIN, "certfile": "cert.pem", "keyfile": "key.pem"}
     client = ssl.create_default_context()
     authority.configure_trust(client)
-    with prodserver(project(tmp_path, args)) as process:
-        wait_for(lambda: listening(port) or process.poll() is not None, "Flower to listen")
+    directory = project(tmp_path, args)
+    with prodserver(directory) as process:
+        wait_for(
+            lambda: listening(port) or process.poll() is not None,
+            "Flower to listen",
+            explain=lambda: output(directory) + port_state(port),
+        )
         url = f"https://127.0.0.1:{port}/healthcheck"
         with urllib.request.urlopen(url, timeout=REPLY_TIMEOUT, context=client) as response:
             assert (response.status, response.read()) == (200, b"OK")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import shlex
 import signal
-import subprocess
 from pathlib import Path
 
 import httpx
@@ -15,13 +14,13 @@ import pytest
 from .gunicorn_servers import GUNICORN, QUIET, start_gunicorn
 from .servers import (
     ANNOUNCE_REQUESTS,
-    EXAMPLE_DIR,
-    EXIT_TIMEOUT,
     Launcher,
     ProdServer,
     assert_fails_with,
     free_port,
     manage_py,
+    printed_line,
+    serve_in_shell,
     stop_with_a_request_in_flight,
     subprocess_env,
     wait_for,
@@ -105,11 +104,7 @@ def test_the_dry_run_line_serves_the_same_site(tmp_path: Path, demo_database: Pa
     processes = {"web": {"BACKEND": GUNICORN, "ARGS": {**QUIET, "port": port, "workers": 2}}}
     write_settings(tmp_path, demo_database, processes)
     env = subprocess_env(tmp_path, {"DJANGO_SETTINGS_MODULE": "prodserver_test_settings"})
-    dry_run = subprocess.run(
-        manage_py("prodserver", "--dry-run"), cwd=EXAMPLE_DIR, env=env, capture_output=True, text=True, timeout=60
-    )
-    assert dry_run.returncode == 0, dry_run.stderr
-    line = dry_run.stdout.strip().splitlines()[-1]
+    line = printed_line(env)
     assert (
         line == f"DJANGO_SETTINGS_MODULE=prodserver_test_settings gunicorn --bind 127.0.0.1:{port} --access-logfile - "
         "--backlog 1024 --workers 2 --threads 1 --log-level info --no-control-socket demo.wsgi:application"
@@ -117,30 +112,8 @@ def test_the_dry_run_line_serves_the_same_site(tmp_path: Path, demo_database: Pa
     variables, _, command = line.partition(" gunicorn ")
 
     gunicorn = str(Path(manage_py()[0]).with_name("gunicorn"))
-    shell = subprocess.Popen(
-        ["/bin/sh", "-c", f"{variables} exec {shlex.quote(gunicorn)} {command}"],
-        cwd=EXAMPLE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    try:
-        wait_for(lambda: _answers(port) or shell.poll() is not None, f"gunicorn on port {port}")
-        response = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
-        assert (response.status_code, response.text) == (200, "Hello from Django\n")
-    finally:
-        shell.send_signal(signal.SIGTERM)
-        _, errors = shell.communicate(timeout=EXIT_TIMEOUT)
-    assert shell.returncode == 0
+    errors = serve_in_shell(f"{variables} exec {shlex.quote(gunicorn)} {command}", env, port)
     assert len(re.findall(rb"Booting worker with pid", errors)) == 2
-
-
-def _answers(port: int) -> bool:
-    try:
-        return httpx.get(f"http://127.0.0.1:{port}/", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
 
 
 # Start faults the red team found (check passed, then a traceback, a crash loop or a server that never

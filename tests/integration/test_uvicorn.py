@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import shlex
 import signal
-import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -21,12 +20,12 @@ from django_prodserver.rules.packages import installed
 
 from .servers import (
     ANNOUNCE_REQUESTS,
-    EXAMPLE_DIR,
-    EXIT_TIMEOUT,
     Launcher,
     assert_fails_with,
     free_port,
     manage_py,
+    printed_line,
+    serve_in_shell,
     stop_with_a_request_in_flight,
     subprocess_env,
     wait_for,
@@ -172,11 +171,7 @@ def test_the_dry_run_line_serves_the_same_site(tmp_path: Path, demo_database: Pa
     processes = {"web": {"BACKEND": UVICORN, "ARGS": {"port": port, "workers": 2}}}
     write_settings(tmp_path, demo_database, processes)
     env = subprocess_env(tmp_path, {"DJANGO_SETTINGS_MODULE": "prodserver_test_settings"})
-    dry_run = subprocess.run(
-        manage_py("prodserver", "--dry-run"), cwd=EXAMPLE_DIR, env=env, capture_output=True, text=True, timeout=60
-    )
-    assert dry_run.returncode == 0, dry_run.stderr
-    line = dry_run.stdout.strip().splitlines()[-1]
+    line = printed_line(env)
     assert line == (
         f"DJANGO_SETTINGS_MODULE=prodserver_test_settings uvicorn --interface asgi3 --host 127.0.0.1 --port {port} "
         "--backlog 1024 --workers 2 --log-level info --access-log --lifespan off "
@@ -184,27 +179,7 @@ def test_the_dry_run_line_serves_the_same_site(tmp_path: Path, demo_database: Pa
     )
 
     uvicorn = shlex.quote(str(Path(manage_py()[0]).with_name("uvicorn")))
-    shell = subprocess.Popen(
-        ["/bin/sh", "-c", f"exec {line.replace(' uvicorn ', f' {uvicorn} ', 1).replace('DJANGO', 'env DJANGO', 1)}"],
-        cwd=EXAMPLE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
+    errors = serve_in_shell(
+        f"exec {line.replace(' uvicorn ', f' {uvicorn} ', 1).replace('DJANGO', 'env DJANGO', 1)}", env, port
     )
-    try:
-        wait_for(lambda: _answers(port) or shell.poll() is not None, f"uvicorn on port {port}")
-        response = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
-        assert (response.status_code, response.text) == (200, "Hello from Django\n")
-    finally:
-        shell.send_signal(signal.SIGTERM)
-        _, errors = shell.communicate(timeout=EXIT_TIMEOUT)
-    assert shell.returncode == 0
     assert errors.count(b"Started server process") == 2
-
-
-def _answers(port: int) -> bool:
-    try:
-        return httpx.get(f"http://127.0.0.1:{port}/", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False

@@ -6,17 +6,16 @@ project's SQLite database.  Every task writes ``<name>.started`` then ``<name>.d
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 
-from .servers import EXIT_TIMEOUT, wait_for
+from .servers import EXIT_TIMEOUT, django_code, in_own_session, run_ok, wait_for
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,16 +32,7 @@ def environment(directory: Path) -> dict[str, str]:
 
 def django(directory: Path, code: str) -> None:
     """Run ``code`` in the project (after django.setup())."""
-    script = f"import django\ndjango.setup()\n{code}"
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=directory,
-        env=environment(directory),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
+    run_ok(django_code(code), environment(directory), cwd=directory)
 
 
 @pytest.fixture
@@ -51,25 +41,10 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@contextlib.contextmanager
-def worker(directory: Path, *argv: str) -> Iterator[subprocess.Popen[bytes]]:
-    """``manage.py <argv>`` in its own session, its output in directory/output.txt; killed if still running."""
-    with (directory / "output.txt").open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "django", *argv],
-            cwd=directory,
-            env=environment(directory),
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+def worker(directory: Path, *argv: str) -> AbstractContextManager[subprocess.Popen[bytes]]:
+    """``manage.py <argv>`` in its own session, its output in directory/output.txt; its session killed at the end."""
+    argv = (sys.executable, "-m", "django", *argv)
+    return in_own_session(argv, directory / "output.txt", environment(directory), cwd=directory)
 
 
 def output(directory: Path) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,3 +28,11 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "logging.json").write_text('{"version": 1}')
     (tmp_path / "logging.ini").write_text("[loggers]\nkeys=root\n")
     return tmp_path
+
+
+@pytest.fixture
+def unfrozen() -> Iterator[None]:
+    """No object frozen out of the collector before and after the test (a launcher freezes its heap to fork)."""
+    gc.unfreeze()
+    yield
+    gc.unfreeze()

@@ -14,13 +14,6 @@ from django_prodserver.backends.granian import GranianASGIArgs, GranianASGIServe
 from django_prodserver.backends.granian.launch import serve
 
 
-@pytest.fixture
-def unfrozen() -> Iterator[None]:
-    gc.unfreeze()
-    yield
-    gc.unfreeze()
-
-
 @pytest.mark.usefixtures("unfrozen")
 def test_the_heap_the_workers_inherit_is_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
     # Forked workers would otherwise scan what the master holds in every full collection.

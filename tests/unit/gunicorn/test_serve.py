@@ -4,7 +4,6 @@ forks its workers (``Arbiter.run`` patched out)."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,13 +11,6 @@ from gunicorn.arbiter import Arbiter  # type: ignore[import-untyped]
 
 from django_prodserver.backends.gunicorn import GunicornArgs, GunicornServer
 from django_prodserver.backends.gunicorn.launch import serve
-
-
-@pytest.fixture
-def unfrozen() -> Iterator[None]:
-    gc.unfreeze()
-    yield
-    gc.unfreeze()
 
 
 @pytest.mark.usefixtures("unfrozen")
