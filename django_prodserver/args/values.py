@@ -218,6 +218,9 @@ class Account:
     """What a user or group option names: an account the process switches to (``rules/accounts.py``)."""
 
     kind: Literal["user", "group"]
+    by_id_too: bool = False
+    """Whether a numeric id must have an account as well: the tool looks it up (Celery's uid: initgroups
+    reads the user's name); gunicorn switches to a bare id."""
 
 
 @dataclass(frozen=True)

@@ -114,3 +114,27 @@ def test_qcluster_runs_a_task_and_stops_warm(project: Path) -> None:
     )
     with worker(project, "prodserver", "q2") as process:
         assert stop_during_task(project, process, "q2") == 0, output(project)
+
+
+@pytest.mark.parametrize(
+    ("argv", "check_id"),
+    [
+        (("celery", "--exclude-queues=celery"), "prodserver.E140"),
+        (("celery", "--pool=custom"), "prodserver.E144"),
+        (("celery", "--autoscale=0,0"), "prodserver.E125"),
+        (("beat", "--schedule=empty.txt"), "prodserver.E143"),
+        (("beat", "--pidfile=beat-schedule", "--schedule=beat-schedule"), "prodserver.E143"),
+        (("beat", "--uid=99999"), "prodserver.E085"),
+    ],
+)
+def test_celery_settings_that_would_not_run_are_refused_before_the_start(
+    project: Path, argv: tuple[str, ...], check_id: str
+) -> None:
+    """Each once started and ran nothing, printed a traceback, or ignored SIGTERM (the start-time fuzz)."""
+    (project / "empty.txt").write_text("")
+    with worker(project, "prodserver", *argv) as process:
+        code = process.wait(60)
+    assert code == 1, output(project)
+    assert check_id in output(project)
+    assert "Traceback" not in output(project)
+    assert (project / "empty.txt").exists()

@@ -86,6 +86,21 @@ def is_celery_app(value: object) -> bool:
     return any(cls.__name__ == "Celery" and cls.__module__.startswith("celery.") for cls in type(value).__mro__)
 
 
+def consumed_queues(config: Mapping[str, Any]) -> frozenset[str] | None:
+    """The queues the app's worker consumes unless told ``queues``: its ``task_queues``, or the one default
+    queue Celery makes (``task_default_queue``); None when APP names no Celery app (E120-E122 say why)."""
+    dotted = app_path(config)
+    try:
+        app = load_app(dotted) if dotted is not None else None
+    except Exception:
+        # Importing the app runs the project's own code: app_problems reports what it raises.
+        return None
+    if app is None or not is_celery_app(app):
+        return None
+    # Celery's own view (celery.app.amqp): the configured queues, with the default one when none is.
+    return frozenset(app.amqp.queues)
+
+
 def app_problems(config: Mapping[str, Any], broker: str | None) -> list[Problem]:
     """APP must name an importable Celery app; ``broker`` (ARGS) or the app's broker_url must be usable."""
     if "APP" not in config:

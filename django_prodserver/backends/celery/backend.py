@@ -16,7 +16,7 @@ from ...args.common import host_and_port
 from ...problems import Problem
 from ..base import ServerStartError, TypedBackend, TypedServer, TypedWorker
 from ..drain import INT, TERM, Drain
-from .app import app_path, app_problems, load_app
+from .app import app_path, app_problems, consumed_queues, load_app
 from .flower_options import FlowerArgs
 from .flower_rules import flower_problems
 from .options import CeleryArgs, CeleryBeatArgs, CeleryWorkerArgs
@@ -59,11 +59,15 @@ class CeleryProcess(TypedBackend[ArgsT]):
         os.environ.setdefault("CELERY_SKIP_CHECKS", "1")
         try:
             app = load_app(dotted)
+        except ImportError as error:
+            raise ServerStartError(f"Cannot import the Celery app {dotted!r}: {error}.") from None
+        try:
             code = app.start(argv=self.command_line(args, reveal_secrets=True)[1:])
         except ClickException as error:
             raise ServerStartError(f"Celery refused to start: {error.format_message()}") from None
         except ImportError as error:
-            raise ServerStartError(f"Cannot import the Celery app {dotted!r}: {error}.") from None
+            # What the options name (a pool, a scheduler, a loader), imported as the worker starts.
+            raise ServerStartError(f"Celery could not import what its options name: {error}.") from None
         if code:
             # A worker that failed (or was stopped by a second signal) exits non-zero: so do we.
             sys.exit(code)
@@ -80,7 +84,7 @@ class CeleryWorker(CeleryProcess[CeleryWorkerArgs], TypedWorker[CeleryWorkerArgs
         return Drain((TERM, INT), args.time_limit, "time-limit")
 
     def rules(self, args: CeleryWorkerArgs, *, starting: bool) -> list[Problem]:
-        return worker_problems(args)
+        return worker_problems(args, None if args.queues else consumed_queues(self.config))
 
     def health_command(self, args: CeleryWorkerArgs) -> str | None:
         """``celery inspect ping`` for this worker's node: it answers while it consumes.
@@ -115,6 +119,11 @@ class CeleryFlower(CeleryProcess[FlowerArgs], TypedServer[FlowerArgs]):
 
     def rules(self, args: FlowerArgs, *, starting: bool) -> list[Problem]:
         return flower_problems(args)
+
+    def drain(self, args: FlowerArgs) -> Drain:
+        # Flower exits on SIGTERM once the inspect commands in flight have timed out: Python joins their
+        # threads (run_in_executor) before the process ends.
+        return Drain((TERM, INT), (args.inspect_timeout or 1000) / 1000, "inspect-timeout")
 
     def address_option(self, args: FlowerArgs) -> str:
         return "unix_socket" if args.unix_socket is not None else "port"

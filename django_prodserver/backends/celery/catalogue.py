@@ -65,7 +65,9 @@ EXAMPLES: tuple[Example, ...] = (
     Example("prodserver.W124", worker({}, app=f"{APP}_without_broker"), twin=worker({})),
     Example("prodserver.E124", worker({"detach": True}), twin=worker({"detach": False})),
     Example("prodserver.E125", worker({"concurrency": "four"}), twin=worker({"concurrency": "auto"})),
+    Example("prodserver.E125", worker({"autoscale": "0,0"}), twin=worker({"autoscale": "1,0"})),
     Example("prodserver.E085", worker({"uid": "no-such-user"}), twin=worker({"uid": "root"})),
+    Example("prodserver.E085", beat({"uid": "99999"}), twin=beat({"uid": "0"})),
     Example("prodserver.E069", worker({"hostname": "worker%q@%h"}), twin=worker({"hostname": "worker%i@%h"})),
     Example(
         "prodserver.E068",
@@ -78,6 +80,13 @@ EXAMPLES: tuple[Example, ...] = (
         worker({"queues": "emails", "exclude-queues": "emails"}),
         twin=worker({"queues": "emails,reports", "exclude-queues": "emails"}),
     ),
+    Example("prodserver.E140", worker({"exclude-queues": "celery"}), twin=worker({"exclude-queues": "emails"})),
+    Example(
+        "prodserver.E143",
+        beat({"schedule": "celerybeat-schedule", "pidfile": "celerybeat-schedule"}),
+        twin=beat({"schedule": "celerybeat-schedule", "pidfile": "celerybeat.pid"}),
+    ),
+    Example("prodserver.E144", worker({"pool": "custom"}), twin=worker({"pool": "solo"})),
     Example(
         "prodserver.E065",
         beat({"scheduler": "collections:OrderedDict"}),

@@ -95,8 +95,14 @@ class FlowerArgs(CeleryArgs):
         group="flower",
         secret=True,
     )
+    # Kombu polls the broker's socket with epoll, which takes at most 2**31 - 1 ms ("timeout is too large").
     inspect_timeout: float | None = _option(
-        None, "Timeout of an inspect command, in ms (Flower: 1000)", cli="inspect-timeout", group="flower", gt=0
+        None,
+        "Timeout of an inspect command, in ms, at most 2147483647 (Flower: 1000)",
+        cli="inspect-timeout",
+        group="flower",
+        gt=0,
+        le=2**31 - 1,
     )
     enable_events: bool = flag(
         True, "Periodically enable task events on the workers", cli="enable-events", group="flower"

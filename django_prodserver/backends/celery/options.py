@@ -104,7 +104,7 @@ class DaemonArgs(CeleryArgs):
     )
     logfile: AnyPath | None = option(None, "Log file (default: stderr)", cli="logfile", group="logging", path="created")
     pidfile: AnyPath | None = option(None, "PID file", cli="pidfile", group="process", path="created")
-    uid: Annotated[str | None, Account("user")] = option(
+    uid: Annotated[str | None, Account("user", by_id_too=True)] = option(
         None, "User to run as, after startup", cli="uid", group="process"
     )
     gid: Annotated[str | None, Account("group")] = option(

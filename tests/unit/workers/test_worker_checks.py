@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -313,3 +314,132 @@ def test_celery_format_keys_it_expands_pass() -> None:
         "ARGS": {"logfile": "/tmp/%z.log"},
     }
     assert "prodserver.E069" not in [p[0] for p in problems(beat)]
+
+
+BEAT = "django_prodserver.backends.workers.celery.CeleryBeat"
+
+
+def test_celery_excluding_the_apps_queues_selects_nothing() -> None:
+    """Without queues, the worker consumes the app's: the catalogue app's default queue 'celery'."""
+    assert problems(celery({"exclude-queues": "celery"})) == [
+        (
+            "prodserver.E140",
+            "PRODUCTION_PROCESSES['jobs']['ARGS']['exclude-queues'] excludes every queue the app consumes ('celery'): the worker would consume nothing, and run no task.",
+            "Remove them from exclude-queues, or name the queues to consume in queues.",
+        )
+    ]
+    assert problems(celery({"exclude-queues": "emails"})) == []
+    assert problems(celery({"queues": "celery,emails", "exclude-queues": "celery"})) == []
+
+
+def test_celery_the_apps_queues_are_celerys_own(settings: Any) -> None:
+    """task_queues, when configured, replaces the default queue: excluding 'celery' then leaves them."""
+    from django_prodserver.backends.celery.app import consumed_queues, load_app
+
+    app = load_app(APP)
+    assert consumed_queues({"APP": APP}) == frozenset({"celery"})
+    assert consumed_queues({"APP": "mysite.celery.app"}) is None
+    assert consumed_queues({"APP": "django.conf.settings"}) is None
+    app.conf.task_queues = {"emails": {}, "reports": {}}
+    app.amqp.__dict__.pop("queues", None)
+    try:
+        assert consumed_queues({"APP": APP}) == frozenset({"emails", "reports"})
+        assert problems(celery({"exclude-queues": "celery"})) == []
+        assert [p[0] for p in problems(celery({"exclude-queues": "emails,reports"}))] == ["prodserver.E140"]
+    finally:
+        app.conf.task_queues = None
+        app.amqp.__dict__.pop("queues", None)
+
+
+def test_celery_custom_pool_needs_its_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    hint = "Set the environment variable CELERY_CUSTOM_WORKER_POOL to your pool class, 'package.module:Class' (a subclass of celery.concurrency.base.BasePool), or choose another pool."
+    monkeypatch.delenv("CELERY_CUSTOM_WORKER_POOL", raising=False)
+    assert problems(celery({"pool": "custom"})) == [
+        (
+            "prodserver.E144",
+            "PRODUCTION_PROCESSES['jobs']['ARGS']['pool'] is 'custom', but CELERY_CUSTOM_WORKER_POOL, the variable that names the pool class, is not set: the worker would fail to start.",
+            hint,
+        )
+    ]
+    monkeypatch.setenv("CELERY_CUSTOM_WORKER_POOL", "collections:OrderedDict")
+    assert problems(celery({"pool": "custom"})) == [
+        (
+            "prodserver.E144",
+            "PRODUCTION_PROCESSES['jobs']['ARGS']['pool'] is 'custom', and CELERY_CUSTOM_WORKER_POOL is 'collections:OrderedDict', which is not a Celery worker pool (a subclass of celery.concurrency.base.BasePool): the worker would fail to start.",
+            hint,
+        )
+    ]
+    monkeypatch.setenv("CELERY_CUSTOM_WORKER_POOL", "celery.concurrency.solo:TaskPool")
+    assert problems(celery({"pool": "custom"})) == []
+    monkeypatch.delenv("CELERY_CUSTOM_WORKER_POOL")
+    assert problems(celery({"pool": "solo"})) == []
+
+
+@pytest.mark.parametrize(
+    ("autoscale", "refused"), [("0,0", True), ("0", True), ("1,0", False), ("1", False), ("0,3", False)]
+)
+def test_celery_autoscale_runs_at_least_one_process(autoscale: str, refused: bool) -> None:
+    """Celery sorts the two numbers ('0,3' is max 3, min 0): only a largest of 0 runs nothing."""
+    expected = [
+        (
+            "prodserver.E125",
+            f"PRODUCTION_PROCESSES['jobs']['ARGS']['autoscale'] is '{autoscale}'; a pool of at most 0 processes runs no task, and the worker would not stop on SIGTERM.",
+            "Write 'max,min' with a maximum of at least 1, e.g. '10,3'.",
+        )
+    ]
+    assert problems(celery({"autoscale": autoscale})) == (expected if refused else [])
+
+
+def test_beat_schedule_must_be_a_database_of_its_own(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    junk, database = Path("empty.txt"), Path("schedule")
+    junk.write_text("")
+    import shelve
+
+    with shelve.open(str(database)) as shelf:
+        shelf["entries"] = {}
+    assert problems({"BACKEND": BEAT, "APP": APP, "ARGS": {"schedule": str(junk)}}) == [
+        (
+            "prodserver.E143",
+            f"PRODUCTION_PROCESSES['jobs']['ARGS']['schedule'] is '{junk}', a file that is not a schedule database: Celery would delete it and print a traceback at start.",
+            "Name a path of its own (Celery creates the database there), or remove that file.",
+        )
+    ]
+    assert problems({"BACKEND": BEAT, "APP": APP, "ARGS": {"schedule": str(database)}}) == []
+    assert problems({"BACKEND": BEAT, "APP": APP, "ARGS": {"schedule": "new"}}) == []
+    # Another scheduler keeps no schedule file: the file is not read.
+    other = {"schedule": str(junk), "scheduler": "celery.beat:Scheduler"}
+    assert problems({"BACKEND": BEAT, "APP": APP, "ARGS": other}) == []
+    same = {"schedule": "beat", "pidfile": str(tmp_path / "beat")}
+    assert problems({"BACKEND": BEAT, "APP": APP, "ARGS": same}) == [
+        (
+            "prodserver.E143",
+            "PRODUCTION_PROCESSES['jobs']['ARGS']['schedule'] is 'beat', the pidfile's path too: Celery would delete the pidfile and print a traceback at start.",
+            "Give the schedule and the pidfile different paths.",
+        )
+    ]
+    embedded = {"beat": True, "schedule-filename": str(junk)}
+    assert [p[0] for p in problems(celery(embedded))] == ["prodserver.E143"]
+
+
+def test_celery_uid_by_number_needs_an_account() -> None:
+    """Celery's initgroups looks the uid's name up (getpwuid): a bare id fails there; a gid does not."""
+    import pwd
+
+    missing = next(uid for uid in range(99999, 2**20) if not _has_user(pwd, uid))
+    assert problems({"BACKEND": BEAT, "APP": APP, "ARGS": {"uid": str(missing)}}) == [
+        (
+            "prodserver.E085",
+            f"PRODUCTION_PROCESSES['jobs']['ARGS']['uid'] is {missing}, but no user has that id on this machine, and the process looks its account up when it switches to it: it would fail to start.",
+            "Give the id or the name of an existing user.",
+        )
+    ]
+    assert problems({"BACKEND": BEAT, "APP": APP, "ARGS": {"uid": "0", "gid": str(missing)}}) == []
+
+
+def _has_user(pwd: Any, uid: int) -> bool:
+    try:
+        pwd.getpwuid(uid)
+    except KeyError:
+        return False
+    return True
