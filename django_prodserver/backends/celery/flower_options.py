@@ -20,7 +20,7 @@ from pydantic import BeforeValidator, SecretStr
 
 from ...args.addresses import HostAddress
 from ...args.base import option as _option
-from ...args.values import AnyPath, Choice, CommaList, Int, comma_list
+from ...args.values import AnyPath, Choice, CommaList, Int, Since, comma_list
 from .options import CeleryArgs
 
 VALUE_BOOLS = {"bools": "value"}
@@ -87,7 +87,10 @@ class FlowerArgs(CeleryArgs):
         group="auth",
         secret=True,
     )
-    read_only: bool = flag(False, "Disable every operation (revoke, shutdown...)", cli="read-only", group="auth")
+    # Flower 2.1 added it; 2.0 stops at start on an option its tornado parser does not define.
+    read_only: Annotated[bool, Since("flower", "2.1")] = flag(
+        False, "Disable every operation (revoke, shutdown...)", cli="read-only", group="auth"
+    )
     broker_api: SecretStr | None = _option(
         None,
         "Broker management API ('http://guest:guest@localhost:15672/api/')",

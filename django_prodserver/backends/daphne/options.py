@@ -7,9 +7,16 @@ django-prodserver 3.x passed to ``daphne.Server`` that daphne's runserver has no
 
 from __future__ import annotations
 
+from typing import Annotated, Any
+
 from ...args.base import option
-from ...args.values import Int, StrList
+from ...args.values import Int, Since, StrList
 from ..django_runserver.options import INVERT, RunserverArgs, legacy
+
+
+def inherited(name: str) -> Any:
+    """The option as Django's runserver declares it, for a field that annotates it again."""
+    return RunserverArgs.model_fields[name]
 
 
 class DaphneRunserverArgs(RunserverArgs):
@@ -29,12 +36,16 @@ class DaphneRunserverArgs(RunserverArgs):
     websocket_handshake_timeout: Int = option(
         5, "Seconds to wait for a websocket handshake", cli="websocket_handshake_timeout", ge=1, group="timeouts"
     )
-    websocket_max_message_size: Int | None = option(
+    # daphne 4.2.2's options: on an older daphne, call_command refuses an option its parser lacks.
+    websocket_max_message_size: Annotated[Int, Since("daphne", "4.2.2")] | None = option(
         None, "Largest websocket message, in bytes", cli="websocket-max-message-size", ge=1, group="protocols"
     )
-    websocket_max_frame_size: Int | None = option(
+    websocket_max_frame_size: Annotated[Int, Since("daphne", "4.2.2")] | None = option(
         None, "Largest websocket frame, in bytes", cli="websocket-max-frame-size", ge=1, group="protocols"
     )
+    # Django's staticfiles options, which daphne's runserver (it replaces staticfiles') has since 4.2.
+    nostatic: Annotated[bool, Since("daphne", "4.2")] = inherited("nostatic")
+    insecure: Annotated[bool, Since("daphne", "4.2")] = inherited("insecure")
 
     # django-prodserver 3.x drove daphne.Server itself; its runserver has no option for these.
     unix_socket: str | None = legacy("unix_socket", None, "3.x: Unix socket to bind to")

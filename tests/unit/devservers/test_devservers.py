@@ -286,3 +286,32 @@ def test_werkzeug_gets_the_shared_tls_rules(tmp_path: Path, monkeypatch: pytest.
         assert problems(WERKZEUG, {"cert-file": "pair"}) == []
         # A pair that does not exist yet: runserver_plus creates a development certificate.
         assert problems(WERKZEUG, {"cert-file": "new.crt"}) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "release", "older"),
+    [
+        ("nostatic", True, "4.2", "4.1.2"),
+        ("insecure", True, "4.2", "4.1.2"),
+        ("websocket-max-message-size", 65536, "4.2.2", "4.2.1"),
+        ("websocket-max-frame-size", 65536, "4.2.2", "4.2.1"),
+    ],
+)
+def test_daphne_options_newer_than_the_installed_daphne(
+    key: str, value: object, release: str, older: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """daphne 4.1's runserver has no static-files options, 4.2.1 no websocket limits: call_command refuses them."""
+    from django_prodserver.rules import packages
+
+    monkeypatch.setattr(packages, "installed_version", lambda distribution: older if distribution == "daphne" else None)
+    with override_settings(INSTALLED_APPS=APPS, ASGI_APPLICATION="example.asgi.application"):
+        assert [p for p in problems(DAPHNE, {key: value}) if p[0] == "prodserver.E068"] == [
+            (
+                "prodserver.E068",
+                f"{ARGS}['{key}'] is set, which needs daphne {release} or later; "
+                f"daphne {older} is installed and would refuse it at start.",
+                f"Upgrade: pip install 'daphne>={release}', or remove it.",
+            )
+        ]
+        monkeypatch.setattr(packages, "installed_version", lambda distribution: release)
+        assert [p for p in problems(DAPHNE, {key: value}) if p[0] == "prodserver.E068"] == []

@@ -268,3 +268,22 @@ def test_flowers_drain_is_the_inspect_in_flight() -> None:
     assert backend.drain(FlowerArgs()).seconds == 1.0
     drain = backend.drain(FlowerArgs.model_validate({"inspect-timeout": 2500}))
     assert (drain.signal, drain.seconds, drain.option) == ("SIGTERM", 2.5, "inspect-timeout")
+
+
+def test_read_only_needs_flower_2_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Flower 2.0's tornado parser does not define read_only: it stops at start on the unknown option."""
+    from django_prodserver.rules import packages
+
+    monkeypatch.setattr(
+        packages, "installed_version", lambda distribution: "2.0.1" if distribution == "flower" else None
+    )
+    assert [p[:3] for p in problems({**LOGIN, "read-only": True}) if p[0] == "prodserver.E068"] == [
+        (
+            "prodserver.E068",
+            "PRODUCTION_PROCESSES['flower']['ARGS']['read-only'] is set, which needs flower 2.1 or later; flower 2.0.1 is installed and would refuse it at start.",
+            "Upgrade: pip install 'flower>=2.1', or remove it.",
+        )
+    ]
+    assert [p[0] for p in problems({**LOGIN, "read-only": False})] == []
+    monkeypatch.setattr(packages, "installed_version", lambda distribution: "2.1.0")
+    assert [p[0] for p in problems({**LOGIN, "read-only": True})] == []
