@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -138,3 +139,52 @@ def test_celery_settings_that_would_not_run_are_refused_before_the_start(
     assert check_id in output(project)
     assert "Traceback" not in output(project)
     assert (project / "empty.txt").exists()
+
+
+Q2_STOP_BOUND = 30.0
+"""A cluster stopped as it starts finishes starting first (the sentinel forks its workers), then stops."""
+
+# The signal lands as Cluster.start forks the sentinel (the moment django-q2 lost it: its handler found no
+# process to stop, and the cluster ran on).  A real process; only the moment is chosen.
+SIGNAL_AS_THE_SENTINEL_FORKS = """
+import os, signal, django
+django.setup()
+from multiprocessing.context import ForkProcess
+fork = ForkProcess.start
+def fork_after_a_sigterm(self):
+    ForkProcess.start = fork
+    os.kill(os.getpid(), signal.SIGTERM)
+    fork(self)
+ForkProcess.start = fork_after_a_sigterm
+from django.core.management import call_command
+call_command("prodserver", "q2")
+"""
+
+
+def _group_gone(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_qcluster_stops_on_a_sigterm_sent_as_the_sentinel_forks(project: Path) -> None:
+    argv = (sys.executable, "-c", SIGNAL_AS_THE_SENTINEL_FORKS)
+    with in_own_session(argv, project / "output.txt", environment(project), cwd=project) as process:
+        assert process.wait(Q2_STOP_BOUND) == 0, output(project)
+        wait_for(lambda: _group_gone(process.pid), "the cluster's processes to exit", EXIT_TIMEOUT)
+    assert "has stopped" in output(project)
+    assert "Traceback" not in output(project)
+
+
+@pytest.mark.parametrize("delay", [0.2, 0.5, 1.0, 1.5, 2.0, 3.0])
+def test_qcluster_stops_on_a_sigterm_at_any_moment_of_its_start(project: Path, delay: float) -> None:
+    """Before the command runs, SIGTERM's default action ends it (-15); after, the cluster stops and exits 0."""
+    with worker(project, "prodserver", "q2") as process:
+        time.sleep(delay)
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(Q2_STOP_BOUND)
+        wait_for(lambda: _group_gone(process.pid), "the cluster's processes to exit", EXIT_TIMEOUT)
+    assert code in (0, -signal.SIGTERM), output(project)
+    assert "Traceback" not in output(project)

@@ -6,6 +6,10 @@ Q_CLUSTER and warns at import).
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+from collections.abc import Iterator
 from typing import Any
 
 from django.apps import apps
@@ -52,9 +56,40 @@ class DjangoQ2Worker(TypedWorker[DjangoQ2Args]):
         from django.core.management import CommandError, call_command
 
         try:
-            call_command(COMMAND, *self.command_line(args, reveal_secrets=True)[3:])
+            with stop_signals_held():
+                call_command(COMMAND, *self.command_line(args, reveal_secrets=True)[3:])
         except CommandError as error:
             raise ServerStartError(f"qcluster refused to start: {error}") from None
         except RuntimeError as error:
             # Cluster.start: "Q Cluster <name> failed to start: sentinel exited with code 1".
             raise ServerStartError(f"qcluster could not start: {error}") from None
+
+
+STOP_SIGNALS = frozenset({signal.SIGTERM, signal.SIGINT})
+_children_release: list[bool] = []
+
+
+@contextlib.contextmanager
+def stop_signals_held() -> Iterator[None]:
+    """Hold SIGTERM and SIGINT while the cluster starts; deliver them once ``qcluster`` has started it.
+
+    django-q2 stops the cluster inside its signal handler (``Cluster.stop``: set the stop event, join the
+    sentinel).  A signal that lands while ``Cluster.start`` forks the sentinel finds no process to stop
+    (``is_alive()`` is False before the fork returns) and is lost: the process then waits for a sentinel
+    nobody stopped, for ever.  One that lands while ``start`` polls ``start_event`` (holding the event's
+    lock, shared with the sentinel) deadlocks: the sentinel waits for the lock, the handler for the sentinel.
+    Held, the signal runs the same handler once the cluster runs, at a point where stopping it works.
+    The processes forked meanwhile (the sentinel, which forks the workers) start with the signals unblocked.
+    """
+    if not _children_release:
+        os.register_at_fork(after_in_child=_release)
+        _children_release.append(True)
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        _release()
+
+
+def _release() -> None:
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
