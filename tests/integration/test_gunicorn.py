@@ -3,6 +3,7 @@ graceful stops, start faults on one line, and the ``--dry-run`` line run in a sh
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import signal
@@ -214,3 +215,26 @@ def test_gthread_with_no_worker_connection_is_refused(launcher: Launcher) -> Non
     server = start_gunicorn(launcher, {"worker-class": "gthread", "worker-connections": 0}, wait=False)
 
     _refused_at_start(server, "prodserver.E151")
+
+
+# A project check that queries the database, as many do: the validating process opens a connection.
+CHECK_OPENS_THE_DATABASE = """
+from django.core import checks as _checks
+
+
+@_checks.register
+def _queries_the_database(app_configs, **kwargs):
+    from django.db import connection
+
+    connection.cursor().execute("SELECT 1")
+    return []
+"""
+
+
+def test_no_database_file_survives_the_exec(launcher: Launcher) -> None:
+    """The checks opened the SQLite database in the process that execs gunicorn: the master holds no fd of it."""
+    server = start_gunicorn(launcher, {"workers": "1"}, extra_settings=CHECK_OPENS_THE_DATABASE)
+    assert httpx.get(server.url("/")).status_code == 200
+    assert server.process is not None
+    held = [os.readlink(fd) for fd in Path(f"/proc/{server.process.pid}/fd").iterdir()]
+    assert not [path for path in held if path.startswith(str(launcher.database))], held

@@ -157,7 +157,7 @@ def fork_after_a_sigterm(self):
     fork(self)
 ForkProcess.start = fork_after_a_sigterm
 from django.core.management import call_command
-call_command("prodserver", "q2")
+call_command("prodserver", "q2", skip_checks=False)  # as manage.py runs it: with the checks
 """
 
 
@@ -188,3 +188,66 @@ def test_qcluster_stops_on_a_sigterm_at_any_moment_of_its_start(project: Path, d
         wait_for(lambda: _group_gone(process.pid), "the cluster's processes to exit", EXIT_TIMEOUT)
     assert code in (0, -signal.SIGTERM), output(project)
     assert "Traceback" not in output(project)
+
+
+# A project check that queries the database, as many do: the validating process opened a connection.
+SETTINGS_WITH_A_DATABASE_CHECK = """
+from tests.workers_project.settings import *  # noqa: F403
+from django.core import checks as _checks
+
+
+@_checks.register
+def _queries_the_database(app_configs, **kwargs):
+    from django.db import connection
+
+    connection.cursor().execute("SELECT 1")
+    return []
+"""
+# What the process holds as django-q2 forks its sentinel (Cluster.start): the sentinel inherits it.
+RECORD_WHAT_THE_SENTINEL_INHERITS = """
+import contextlib, os, django
+django.setup()
+from django_q.cluster import Cluster
+start = Cluster.start
+def record_then_start(self):
+    held = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            held.append(os.readlink(f"/proc/self/fd/{fd}"))
+    with open("inherited.txt", "w") as record:
+        record.write("\\n".join(held))
+    return start(self)
+Cluster.start = record_then_start
+from django.core.management import call_command
+call_command("prodserver", "q2", skip_checks=False)  # as manage.py runs it: with the checks
+"""
+
+
+def test_the_sentinel_inherits_no_connection_of_the_checks(project: Path) -> None:
+    """django-q2 forks its sentinel from this process: a connection the checks opened would be shared with it."""
+    (project / "check_settings.py").write_text(SETTINGS_WITH_A_DATABASE_CHECK)
+    env = {**environment(project), "DJANGO_SETTINGS_MODULE": "check_settings"}
+    env["PYTHONPATH"] = os.pathsep.join([str(project), str(ROOT)])
+    with (project / "output.txt").open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-c", RECORD_WHAT_THE_SENTINEL_INHERITS],
+            cwd=project,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        wait_for(lambda: "running." in output(project) or process.poll() is not None, "the cluster", 60)
+        assert process.poll() is None, output(project)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(EXIT_TIMEOUT) == 0, output(project)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    inherited = (project / "inherited.txt").read_text().splitlines()
+    assert inherited, "the record was not written"
+    assert [path for path in inherited if path.startswith(str(project / "db.sqlite3"))] == [], (
+        inherited,
+        output(project),
+    )

@@ -306,3 +306,24 @@ def test_call_command_takes_overrides_of_any_process(
     assert gunicorn_args.model_dump()["worker_class"] == "gthread"
     assert isinstance(granian_args, GranianWSGIArgs)
     assert granian_args.blocking_threads_idle_timeout == 60
+
+
+def test_what_the_checks_opened_is_closed_before_the_process_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker forks from this process: a connection (or a cache's socket) open then would be shared.
+
+    The test database is SQLite in memory, which Django never closes: the closing is recorded here, and
+    tests/integration proves it on a real file (the sentinel of django-q2 inherits no connection).
+    """
+    from django.core.cache import caches
+    from django.db import connections
+
+    from django_prodserver.management.commands import prodserver
+
+    closed: list[str] = []
+    monkeypatch.setattr(connections, "close_all", lambda: closed.append("databases"))
+    monkeypatch.setattr(caches, "close_all", lambda: closed.append("caches"))
+    monkeypatch.setattr(GranianServer, "run", lambda self, args: closed.append("ran"))
+    prodserver._run(
+        validation.validate_process("web", {"BACKEND": "django_prodserver.backends.granian.GranianASGIServer"})
+    )
+    assert closed == ["databases", "caches", "ran"]

@@ -233,6 +233,20 @@ def _args_model(config: object) -> type[BackendArgs] | None:
     return None
 
 
+def _close_connections() -> None:
+    """Close what the checks and validation opened (database connections, cache clients' sockets).
+
+    A worker forks its pool from this process (django-q2 its sentinel, with no close before): a child
+    that inherits an open connection shares its socket with the parent, and closing it there ends the
+    parent's.  A server ``exec``s, and starts with none.  Each reconnects when it needs to.
+    """
+    from django.core.cache import caches
+    from django.db import connections
+
+    connections.close_all()
+    caches.close_all()
+
+
 def _refuse_invalid(report: ProcessReport) -> None:
     """Stop if the check's errors were silenced (SILENCED_SYSTEM_CHECKS) but nothing can be run."""
     typed = isinstance(report.backend, TypedBackend)
@@ -242,6 +256,7 @@ def _refuse_invalid(report: ProcessReport) -> None:
 
 
 def _run(report: ProcessReport) -> None:
+    _close_connections()
     backend = report.backend
     if isinstance(backend, TypedBackend):
         assert report.args is not None
