@@ -171,3 +171,20 @@ def test_flower_serves_https_with_its_certfile_and_keyfile(tmp_path: Path) -> No
             assert (response.status, response.read()) == (200, b"OK")
         process.send_signal(signal.SIGTERM)
         assert process.wait(EXIT_TIMEOUT) == 0, output(tmp_path)
+
+
+def test_a_sigterm_does_not_wait_for_the_inspect_in_flight(tmp_path: Path) -> None:
+    """Flower inspects the workers as it starts; no worker answers here, so each inspect lasts its timeout.
+
+    Python joined the inspect threads at exit: a SIGTERM waited up to inspect-timeout (1e18 ms: for ever).
+    """
+    port = free_port()
+    hour = 3_600_000
+    args = {"address": "127.0.0.1", "port": str(port), "inspect-timeout": hour, "basic-auth": [LOGIN]}
+    directory = project(tmp_path, args)
+    with prodserver(directory) as process:
+        wait_for(lambda: listening(port) or process.poll() is not None, "Flower to listen")
+        assert get(port, "/workers", LOGIN)[0] == 200  # an inspect of every worker, in flight from now on
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(EXIT_TIMEOUT) == 0, output(directory)
+    assert "Traceback" not in output(directory)

@@ -7,9 +7,10 @@ as ``celery -A <APP> worker ...`` would, and passes Celery's exit code on.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
-from typing import ClassVar, TypeVar
+from typing import ClassVar, NoReturn, TypeVar
 
 from ...args.base import Package
 from ...args.common import host_and_port
@@ -120,11 +121,6 @@ class CeleryFlower(CeleryProcess[FlowerArgs], TypedServer[FlowerArgs]):
     def rules(self, args: FlowerArgs, *, starting: bool) -> list[Problem]:
         return flower_problems(args)
 
-    def drain(self, args: FlowerArgs) -> Drain:
-        # Flower exits on SIGTERM once the inspect commands in flight have timed out: Python joins their
-        # threads (run_in_executor) before the process ends.
-        return Drain((TERM, INT), (args.inspect_timeout or 1000) / 1000, "inspect-timeout")
-
     def address_option(self, args: FlowerArgs) -> str:
         return "unix_socket" if args.unix_socket is not None else "port"
 
@@ -148,6 +144,20 @@ class CeleryFlower(CeleryProcess[FlowerArgs], TypedServer[FlowerArgs]):
             raise ServerStartError(
                 f"Flower cannot listen on {self.address(args)}: {error.strerror or error}."
             ) from None
+        _exit_without_waiting_for_inspections()
+
+
+def _exit_without_waiting_for_inspections() -> NoReturn:
+    """End the process once Flower's loop has stopped (SIGTERM, SIGINT), as Flower means to.
+
+    Flower runs its inspect commands in the event loop's default executor, and its own stop shuts its
+    executors down without waiting; but Python joins every executor thread at exit, so a SIGTERM waited
+    for each inspect in flight, up to inspect-timeout (1e18 ms: for ever).  Their replies have no reader.
+    """
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 __all__ = ["CeleryBeat", "CeleryFlower", "CeleryProcess", "CeleryWorker"]

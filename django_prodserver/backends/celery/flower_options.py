@@ -20,7 +20,7 @@ from pydantic import BeforeValidator, SecretStr
 
 from ...args.addresses import HostAddress
 from ...args.base import option as _option
-from ...args.values import AnyPath, Choice, CommaList, Int, Since, comma_list
+from ...args.values import POLL_MAX_SECONDS, AnyPath, Choice, CommaList, Int, Since, comma_list
 from .options import CeleryArgs
 
 VALUE_BOOLS = {"bools": "value"}
@@ -98,14 +98,15 @@ class FlowerArgs(CeleryArgs):
         group="flower",
         secret=True,
     )
-    # Kombu polls the broker's socket with epoll, which takes at most 2**31 - 1 ms ("timeout is too large").
+    # Kombu polls the broker's socket with epoll, whose timeout is a C int of milliseconds, as select.poll's
+    # ("timeout is too large" above). A SIGTERM does not wait for an inspect in flight (backend.py).
     inspect_timeout: float | None = _option(
         None,
-        "Timeout of an inspect command, in ms, at most 2147483647 (Flower: 1000)",
+        f"Timeout of an inspect command, in ms, at most {POLL_MAX_SECONDS * 1000} (Flower: 1000)",
         cli="inspect-timeout",
         group="flower",
         gt=0,
-        le=2**31 - 1,
+        le=POLL_MAX_SECONDS * 1000,
     )
     enable_events: bool = flag(
         True, "Periodically enable task events on the workers", cli="enable-events", group="flower"
