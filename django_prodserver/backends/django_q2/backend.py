@@ -80,6 +80,7 @@ def stop_signals_held() -> Iterator[None]:
     lock, shared with the sentinel) deadlocks: the sentinel waits for the lock, the handler for the sentinel.
     Held, the signal runs the same handler once the cluster runs, at a point where stopping it works.
     The processes forked meanwhile (the sentinel, which forks the workers) start with the signals unblocked.
+    The mask is this thread's: the command's process runs no other thread that could take the signal.
     """
     if not _children_release:
         os.register_at_fork(after_in_child=_release)
