@@ -228,26 +228,13 @@ def test_the_sentinel_inherits_no_connection_of_the_checks(project: Path) -> Non
     (project / "check_settings.py").write_text(SETTINGS_WITH_A_DATABASE_CHECK)
     env = {**environment(project), "DJANGO_SETTINGS_MODULE": "check_settings"}
     env["PYTHONPATH"] = os.pathsep.join([str(project), str(ROOT)])
-    with (project / "output.txt").open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-c", RECORD_WHAT_THE_SENTINEL_INHERITS],
-            cwd=project,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
+    argv = (sys.executable, "-c", RECORD_WHAT_THE_SENTINEL_INHERITS)
+    with in_own_session(argv, project / "output.txt", env, cwd=project) as process:
         wait_for(lambda: "running." in output(project) or process.poll() is not None, "the cluster", 60)
         assert process.poll() is None, output(project)
         process.send_signal(signal.SIGTERM)
         assert process.wait(EXIT_TIMEOUT) == 0, output(project)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
     inherited = (project / "inherited.txt").read_text().splitlines()
     assert inherited, "the record was not written"
-    assert [path for path in inherited if path.startswith(str(project / "db.sqlite3"))] == [], (
-        inherited,
-        output(project),
-    )
+    database = [path for path in inherited if path.startswith(str(project / "db.sqlite3"))]
+    assert database == [], output(project)
