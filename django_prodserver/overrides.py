@@ -22,6 +22,7 @@ from pydantic.fields import FieldInfo
 
 from .args.base import BackendArgs, dashed
 from .args.describe import choices, is_duration, is_repeatable, item_type, range_words
+from .args.groups import Group
 from .rules.text import closest
 
 DEST_PREFIX = "ARGS:"
@@ -63,9 +64,9 @@ def help_text(info: FieldInfo) -> str:
     return text.replace("%", "%%")
 
 
-def _groups(model: type[BackendArgs]) -> Iterator[tuple[str, list[str]]]:
+def _groups(model: type[BackendArgs]) -> Iterator[tuple[Group, list[str]]]:
     """Fields by their option's group, groups in the order of their first option."""
-    grouped: dict[str, list[str]] = {}
+    grouped: dict[Group, list[str]] = {}
     for field, meta in model.options().items():
         grouped.setdefault(meta.group, []).append(field)
     yield from grouped.items()

@@ -38,16 +38,16 @@ def flag_text(value: Any, reveal: bool) -> str:
 def flags(options: Iterable[tuple[OptionMeta, Any]], *, reveal: bool, attach: bool = False) -> list[str]:
     """``--name value`` per option (``--name=value`` with ``attach``); booleans as ``--name`` / ``--no-name``.
 
-    An option whose ``extra`` says ``flag`` has no ``--no-`` form: False is the tool's default, so
-    it is left out.  ``bools="value"`` in ``extra`` writes ``--name=true`` (tornado's options).
+    Booleans as the option's ``bools`` says: an ``on-only`` one has no ``--no-`` form (False is the
+    tool's default, so it is left out); a ``valued`` one is written ``--name=true`` (tornado's options).
     """
     argv: list[str] = []
     for meta, value in options:
         flag = f"--{meta.cli}"
-        if isinstance(value, bool) and meta.extra.get("bools") == "value":
+        if isinstance(value, bool) and meta.bools == "valued":
             argv.append(f"{flag}={str(value).lower()}")
         elif isinstance(value, bool):
-            if value or not meta.extra.get("flag"):
+            if value or meta.bools != "on-only":
                 argv.append(flag if value else f"--no-{meta.cli}")
         else:
             text = flag_text(value, reveal)

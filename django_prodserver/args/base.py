@@ -11,15 +11,16 @@ a metadata entry that names no field fails when the model class is built.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, TypeVar
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, model_validator
 from pydantic.fields import FieldInfo
 
 from .describe import choices, item_type
 from .environment import FromEnvironment
+from .groups import Group, is_group
 
 MASK = "********"
 """How every output of the package shows a secret option's value."""
@@ -28,6 +29,12 @@ PathRole = Literal["file", "directory", "exists", "created", "socket"]
 """What a path option must name: an existing file, an existing directory, anything that exists,
 a file the tool creates (its directory must exist, and it must not be a directory), or a Unix
 socket the tool creates (as created, and short enough for a socket address)."""
+
+
+BoolSpelling = Literal["on-off", "on-only", "valued"]
+"""How the tool's command line spells a boolean: ``--name`` / ``--no-name`` (on-off); ``--name``, or
+nothing for False (on-only: the tool has no ``--no-`` form, and False is its default); ``--name=true``
+/ ``--name=false`` (valued: tornado's options, Flower's)."""
 
 
 def dashed(name: str) -> str:
@@ -47,22 +54,38 @@ class Package:
 
 
 @dataclass(frozen=True)
+class ToolSpec:
+    """What one backend's own code reads of an option, beyond :class:`OptionMeta`: subclassed per backend.
+
+    A backend whose renderer (or rule) needs a fact no other reads declares a frozen dataclass of
+    typed fields deriving from this one (gunicorn's ``Hook``, Celery's ``GlobalOption``) and reads
+    it back with :meth:`OptionMeta.tool_spec_of`.  Shared code never reads one.
+    """
+
+
+SpecT = TypeVar("SpecT", bound=ToolSpec)
+
+
+@dataclass(frozen=True)
 class OptionMeta:
     """What the package knows about one option, beyond its type and default."""
 
     name: str
-    """The documented spelling: the seed page's name where it has one, else the tool's flag."""
+    """The ARGS key documented for it: its ``documented`` name where it has one, else the tool's flag."""
     cli: str | None
     """The tool's CLI flag without dashes (``host``), or None when its CLI has no such option."""
     server: str | None
     """Keyword of the tool's in-process call; a dotted name goes into a nested settings object."""
+    inverted: bool
+    """Whether ``server`` holds the opposite of the flag (``--nothreading`` is ``use_threading=False``)."""
     spellings: tuple[str, ...]
     """Every key accepted in ARGS for this option, the documented one first."""
-    contract: bool
-    """A documented default this package fixes, so it is always passed to the tool."""
+    documented: bool
+    """Whether the documented ARGS name it (declared with ``documented=``): they keep its name and its
+    default, which is therefore always passed to the tool, even where the tool's own default differs."""
     secret: bool
-    group: str
-    """The section ``prodserver --help`` and the docs list it under."""
+    group: Group
+    """The section ``prodserver --help`` lists it under, and what rules read of its topic (:mod:`.groups`)."""
     path: PathRole | None = None
     needs: tuple[str, ...] = ()
     """Fields that must be set (true, or not empty) for this option to have any effect."""
@@ -70,8 +93,14 @@ class OptionMeta:
     """The package this option needs when set, or per value (``{"uvloop": Package(...)}``)."""
     native: str | None = None
     """The tool's own type its in-process value converts to (a name its renderer resolves)."""
-    extra: Mapping[str, Any] = field(default_factory=dict)
-    """Facts only one backend reads (how its CLI spells False, say); shared code ignores them."""
+    bools: BoolSpelling = "on-off"
+    """How the tool's command line spells this boolean option (read by :func:`.argv.flags`)."""
+    tool_spec: ToolSpec | None = None
+    """What only the backend's own code reads of this option (:class:`ToolSpec`)."""
+
+    def tool_spec_of(self, kind: type[SpecT]) -> SpecT | None:
+        """This option's ``tool_spec`` when it is a ``kind`` (the backend's own subclass), else None."""
+        return self.tool_spec if isinstance(self.tool_spec, kind) else None
 
 
 def option(
@@ -79,25 +108,29 @@ def option(
     description: str,
     *,
     cli: str | None,
-    group: str,
-    seed: str | None = None,
+    group: Group,
+    documented: str | None = None,
     server: str | None = None,
+    inverted: bool = False,
     also: tuple[str, ...] = (),
     secret: bool = False,
     path: PathRole | None = None,
     needs: tuple[str, ...] = (),
     requires: Package | Mapping[str, Package] | None = None,
     native: str | None = None,
-    extra: Mapping[str, Any] | None = None,
+    bools: BoolSpelling = "on-off",
+    tool_spec: ToolSpec | None = None,
     **constraints: Any,
 ) -> Any:
     """Declare one option: a pydantic ``Field`` that accepts every spelling of its name.
 
-    The attribute name must be the underscored documented name (``seed`` or ``cli``);
+    ``documented`` is the name the documented ARGS give the option, when it is one of them (their
+    default is then always passed: :attr:`OptionMeta.documented`); ``cli`` the tool's flag.
+    The attribute name must be the underscored ARGS key (``documented``, else ``cli``);
     ``BackendArgs`` verifies that, and every field name in ``needs``, when the class is built.
     """
-    name = seed or cli
-    assert name is not None, "an option needs a seed or a CLI name"
+    name = documented or cli
+    assert name is not None, "an option needs a documented or a CLI name"
     bases = [name, *([cli] if cli and cli != name else []), *also]
     # The name as the tool spells it too, when it mixes both (gunicorn's --limit-request-field_size).
     forms = (form for base in bases for form in (dashed(base), underscored(base), base))
@@ -106,15 +139,17 @@ def option(
         name=name,
         cli=cli,
         server=server if server is not None else (underscored(cli) if cli else None),
+        inverted=inverted,
         spellings=spellings,
-        contract=seed is not None,
+        documented=documented is not None,
         secret=secret,
         group=group,
         path=path,
         needs=needs,
         requires=requires,
         native=native,
-        extra=dict(extra or {}),
+        bools=bools,
+        tool_spec=tool_spec,
     )
     return Field(
         default,
@@ -203,6 +238,8 @@ def _stripped(value: Any) -> Any:
 def _verify(model: type[BackendArgs], name: str, meta: OptionMeta) -> None:
     """Metadata that names what does not exist is a bug of the model: fail when it is defined."""
     where = f"{model.__name__}.{name}"
+    if not is_group(meta.group):
+        raise TypeError(f"{where} is in group {meta.group!r}, which is not one of args.groups.GROUPS")
     if name != underscored(meta.name):
         raise TypeError(f"{where} should be named {underscored(meta.name)}")
     unknown = [needed for needed in meta.needs if needed not in model.model_fields or needed == name]

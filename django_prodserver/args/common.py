@@ -3,7 +3,7 @@
 ``address``, ``port``, ``workers``, ``threads`` (WSGI), ``backlog``, ``log-level``, ``log-access``,
 ``ssl-cert`` and ``ssl-key`` mean the same on Granian, gunicorn and uvicorn (and, for those it has,
 waitress), so that switching servers is a change of ``BACKEND`` alone.  What each one *is* lives
-here: its documented (seed) name, type, default, bounds, group and description (:class:`Common`).
+here: its documented name, type, default, bounds, group and description (:class:`Common`).
 A backend's options module declares the field with the constructor of the same name, giving only
 what is its own: the tool's flag (``cli``), the keyword of its in-process call (``server``), its
 native spellings (``also``), a note on its own default (``"uvicorn: 2048"``), its ``Literal`` of
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, get_args
 
 from .base import PathRole, option, underscored
+from .groups import Group
 from .values import AnyPath, Choice, Int, IPAddress, ThreadCount
 
 I32_MAX = 2**31 - 1
@@ -37,12 +38,12 @@ class Common:
     """What one common option is on every server; a backend adds only what is its own."""
 
     name: str
-    """The documented (seed) name: the ARGS key that works on every server."""
+    """The documented name: the ARGS key that works on every server."""
     annotation: Any
     """The type the field is annotated with (for ``log-level``: the levels each server's ``Literal`` has)."""
     default: Any
     description: str
-    group: str
+    group: Group
     bounds: Mapping[str, int] = field(default_factory=dict)
     """``ge`` and ``le``, unless a server has a reason for its own (given to the constructor)."""
     path: PathRole | None = None
@@ -70,7 +71,7 @@ class Common:
             self.default if default is None else default,
             described(self.description, note),
             cli=cli,
-            seed=self.name,
+            documented=self.name,
             server=server,
             also=also,
             group=self.group,

@@ -25,7 +25,7 @@ class Deploy(BackendArgs):
         1,
         "Copies of the process (Kubernetes replicas, compose deploy.replicas)",
         cli=None,
-        seed="replicas",
+        documented="replicas",
         group="deploy",
         ge=1,
         le=1000,
@@ -34,21 +34,21 @@ class Deploy(BackendArgs):
         None,
         "URL path of a server that answers 200 when healthy (default: probe the port over TCP)",
         cli=None,
-        seed="health_path",
+        documented="health_path",
         group="deploy",
     )
     env: dict[str, str] = option(
         {},
         "Variables set for the process, besides DJANGO_SETTINGS_MODULE",
         cli=None,
-        seed="env",
+        documented="env",
         group="deploy",
     )
     cpu: float | None = option(
-        None, "CPU cores the process may use (a limit)", cli=None, seed="cpu", group="deploy", gt=0, le=1024
+        None, "CPU cores the process may use (a limit)", cli=None, documented="cpu", group="deploy", gt=0, le=1024
     )
     memory: Int | None = option(
-        None, "Memory (MiB) the process may use (a limit)", cli=None, seed="memory", group="deploy", ge=4
+        None, "Memory (MiB) the process may use (a limit)", cli=None, documented="memory", group="deploy", ge=4
     )
 
 

@@ -54,13 +54,13 @@ class Platform(BackendArgs):
     """``PRODUCTION_PLATFORM``: the platform, and its stop timeout and signal where they differ from its default."""
 
     platform: Annotated[PlatformName, Choice] = option(
-        "other", "Where the processes run", cli=None, seed="platform", group="platform"
+        "other", "Where the processes run", cli=None, documented="platform", group="platform"
     )
     stop_timeout: Duration | None = option(
         None,
         "Seconds the platform waits after its stop signal before SIGKILL (default: the platform's)",
         cli=None,
-        seed="stop_timeout",
+        documented="stop_timeout",
         group="platform",
         ge=0,
     )
@@ -68,7 +68,7 @@ class Platform(BackendArgs):
         None,
         "The signal the platform stops a process with (default: the platform's)",
         cli=None,
-        seed="stop_signal",
+        documented="stop_signal",
         group="platform",
     )
 

@@ -1,6 +1,6 @@
 """Value types shared by every ARGS model: how settings values are coerced.
 
-Settings are often written with strings (``"8000"``, ``"False"``), as on the seed page, so
+Settings are often written with strings (``"8000"``, ``"False"``), as in the original documentation, so
 each type accepts its native form and the string form.  Types are plain ``Annotated``
 aliases so that pydantic does the work and mypy sees the Python type.
 """

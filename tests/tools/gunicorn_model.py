@@ -44,11 +44,11 @@ MODULES = {
 GROUPS = {
     "Server Socket": "binding",
     "Worker Processes": "workers",
-    "Security": "request limits",
+    "Security": "limits",
     "Server Mechanics": "server mechanics",
     "Process Naming": "server mechanics",
     "Logging": "logging",
-    "Debugging": "reloader and debugging",
+    "Debugging": "reloader",
     "Control": "control socket",
     "Dirty Arbiters": "dirty arbiters",
     "SSL": "TLS",
@@ -183,7 +183,7 @@ def option_code(setting: Any) -> str:
     field = RENAMED.get(setting.name, cli).replace("-", "_")
     keywords = [f'cli="{cli}"', f'group="{GROUPS[setting.section]}"']
     if setting.name in RENAMED:
-        keywords.append(f'seed="{RENAMED[setting.name]}"')
+        keywords.append(f'documented="{RENAMED[setting.name]}"')
     if setting.name != field:
         keywords.append(f'server="{setting.name}"')
     if also and setting.name != "sendfile":
@@ -192,7 +192,7 @@ def option_code(setting: Any) -> str:
     if extra:
         keywords.append(extra)
     if setting.name == "sendfile":
-        keywords.append('extra={"inverted": True}')
+        keywords.append("inverted=True")
     arguments = ", ".join([default, json.dumps(_description(setting)), *keywords])
     return f"    {field}: {annotation} = option({arguments})\n"
 

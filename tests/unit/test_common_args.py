@@ -111,7 +111,7 @@ def facts(model: type[BackendArgs], field: str) -> dict[str, Any]:
     meta = model.options()[field]
     return {
         "name": meta.name,
-        "contract": meta.contract,
+        "documented": meta.documented,
         "group": meta.group,
         "path": meta.path,
         "type": declared_type(info),
@@ -126,7 +126,7 @@ def expected(spec: common.Common, own: dict[str, Any]) -> dict[str, Any]:
         own["type"] = declared_type(FieldInfo.from_annotation(own["type"]))
     return {
         "name": spec.name,
-        "contract": True,
+        "documented": True,
         "group": spec.group,
         "path": spec.path,
         "type": declared_type(FieldInfo.from_annotation(spec.annotation)),

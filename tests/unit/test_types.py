@@ -198,7 +198,7 @@ def test_http_accepts_the_ints_the_model_reads_as_choices() -> None:
 
 def test_an_unknown_value_type_stops_the_generator() -> None:
     class Odd(BackendArgs):
-        when: complex = option(0j, "An option of a type settings cannot hold", cli="when", group="other")
+        when: complex = option(0j, "An option of a type settings cannot hold", cli="when", group="protocols")
 
     with pytest.raises(TypeError, match=r"^no settings type for ARGS option 'when' of type <class 'complex'>$"):
         _typegen.value_type("when", Odd.model_fields["when"])

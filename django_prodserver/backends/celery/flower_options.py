@@ -20,11 +20,9 @@ from pydantic import BeforeValidator, SecretStr
 
 from ...args.addresses import HostAddress
 from ...args.base import option as _option
+from ...args.groups import Group
 from ...args.values import POLL_MAX_SECONDS, AnyPath, Choice, CommaList, Int, Since, comma_list
 from .options import CeleryArgs
-
-VALUE_BOOLS = {"bools": "value"}
-"""tornado reads a boolean as ``--name=true`` / ``--name=false``."""
 
 Secrets = Annotated[list[SecretStr], BeforeValidator(comma_list)]
 """``user:password`` pairs: a comma-separated text or a list, each pair masked."""
@@ -41,8 +39,8 @@ LogLevel = Literal["debug", "info", "warning", "error", "critical", "none"]
 RotateWhen = Literal["s", "m", "h", "d", "midnight", "w0", "w1", "w2", "w3", "w4", "w5", "w6"]
 
 
-def flag(default: bool | None, description: str, *, cli: str, group: str, needs: tuple[str, ...] = ()) -> bool:
-    result: bool = _option(default, description, cli=cli, group=group, needs=needs, extra=VALUE_BOOLS)
+def flag(default: bool | None, description: str, *, cli: str, group: Group, needs: tuple[str, ...] = ()) -> bool:
+    result: bool = _option(default, description, cli=cli, group=group, needs=needs, bools="valued")
     return result
 
 
@@ -59,10 +57,10 @@ class FlowerArgs(CeleryArgs):
     )
     url_prefix: str | None = _option(None, "URL prefix, behind a proxy ('flower')", cli="url-prefix", group="binding")
     xheaders: bool = flag(False, "Trust the X-Real-Ip and X-Scheme headers of a proxy", cli="xheaders", group="binding")
-    certfile: AnyPath | None = _option(None, "TLS certificate file", cli="certfile", group="tls", path="file")
-    keyfile: AnyPath | None = _option(None, "TLS private key file", cli="keyfile", group="tls", path="file")
+    certfile: AnyPath | None = _option(None, "TLS certificate file", cli="certfile", group="TLS", path="file")
+    keyfile: AnyPath | None = _option(None, "TLS private key file", cli="keyfile", group="TLS", path="file")
     ca_certs: AnyPath | None = _option(
-        None, "CA certificates file, with certfile", cli="ca-certs", group="tls", path="file", needs=("certfile",)
+        None, "CA certificates file, with certfile", cli="ca-certs", group="TLS", path="file", needs=("certfile",)
     )
     basic_auth: Secrets | None = _option(
         None, "HTTP basic authentication: 'user:password' pairs", cli="basic-auth", group="auth", secret=True

@@ -1,7 +1,7 @@
 """ARGS of the Celery backends: one field per option of Celery 5's click commands (Flower's are in ``flower_options``).
 
 Celery's global options (``celery --broker ... worker``) are shared by every model and marked
-``extra={"global": True}``: they go before the subcommand.  Every option defaults to Celery's
+declared with ``tool_spec=GLOBAL``: they go before the subcommand.  Every option defaults to Celery's
 own value and is passed only when set, so the app's configuration (``worker_concurrency``,
 ``broker_url``...) keeps applying; ``tests/unit/workers/test_celery_drift.py`` pins names and
 choices against Celery's click commands.  ``-A/--app`` is the process's top-level ``APP`` key,
@@ -13,11 +13,12 @@ Nothing here imports celery: the check imports this module on every management c
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import SecretStr
 
-from ...args.base import BackendArgs, Package, option
+from ...args.base import BackendArgs, Package, ToolSpec, option
 from ...args.values import (
     Account,
     AnyPath,
@@ -31,10 +32,13 @@ from ...args.values import (
     Since,
 )
 
-GLOBAL = {"global": True}
-"""Marks Celery's global options, written before the subcommand."""
-FLAG = {"flag": True}
-"""A click flag with no ``--no-`` form: only True can be passed, False leaves Celery's default."""
+
+@dataclass(frozen=True)
+class GlobalOption(ToolSpec):
+    """An option of the ``celery`` command itself, written before the subcommand (read by ``rendering``)."""
+
+
+GLOBAL = GlobalOption()
 
 LogLevel = Literal["debug", "info", "warning", "error", "critical", "fatal"]
 Pool = Literal["prefork", "eventlet", "gevent", "solo", "processes", "threads", "custom"]
@@ -66,7 +70,7 @@ class CeleryArgs(BackendArgs):
     """Celery's global options, before the subcommand."""
 
     broker: SecretStr | None = option(
-        None, "Broker URL (default: the app's broker_url)", cli="broker", group="celery", secret=True, extra=GLOBAL
+        None, "Broker URL (default: the app's broker_url)", cli="broker", group="celery", secret=True, tool_spec=GLOBAL
     )
     result_backend: SecretStr | None = option(
         None,
@@ -74,19 +78,19 @@ class CeleryArgs(BackendArgs):
         cli="result-backend",
         group="celery",
         secret=True,
-        extra=GLOBAL,
+        tool_spec=GLOBAL,
     )
-    loader: str | None = option(None, "Celery loader class", cli="loader", group="celery", extra=GLOBAL)
-    config: str | None = option(None, "Configuration module", cli="config", group="celery", extra=GLOBAL)
+    loader: str | None = option(None, "Celery loader class", cli="loader", group="celery", tool_spec=GLOBAL)
+    config: str | None = option(None, "Configuration module", cli="config", group="celery", tool_spec=GLOBAL)
     workdir: AnyPath | None = option(
         None,
         "Directory to change to before the app loads",
         cli="workdir",
         group="celery",
         path="directory",
-        extra=GLOBAL,
+        tool_spec=GLOBAL,
     )
-    quiet: bool = option(False, "No banner at startup", cli="quiet", group="logging", extra={**GLOBAL, **FLAG})
+    quiet: bool = option(False, "No banner at startup", cli="quiet", group="logging", tool_spec=GLOBAL, bools="on-only")
 
 
 class DaemonArgs(CeleryArgs):
@@ -96,48 +100,50 @@ class DaemonArgs(CeleryArgs):
         False,
         "Run in the background (refused: prodserver runs in the foreground)",
         cli="detach",
-        group="process",
-        extra=FLAG,
+        group="application and process",
+        bools="on-only",
     )
     loglevel: Annotated[LogLevel, Choice] | None = option(
         None, "Logging level (Celery: warning)", cli="loglevel", group="logging"
     )
     logfile: AnyPath | None = option(None, "Log file (default: stderr)", cli="logfile", group="logging", path="created")
-    pidfile: AnyPath | None = option(None, "PID file", cli="pidfile", group="process", path="created")
+    pidfile: AnyPath | None = option(None, "PID file", cli="pidfile", group="application and process", path="created")
     uid: Annotated[str | None, Account("user", by_id_too=True)] = option(
-        None, "User to run as, after startup", cli="uid", group="process"
+        None, "User to run as, after startup", cli="uid", group="application and process"
     )
     gid: Annotated[str | None, Account("group")] = option(
-        None, "Group to run as, after startup", cli="gid", group="process"
+        None, "Group to run as, after startup", cli="gid", group="application and process"
     )
-    umask: str | None = option(None, "File creation mask (with --detach)", cli="umask", group="process")
-    executable: str | None = option(None, "Python executable (with --detach)", cli="executable", group="process")
+    umask: str | None = option(None, "File creation mask (with --detach)", cli="umask", group="application and process")
+    executable: str | None = option(
+        None, "Python executable (with --detach)", cli="executable", group="application and process"
+    )
 
 
 class CeleryWorkerArgs(DaemonArgs):
     """``celery worker``."""
 
     hostname: Annotated[str, HOST_KEYS] | None = option(
-        None, "Node name (Celery: celery@%h)", cli="hostname", group="worker"
+        None, "Node name (Celery: celery@%h)", cli="hostname", group="workers"
     )
     # The worker expands %h, %n, %p... in its files' names too (celery.bin.worker's node_format).
     logfile: Annotated[AnyPath, NODE_KEYS] | None = option(
         None, "Log file (default: stderr)", cli="logfile", group="logging", path="created"
     )
     pidfile: Annotated[AnyPath, NODE_KEYS] | None = option(
-        None, "PID file", cli="pidfile", group="process", path="created"
+        None, "PID file", cli="pidfile", group="application and process", path="created"
     )
     statedb: Annotated[AnyPath, NODE_KEYS] | None = option(
-        None, "File that keeps revoked tasks across restarts", cli="statedb", group="worker", path="created"
+        None, "File that keeps revoked tasks across restarts", cli="statedb", group="workers", path="created"
     )
     optimization: Annotated[Literal["default", "fair"], Choice] | None = option(
-        None, "Scheduling: default or fair", cli="optimization", group="worker"
+        None, "Scheduling: default or fair", cli="optimization", group="workers"
     )
     prefetch_multiplier: Int | None = option(
-        None, "Messages to prefetch per process (0: unlimited)", cli="prefetch-multiplier", group="worker", ge=0
+        None, "Messages to prefetch per process (0: unlimited)", cli="prefetch-multiplier", group="workers", ge=0
     )
     disable_prefetch: bool = option(
-        False, "Only fetch a message when a process is free", cli="disable-prefetch", group="worker", extra=FLAG
+        False, "Only fetch a message when a process is free", cli="disable-prefetch", group="workers", bools="on-only"
     )
     concurrency: Annotated[CeleryText, Since("celery", "5.7", value="auto")] | None = option(
         None,
@@ -153,7 +159,7 @@ class CeleryWorkerArgs(DaemonArgs):
         requires={"eventlet": Package("eventlet", "celery[eventlet]"), "gevent": Package("gevent", "celery[gevent]")},
     )
     task_events: bool = option(
-        False, "Send task events (for Flower)", cli="task-events", also=("events",), group="worker", extra=FLAG
+        False, "Send task events (for Flower)", cli="task-events", also=("events",), group="workers", bools="on-only"
     )
     time_limit: float | None = option(
         None, "Hard time limit of a task, in seconds", cli="time-limit", group="limits", gt=0
@@ -175,27 +181,31 @@ class CeleryWorkerArgs(DaemonArgs):
         ge=1,
     )
     purge: bool = option(
-        False, "Discard every waiting task at startup", cli="purge", also=("discard",), group="worker", extra=FLAG
+        False, "Discard every waiting task at startup", cli="purge", also=("discard",), group="workers", bools="on-only"
     )
     queues: CommaList | None = option(None, "Queues to consume from", cli="queues", group="queues")
     exclude_queues: CommaList | None = option(None, "Queues not to consume from", cli="exclude-queues", group="queues")
-    include: ModuleList | None = option(None, "Modules to import", cli="include", group="worker")
+    include: ModuleList | None = option(None, "Modules to import", cli="include", group="workers")
     without_gossip: bool = option(
-        False, "Do not subscribe to other workers' events", cli="without-gossip", group="worker", extra=FLAG
+        False, "Do not subscribe to other workers' events", cli="without-gossip", group="workers", bools="on-only"
     )
     without_mingle: bool = option(
-        False, "Do not synchronize with other workers at startup", cli="without-mingle", group="worker", extra=FLAG
+        False,
+        "Do not synchronize with other workers at startup",
+        cli="without-mingle",
+        group="workers",
+        bools="on-only",
     )
     without_heartbeat: bool = option(
-        False, "Send no heartbeat events", cli="without-heartbeat", group="worker", extra=FLAG
+        False, "Send no heartbeat events", cli="without-heartbeat", group="workers", bools="on-only"
     )
     heartbeat_interval: Int | None = option(
-        None, "Seconds between heartbeats to the broker", cli="heartbeat-interval", group="worker", ge=1
+        None, "Seconds between heartbeats to the broker", cli="heartbeat-interval", group="workers", ge=1
     )
     autoscale: CeleryText | None = option(
         None, "Grow and shrink the pool between max and min processes: 'max,min'", cli="autoscale", group="pool"
     )
-    beat: bool = option(False, "Run beat inside the worker", cli="beat", group="beat", extra=FLAG)
+    beat: bool = option(False, "Run beat inside the worker", cli="beat", group="beat", bools="on-only")
     schedule_filename: AnyPath | None = option(
         None,
         "Embedded beat's schedule file",

@@ -14,6 +14,7 @@ from pydantic import SecretStr
 
 from ...args.argv import chosen, flags
 from ...args.base import BackendArgs, OptionMeta
+from .options import GlobalOption
 
 
 def command_line(app: str, subcommand: str, args: BackendArgs, *, reveal_secrets: bool = False) -> list[str]:
@@ -23,15 +24,19 @@ def command_line(app: str, subcommand: str, args: BackendArgs, *, reveal_secrets
         "celery",
         "-A",
         app,
-        *flags([(meta, value) for meta, value in options if meta.extra.get("global")], reveal=reveal_secrets),
+        *flags([(meta, value) for meta, value in options if _is_global(meta)], reveal=reveal_secrets),
         subcommand,
         *flags(
-            [(meta, value) for meta, value in options if not meta.extra.get("global")],
+            [(meta, value) for meta, value in options if not _is_global(meta)],
             reveal=reveal_secrets,
             # Flower's options are tornado's, which only reads --name=value.
             attach=subcommand == "flower",
         ),
     ]
+
+
+def _is_global(meta: OptionMeta) -> bool:
+    return meta.tool_spec_of(GlobalOption) is not None
 
 
 def _joined_secrets(options: Iterator[tuple[OptionMeta, Any]]) -> Iterator[tuple[OptionMeta, Any]]:

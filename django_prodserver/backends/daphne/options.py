@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from ...args.base import option
 from ...args.values import Int, Since, StrList
-from ..django_runserver.options import INVERT, RunserverArgs, legacy
+from ..django_runserver.options import RunserverArgs, legacy
 
 
 def inherited(name: str) -> Any:
@@ -27,7 +27,7 @@ class DaphneRunserverArgs(RunserverArgs):
         "Serve WSGI with Django's server instead of daphne",
         cli="noasgi",
         server="use_asgi",
-        extra=INVERT,
+        inverted=True,
         group="protocols",
     )
     http_timeout: Int | None = option(

@@ -11,17 +11,28 @@ for: accepted, typed, and reported as ignored (W104), so a 3.x setting keeps val
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from ...args.base import BackendArgs, option
+from ...args.base import BackendArgs, ToolSpec, option
+from ...args.groups import Group
 from ...args.values import Int, NumberOrText
 
-LEGACY = "3.x"
+LEGACY: Group = "3.x"
 """The group of the options django-prodserver 3.x read and the command ignores."""
 
 
-INVERT = {"inverted": True}
-"""``extra`` of a flag whose command keyword holds the opposite (``--nothreading`` stores ``use_threading=False``)."""
+@dataclass(frozen=True)
+class CommandArgument(ToolSpec):
+    """How the command's parser takes an option other than as ``--flag value`` (read by ``rendering``)."""
+
+    positional: bool = False
+    """A positional argument, after the flags (``addrport``)."""
+    off: str | None = None
+    """The flag that turns this boolean off, when it is on by default (``threaded``'s ``--nothreading``)."""
+
+
+POSITIONAL = CommandArgument(positional=True)
 
 AddrPort = NumberOrText
 """`addrport: 8000` is as natural as "8000"."""
@@ -29,7 +40,7 @@ AddrPort = NumberOrText
 
 def legacy(name: str, default: Any, description: str, **constraints: Any) -> Any:
     """A 3.x key the command has no option for: typed, never passed on (``cli`` None)."""
-    return option(default, description, cli=None, seed=name, group=LEGACY, **constraints)
+    return option(default, description, cli=None, documented=name, group=LEGACY, **constraints)
 
 
 class RunserverArgs(BackendArgs):
@@ -40,18 +51,18 @@ class RunserverArgs(BackendArgs):
         "Port or address:port to listen on (Django: 127.0.0.1:8000)",
         cli="addrport",
         group="binding",
-        extra={"positional": True},
+        tool_spec=POSITIONAL,
     )
     ipv6: bool = option(False, "Listen on IPv6 (::1 by default)", cli="ipv6", server="use_ipv6", group="binding")
     nothreading: bool = option(
-        False, "Serve one request at a time", cli="nothreading", server="use_threading", extra=INVERT, group="workers"
+        False, "Serve one request at a time", cli="nothreading", server="use_threading", inverted=True, group="workers"
     )
     noreload: bool = option(
         False,
         "Do not restart when the code changes",
         cli="noreload",
         server="use_reloader",
-        extra=INVERT,
+        inverted=True,
         group="workers",
     )
     nostatic: bool = option(
@@ -59,7 +70,7 @@ class RunserverArgs(BackendArgs):
         "Do not serve static files (django.contrib.staticfiles)",
         cli="nostatic",
         server="use_static_handler",
-        extra=INVERT,
+        inverted=True,
         group="static files",
     )
     insecure: bool = option(

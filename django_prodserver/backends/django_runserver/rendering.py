@@ -14,7 +14,7 @@ from typing import Any
 
 from ...args.base import OptionMeta
 from ...args.common import host_and_port
-from .options import RunserverArgs
+from .options import CommandArgument, RunserverArgs
 
 
 def forwarded(args: RunserverArgs, left_out: Collection[str] = ()) -> Iterator[tuple[str, OptionMeta, Any]]:
@@ -33,16 +33,22 @@ def _text(value: Any) -> str:
     return str(value.absolute()) if isinstance(value, Path) else str(value)
 
 
+def _argument(meta: OptionMeta) -> CommandArgument:
+    """How the command's parser takes the option: as declared, else as ``--flag value``."""
+    return meta.tool_spec_of(CommandArgument) or CommandArgument()
+
+
 def command_argv(command: str, args: RunserverArgs, left_out: Collection[str] = ()) -> list[str]:
     """``python manage.py <command> [flags] [addrport]``, as the command's own parser reads it."""
     argv = ["python", "manage.py", command]
     positional: list[str] = []
     for _field, meta, value in forwarded(args, left_out):
-        if meta.extra.get("positional"):
+        spec = _argument(meta)
+        if spec.positional:
             positional.append(_text(value))
         elif isinstance(value, bool):
             # A flag differs from its default: on (--ipv6), or off through its opposite flag (--nothreading).
-            argv.append(f"--{meta.cli}" if value else f"--{meta.extra['off']}")
+            argv.append(f"--{meta.cli}" if value else f"--{spec.off}")
         else:
             for item in value if isinstance(value, list) else [value]:
                 argv.extend([f"--{meta.cli}", _text(item)])
@@ -55,10 +61,10 @@ def command_options(args: RunserverArgs, left_out: Collection[str] = ()) -> tupl
     options: dict[str, Any] = {}
     for _field, meta, value in forwarded(args, left_out):
         assert meta.server is not None
-        if meta.extra.get("positional"):
+        if _argument(meta).positional:
             positional.append(_text(value))
         elif isinstance(value, bool):
-            options[meta.server] = not value if meta.extra.get("inverted") else value
+            options[meta.server] = not value if meta.inverted else value
         elif isinstance(value, list):
             options[meta.server] = [_text(item) for item in value]
         else:

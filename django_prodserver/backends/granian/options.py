@@ -83,7 +83,7 @@ class GranianArgs(BackendArgs):
 
     # Protocols
     http: Annotated[HTTPMode, Choice] = option(
-        "auto", "HTTP version: auto, 1 or 2", cli="http", seed="http", group="protocols", native="HTTPModes"
+        "auto", "HTTP version: auto, 1 or 2", cli="http", documented="http", group="protocols", native="HTTPModes"
     )
     ws: bool = option(
         True, "Handle websockets (ASGI only)", cli="ws", server="websockets", also=("websockets",), group="protocols"
@@ -529,7 +529,7 @@ class GranianASGIArgs(GranianArgs):
         1,
         "Blocking threads per worker; Granian refuses more than 1 for ASGI",
         cli="blocking-threads",
-        seed="blocking-threads",
+        documented="blocking-threads",
         ge=1,
         le=U64_MAX,
         group="workers",

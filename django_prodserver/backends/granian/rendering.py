@@ -55,7 +55,7 @@ def forwarded(args: GranianArgs) -> Iterator[tuple[OptionMeta, Any]]:
         value = getattr(args, field)
         if meta.cli is None or value is None or value == []:
             continue
-        if field in chosen or meta.contract:
+        if field in chosen or meta.documented:
             yield meta, value
 
 

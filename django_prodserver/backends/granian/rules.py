@@ -15,6 +15,7 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Callable
 
+from ...args.groups import Group
 from ...problems import Problem, Severity
 from ...rules.deploy import development_problems
 from ...rules.environment import ignored_variables
@@ -173,7 +174,7 @@ def ignored_with_reload(args: GranianArgs, wsgi: bool) -> list[Problem]:
 
 
 # Options of one HTTP version: Granian builds only that version's connection settings when http names the other.
-_HTTP_GROUPS = {"1": "HTTP/2", "2": "HTTP/1"}
+_HTTP_GROUPS: dict[str, Group] = {"1": "HTTP/2", "2": "HTTP/1"}
 
 
 def other_http_version(args: GranianArgs, wsgi: bool) -> list[Problem]:

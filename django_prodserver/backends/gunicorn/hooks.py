@@ -3,51 +3,55 @@ paths to callables), the trusted proxy headers, a logging dict and the upload di
 
 gunicorn reads these from a Python config file only; prodserver sets them in-process, and the
 equivalent ``gunicorn`` command line cannot carry them (the check says so when the process starts).
-Each hook's number of arguments is gunicorn's own (``extra["arity"]``), pinned by the drift test.
+Each hook's number of arguments is gunicorn's own (:attr:`Hook.arity`), pinned by the drift test.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from ...args.base import BackendArgs, option
+from ...args.base import BackendArgs, ToolSpec, option
+from ...args.groups import Group
 from ...args.values import AnyPath
 
 SECURE_SCHEME_HEADERS = {"X-FORWARDED-PROTOCOL": "ssl", "X-FORWARDED-PROTO": "https", "X-FORWARDED-SSL": "on"}
 """gunicorn's default: headers a trusted proxy sets on HTTPS requests."""
 
 
-def hook(arity: int, description: str, group: str = "server hooks") -> Any:
-    """A server hook: the dotted path (``myproject.hooks.post_fork``) of a callable taking ``arity`` arguments.
+@dataclass(frozen=True)
+class Hook(ToolSpec):
+    """A server hook: the dotted path (``myproject.hooks.post_fork``) of a callable (read by ``lookups``)."""
 
-    ``arity`` -1 is gunicorn's ``post_request``, which takes 2, 3 or 4.
-    """
-    return {"arity": arity, "description": description, "group": group}
+    arity: int
+    """The arguments gunicorn calls it with; -1 is ``post_request``'s, which takes 2, 3 or 4."""
+    description: str
+    group: Group = "server hooks"
 
 
-HOOKS: dict[str, dict[str, Any]] = {
-    "on_starting": hook(1, "Called just before the master process is initialized (server)"),
-    "on_reload": hook(1, "Called to recycle workers during a reload via SIGHUP (server)"),
-    "when_ready": hook(1, "Called just after the server is started (server)"),
-    "pre_fork": hook(2, "Called just before a worker is forked (server, worker)"),
-    "post_fork": hook(2, "Called just after a worker has been forked (server, worker)"),
-    "post_worker_init": hook(1, "Called just after a worker has initialized the application (worker)"),
-    "worker_int": hook(1, "Called just after a worker exited on SIGINT or SIGQUIT (worker)"),
-    "worker_abort": hook(1, "Called when a worker received the SIGABRT signal (worker)"),
-    "pre_exec": hook(1, "Called just before a new master process is forked (server)"),
-    "pre_request": hook(2, "Called just before a worker processes the request (worker, req)"),
-    "post_request": hook(-1, "Called after a worker processes the request (worker, req, environ, resp)"),
-    "child_exit": hook(2, "Called in the master process just after a worker has exited (server, worker)"),
-    "worker_exit": hook(2, "Called in the worker process just after it has exited (server, worker)"),
-    "nworkers_changed": hook(3, "Called just after num_workers has been changed (server, new, old)"),
-    "on_exit": hook(1, "Called just before exiting gunicorn (server)"),
-    "ssl_context": hook(2, "Called when an SSLContext is needed (config, default_ssl_context_factory)"),
-    "on_dirty_starting": hook(1, "Called just before the dirty arbiter starts (arbiter)", "dirty arbiters"),
-    "dirty_post_fork": hook(2, "Called just after a dirty worker has been forked (arbiter, worker)", "dirty arbiters"),
-    "dirty_worker_init": hook(
+HOOKS: dict[str, Hook] = {
+    "on_starting": Hook(1, "Called just before the master process is initialized (server)"),
+    "on_reload": Hook(1, "Called to recycle workers during a reload via SIGHUP (server)"),
+    "when_ready": Hook(1, "Called just after the server is started (server)"),
+    "pre_fork": Hook(2, "Called just before a worker is forked (server, worker)"),
+    "post_fork": Hook(2, "Called just after a worker has been forked (server, worker)"),
+    "post_worker_init": Hook(1, "Called just after a worker has initialized the application (worker)"),
+    "worker_int": Hook(1, "Called just after a worker exited on SIGINT or SIGQUIT (worker)"),
+    "worker_abort": Hook(1, "Called when a worker received the SIGABRT signal (worker)"),
+    "pre_exec": Hook(1, "Called just before a new master process is forked (server)"),
+    "pre_request": Hook(2, "Called just before a worker processes the request (worker, req)"),
+    "post_request": Hook(-1, "Called after a worker processes the request (worker, req, environ, resp)"),
+    "child_exit": Hook(2, "Called in the master process just after a worker has exited (server, worker)"),
+    "worker_exit": Hook(2, "Called in the worker process just after it has exited (server, worker)"),
+    "nworkers_changed": Hook(3, "Called just after num_workers has been changed (server, new, old)"),
+    "on_exit": Hook(1, "Called just before exiting gunicorn (server)"),
+    "ssl_context": Hook(2, "Called when an SSLContext is needed (config, default_ssl_context_factory)"),
+    "on_dirty_starting": Hook(1, "Called just before the dirty arbiter starts (arbiter)", "dirty arbiters"),
+    "dirty_post_fork": Hook(2, "Called just after a dirty worker has been forked (arbiter, worker)", "dirty arbiters"),
+    "dirty_worker_init": Hook(
         1, "Called after a dirty worker has initialized its applications (worker)", "dirty arbiters"
     ),
-    "dirty_worker_exit": hook(2, "Called when a dirty worker has exited (arbiter, worker)", "dirty arbiters"),
+    "dirty_worker_exit": Hook(2, "Called when a dirty worker has exited (arbiter, worker)", "dirty arbiters"),
 }
 """gunicorn's hooks: the setting name, its arity and where it runs."""
 
@@ -56,12 +60,12 @@ def _hook_option(name: str) -> Any:
     spec = HOOKS[name]
     return option(
         None,
-        f"{spec['description']}: the dotted path of a callable",
+        f"{spec.description}: the dotted path of a callable",
         cli=None,
-        seed=name.replace("_", "-"),
+        documented=name.replace("_", "-"),
         server=name,
-        group=spec["group"],
-        extra={"arity": spec["arity"], "hook": True},
+        group=spec.group,
+        tool_spec=spec,
     )
 
 
@@ -93,7 +97,7 @@ class HookSettings(BackendArgs):
         SECURE_SCHEME_HEADERS,
         "Headers (and values) a trusted front-end proxy sets on HTTPS requests",
         cli=None,
-        seed="secure-scheme-headers",
+        documented="secure-scheme-headers",
         server="secure_scheme_headers",
         group="server mechanics",
     )
@@ -101,7 +105,7 @@ class HookSettings(BackendArgs):
         {},
         "Logging configuration, in logging.dictConfig format",
         cli=None,
-        seed="logconfig-dict",
+        documented="logconfig-dict",
         server="logconfig_dict",
         group="logging",
     )
@@ -109,11 +113,11 @@ class HookSettings(BackendArgs):
         None,
         "Directory to store temporary request data in as it is read",
         cli=None,
-        seed="tmp-upload-dir",
+        documented="tmp-upload-dir",
         server="tmp_upload_dir",
         group="server mechanics",
         path="directory",
     )
 
 
-__all__ = ["HOOKS", "HookSettings"]
+__all__ = ["HOOKS", "Hook", "HookSettings"]

@@ -16,6 +16,7 @@ from ...args.base import Package
 from ...problems import Problem, Severity
 from ...rules.packages import installed
 from ...rules.text import first_line, shown
+from .hooks import Hook
 from .options import GunicornArgs
 from .rendering import worker_path
 
@@ -50,8 +51,9 @@ def hook_problems(args: GunicornArgs) -> list[Problem]:
     problems = []
     for field, meta in type(args).options().items():
         value = getattr(args, field)
-        if meta.extra.get("hook") and value is not None:
-            reason = _hook_fault(value, int(meta.extra["arity"]))
+        hook = meta.tool_spec_of(Hook)
+        if hook is not None and value is not None:
+            reason = _hook_fault(value, hook.arity)
             if reason is not None:
                 problems.append(
                     Problem(
@@ -59,7 +61,7 @@ def hook_problems(args: GunicornArgs) -> list[Problem]:
                         Severity.ERROR,
                         ("ARGS", field),
                         f"is {shown(value)}, {reason}; gunicorn would refuse to start.",
-                        f"Name a callable as module.function, taking {_arity_words(int(meta.extra['arity']))}.",
+                        f"Name a callable as module.function, taking {_arity_words(hook.arity)}.",
                     )
                 )
     return problems

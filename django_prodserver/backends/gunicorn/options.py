@@ -2,7 +2,7 @@
 
 The common options (``address``, ``port``, ``workers``, ``threads``, ``backlog``, ``log-level``,
 ``log-access``, ``ssl-cert``, ``ssl-key``, declared in :mod:`django_prodserver.args.common`) mean
-the same on every backend and keep the seed contract's defaults, which are always passed to
+the same on every backend and keep their documented defaults, which are always passed to
 gunicorn; switching servers is a change of ``BACKEND`` alone.  gunicorn's native forms work too:
 ``ssl-cert`` is also ``certfile``, and ``bind`` or ``access-logfile`` replace ``address`` and
 ``port`` or ``log-access`` (giving both is an error).  Every other option is one of gunicorn's
@@ -58,7 +58,7 @@ class CommonSettings(BackendArgs):
         None,
         "Whether to use sendfile(); False is the same as no-sendfile (gunicorn: on, or the SENDFILE variable)",
         cli=None,
-        seed="sendfile",
+        documented="sendfile",
         server="sendfile",
         group="server mechanics",
     )
@@ -77,6 +77,6 @@ class GunicornArgs(HookSettings, LoggingSettings, TLSSettings, ServerSettings, C
 
 
 COMMON = frozenset(common.COMMON) - {"ssl_cert", "ssl_key"}
-"""Options passed to gunicorn even when not set: the seed contract's defaults."""
+"""Options passed to gunicorn even when not set: the documented defaults."""
 
 __all__ = ["COMMON", "GunicornArgs"]

@@ -78,7 +78,7 @@ def control_socket_path(args: GunicornArgs) -> str | None:
 
 
 def _given(args: GunicornArgs) -> Iterator[tuple[str, OptionMeta, Any]]:
-    """The options passed to gunicorn: set by the user or fixed by the seed contract; None is gunicorn's default."""
+    """The options passed to gunicorn: set by the user or documented (always passed); None is gunicorn's default."""
     chosen = args.model_fields_set
     for field, meta in type(args).options().items():
         value = getattr(args, field)

@@ -22,27 +22,24 @@ __all__ = ["LoggingSettings"]
 class LoggingSettings(BackendArgs):
     """gunicorn's Logging, Debugging, Control, Dirty Arbiters settings."""
 
-    reload: bool = option(False, "Restart workers when code changes", cli="reload", group="reloader and debugging")
+    reload: bool = option(False, "Restart workers when code changes", cli="reload", group="reloader")
     reload_engine: Annotated[Literal["auto", "poll", "inotify"], Choice] = option(
         "auto",
         "The implementation that should be used to power reload",
         cli="reload-engine",
-        group="reloader and debugging",
+        group="reloader",
         requires={"inotify": Package("inotify", "inotify")},
     )
     reload_extra_file: StrList = option(
         [],
         "Extra files (or glob patterns) whose changes reload the workers, e.g. templates",
         cli="reload-extra-file",
-        group="reloader and debugging",
+        group="reloader",
         server="reload_extra_files",
         also=("reload_extra_files",),
     )
     spew: bool = option(
-        False,
-        "Install a trace function that spews every line executed by the server",
-        cli="spew",
-        group="reloader and debugging",
+        False, "Install a trace function that spews every line executed by the server", cli="spew", group="reloader"
     )
     access_logfile: str | None = option(
         None,

@@ -64,12 +64,7 @@ class ServerSettings(BackendArgs):
     limit_request_line: Annotated[
         Int, ServesFrom(14, "the shortest request line, 'GET / HTTP/1.1', is 14 bytes", off=0)
     ] = option(
-        4094,
-        "The maximum size of HTTP request line in bytes",
-        cli="limit-request-line",
-        group="request limits",
-        ge=0,
-        le=8190,
+        4094, "The maximum size of HTTP request line in bytes", cli="limit-request-line", group="limits", ge=0, le=8190
     )
     limit_request_fields: Annotated[
         Int,
@@ -83,7 +78,7 @@ class ServerSettings(BackendArgs):
         100,
         "Limit the number of HTTP headers fields in a request",
         cli="limit-request-fields",
-        group="request limits",
+        group="limits",
         ge=0,
         le=32768,
     )
@@ -99,7 +94,7 @@ class ServerSettings(BackendArgs):
         8190,
         "Limit the allowed size of an HTTP request header field",
         cli="limit-request-field_size",
-        group="request limits",
+        group="limits",
         ge=0,
     )
     preload: bool = option(
@@ -116,7 +111,7 @@ class ServerSettings(BackendArgs):
         cli="no-sendfile",
         group="server mechanics",
         server="sendfile",
-        extra={"inverted": True},
+        inverted=True,
     )
     reuse_port: bool = option(
         False, "Set the 'SO_REUSEPORT' flag on the listening socket", cli="reuse-port", group="server mechanics"
@@ -187,7 +182,7 @@ class ServerSettings(BackendArgs):
         "A comma-separated list of directories to add to the Python path",
         cli="pythonpath",
         group="server mechanics",
-        seed="python-path",
+        documented="python-path",
         server="pythonpath",
     )
     proxy_protocol: Annotated[Literal["off", "v1", "v2", "auto"], Choice] = option(

@@ -87,9 +87,7 @@ class UvicornSettings(BackendArgs):
         group="protocols",
         requires={"httptools": Package("httptools", EXTRA), "zttp": Package("zttp", "zttp")},
     )
-    http2: bool = option(
-        False, "Serve HTTP/2 too (needs http 'zttp')", cli="http2", group="protocols", extra={"flag": True}
-    )
+    http2: bool = option(False, "Serve HTTP/2 too (needs http 'zttp')", cli="http2", group="protocols", bools="on-only")
     ws: Annotated[WSImplementation, Choice] = option(
         "auto",
         "WebSocket implementation (ASGI only): auto, none, websockets, websockets-sansio or wsproto",
@@ -118,7 +116,7 @@ class UvicornSettings(BackendArgs):
         "WebSocket per-message-deflate compression",
         cli="ws-per-message-deflate",
         group="websockets",
-        extra={"bools": "value"},
+        bools="valued",
     )
 
     # Application
@@ -126,7 +124,7 @@ class UvicornSettings(BackendArgs):
         "off",
         "ASGI lifespan protocol: off (Django does not speak it), auto or on (uvicorn: auto)",
         cli="lifespan",
-        seed="lifespan",
+        documented="lifespan",
         group="application and process",
     )
     root_path: Annotated[
@@ -157,7 +155,7 @@ class UvicornSettings(BackendArgs):
         "Run each request in a fresh contextvars.Context",
         cli="reset-contextvars",
         group="application and process",
-        extra={"flag": True},
+        bools="on-only",
     )
 
     # Concurrency
@@ -221,7 +219,7 @@ class UvicornSettings(BackendArgs):
         ["127.0.0.1", "::1"],
         "Addresses, networks or '*' trusted with proxy headers ($FORWARDED_ALLOW_IPS when set)",
         cli="forwarded-allow-ips",
-        seed="forwarded-allow-ips",
+        documented="forwarded-allow-ips",
         group="HTTP",
     )
     server_header: bool = option(True, "Send a Server header", cli="server-header", group="HTTP")
@@ -257,7 +255,7 @@ class UvicornSettings(BackendArgs):
 
     # Reloader (development only)
     reload: bool = option(
-        False, "Restart on file changes (development)", cli="reload", group="reloader", extra={"flag": True}
+        False, "Restart on file changes (development)", cli="reload", group="reloader", bools="on-only"
     )
     reload_dir: PathList = option(
         [],

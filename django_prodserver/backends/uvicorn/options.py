@@ -2,7 +2,7 @@
 
 The common options (``address``, ``port``, ``workers``, ``backlog``, ``log-level``, ``log-access``,
 ``ssl-cert``, ``ssl-key``, and ``threads`` for WSGI, declared in :mod:`django_prodserver.args.common`)
-mean the same on every backend and keep the seed contract's defaults, always passed to uvicorn, so
+mean the same on every backend and keep their documented defaults, always passed to uvicorn, so
 switching servers is a change of ``BACKEND`` alone.  uvicorn's native forms work too (``host``,
 ``access-log``, ``ssl-certfile``, ``ssl-keyfile``): they are other spellings of the same option, so
 giving both is an error.

@@ -166,15 +166,13 @@ class WaitressArgs(BackendArgs):
     )
 
     # Requests
-    url_scheme: Annotated[URLScheme, Choice] = option(
-        "http", "Default wsgi.url_scheme", cli="url-scheme", group="requests"
-    )
+    url_scheme: Annotated[URLScheme, Choice] = option("http", "Default wsgi.url_scheme", cli="url-scheme", group="HTTP")
     url_prefix: Annotated[str, AsciiURLPath(SCRIPT_NAME_AS_TEXT.format(server="waitress"))] = option(
-        "", "SCRIPT_NAME of the application ('/app')", cli="url-prefix", group="requests"
+        "", "SCRIPT_NAME of the application ('/app')", cli="url-prefix", group="HTTP"
     )
-    ident: str = option("waitress", "Server header of responses (empty: none)", cli="ident", group="requests")
+    ident: str = option("waitress", "Server header of responses (empty: none)", cli="ident", group="HTTP")
     server_name: str = option(
-        "waitress.invalid", "SERVER_NAME when the request has no Host header", cli="server-name", group="requests"
+        "waitress.invalid", "SERVER_NAME when the request has no Host header", cli="server-name", group="HTTP"
     )
     max_request_header_size: Annotated[
         Int, ServesFrom(19, "waitress refuses a header block that reaches the limit; the smallest is 18 bytes")
@@ -183,13 +181,13 @@ class WaitressArgs(BackendArgs):
         "Maximum size of all request headers, in bytes",
         cli="max-request-header-size",
         ge=1,
-        group="requests",
+        group="HTTP",
     )
     max_request_body_size: Int = option(
-        1024**3, "Maximum size of a request body, in bytes", cli="max-request-body-size", ge=0, group="requests"
+        1024**3, "Maximum size of a request body, in bytes", cli="max-request-body-size", ge=0, group="HTTP"
     )
     expose_tracebacks: bool = option(
-        False, "Show tracebacks of unhandled exceptions to the client", cli="expose-tracebacks", group="requests"
+        False, "Show tracebacks of unhandled exceptions to the client", cli="expose-tracebacks", group="HTTP"
     )
 
     # Proxy

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from ...args.base import Package, option
 from ...args.values import SLEEP_MAX_SECONDS, AnyPath, Choice, Int, StrList
-from ..django_runserver.options import INVERT, RunserverArgs, legacy
+from ..django_runserver.options import CommandArgument, RunserverArgs, legacy
 
 ReloaderType = Literal["auto", "watchdog", "stat"]
 StartupMessages = Literal["reload", "once", "never", "always"]
@@ -22,10 +22,14 @@ class WerkzeugRunserverArgs(RunserverArgs):
     """``manage.py runserver_plus``."""
 
     nothreading: bool = option(
-        False, "Serve one request at a time", cli="nothreading", server="threaded", extra=INVERT, group="workers"
+        False, "Serve one request at a time", cli="nothreading", server="threaded", inverted=True, group="workers"
     )
     threaded: bool = option(
-        True, "Serve each request in a thread", cli="threaded", group="workers", extra={"off": "nothreading"}
+        True,
+        "Serve each request in a thread",
+        cli="threaded",
+        group="workers",
+        tool_spec=CommandArgument(off="nothreading"),
     )
     browser: bool = option(
         False, "Open a browser on the server's address", cli="browser", server="open_browser", group="development"
@@ -60,7 +64,7 @@ class WerkzeugRunserverArgs(RunserverArgs):
         cli="extra-file",
         also=("extra_files",),
         server="extra_files",
-        group="reload",
+        group="reloader",
     )
     exclude_pattern: StrList = option(
         [],
@@ -68,7 +72,7 @@ class WerkzeugRunserverArgs(RunserverArgs):
         cli="exclude-pattern",
         also=("exclude_patterns",),
         server="exclude_patterns",
-        group="reload",
+        group="reloader",
     )
     reloader_interval: Int = option(
         1,
@@ -76,13 +80,13 @@ class WerkzeugRunserverArgs(RunserverArgs):
         cli="reloader-interval",
         ge=1,
         le=SLEEP_MAX_SECONDS,
-        group="reload",
+        group="reloader",
     )
     reloader_type: Annotated[ReloaderType, Choice] = option(
         "auto",
         "Werkzeug's reloader",
         cli="reloader-type",
-        group="reload",
+        group="reloader",
         requires={"watchdog": Package("watchdog", "watchdog")},
     )
     pdb: bool = option(False, "Drop into pdb when a view raises", cli="pdb", group="development")
@@ -107,7 +111,7 @@ class WerkzeugRunserverArgs(RunserverArgs):
         1,
         "3.x: worker processes; runserver_plus serves from one (E106 above 1)",
         cli=None,
-        seed="processes",
+        documented="processes",
         ge=1,
         group="workers",
     )

@@ -2,7 +2,7 @@
 
 A page holds a region per generated part, between two HTML comments (rendered as nothing)::
 
-    <!-- generated: options django_prodserver.backends.granian.GranianASGIArgs :contract: -->
+    <!-- generated: options django_prodserver.backends.granian.GranianASGIArgs :documented: -->
     | Option | CLI flag | ... |
     <!-- end generated -->
 
@@ -10,8 +10,8 @@ The opening comment says what the region shows; ``python docs/_tools/generate.py
 every region from the code, and ``tests/unit/test_docs_generated.py`` fails when a committed
 region differs from what the code renders now (as ``types.py`` is drift-tested).  Kinds:
 
-- ``options MODEL [:own:] [:contract:]``: the option table of an ARGS model (``:own:`` only the
-  options it adds to its base class; ``:contract:`` only those always passed to the server);
+- ``options MODEL [:own:] [:documented:]``: the option table of an ARGS model (``:own:`` only the
+  options it adds to its base class; ``:documented:`` only those always passed to the server);
 - ``common-args Title=MODEL; ...``: what each common ARG is on each server;
 - ``checks PAGE``: the check IDs of one page of the checks reference (:mod:`.checks_pages`);
 - ``checks-index``: every ID, linked to its page and anchor;
@@ -69,7 +69,7 @@ def _check_output(_: str, above: str) -> str:
 
 def _options(rest: str) -> str:
     path, *flags = rest.split()
-    return markdown_tables.options_table(_model(path), own=":own:" in flags, contract=":contract:" in flags)
+    return markdown_tables.options_table(_model(path), own=":own:" in flags, documented=":documented:" in flags)
 
 
 def _common_args(rest: str) -> str:

@@ -63,14 +63,14 @@ def escaped(text: str) -> str:
 _MARKUP = re.compile(r"[\\`*<>]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 
 
-def options_table(model: type[BackendArgs], *, own: bool = False, contract: bool = False) -> str:
+def options_table(model: type[BackendArgs], *, own: bool = False, documented: bool = False) -> str:
     fields = list(model.options())
     if own:
         base = model.__mro__[1]
         inherited = base.model_fields if issubclass(base, BackendArgs) else {}
         fields = [field for field in fields if field not in inherited]
-    if contract:
-        fields = [field for field in fields if model.options()[field].contract]
+    if documented:
+        fields = [field for field in fields if model.options()[field].documented]
     return table(OPTION_HEADERS, [option_row(model, field) for field in fields])
 
 
@@ -87,7 +87,7 @@ def option_row(model: type[BackendArgs], field: str) -> list[str]:
         name,
         code(f"--{meta.cli}") if meta.cli else "(none)",
         type_words(field, model),
-        default_text(info.default, always=meta.contract),
+        default_text(info.default, always=meta.documented),
         limits_text(info),
         escaped(description),
     ]

@@ -150,24 +150,24 @@ def test_flags_and_repeated_options_match(model: type[GranianArgs], flag: str) -
     assert (annotation is bool, typing.get_origin(annotation) is list) == (param.is_flag, param.multiple)
 
 
-def outside_the_contract(model: type[GranianArgs]) -> list[str]:
+def undocumented_flags(model: type[GranianArgs]) -> list[str]:
     """Granian's flags whose default the documented setting format does not fix, for ``model``."""
-    return [flag for flag in sorted(GRANIAN_OPTIONS) if not model.options()[field_of(model, flag)].contract]
+    return [flag for flag in sorted(GRANIAN_OPTIONS) if not model.options()[field_of(model, flag)].documented]
 
 
 @pytest.mark.parametrize(
     ("model", "flag"),
-    [(model, flag) for model in (GranianASGIArgs, GranianWSGIArgs) for flag in outside_the_contract(model)],
+    [(model, flag) for model in (GranianASGIArgs, GranianWSGIArgs) for flag in undocumented_flags(model)],
 )
-def test_defaults_of_options_outside_the_contract_are_granians(model: type[GranianArgs], flag: str) -> None:
+def test_defaults_of_undocumented_options_are_granians(model: type[GranianArgs], flag: str) -> None:
     field = field_of(model, flag)
     assert model.model_fields[field].default == plain(GRANIAN_DEFAULTS[GRANIAN_OPTIONS[flag].name])
 
 
 @MODELS
-def test_contract_defaults_are_the_documented_ones(model: type[GranianArgs]) -> None:
-    contract = {
-        meta.name: model.model_fields[field].default for field, meta in model.options().items() if meta.contract
+def test_documented_defaults_are_the_original_pages(model: type[GranianArgs]) -> None:
+    documented = {
+        meta.name: model.model_fields[field].default for field, meta in model.options().items() if meta.documented
     }
     if model is GranianASGIArgs:
         # Accepted as documented but ignored in ASGI mode, where only blocking-threads counts.
@@ -175,7 +175,7 @@ def test_contract_defaults_are_the_documented_ones(model: type[GranianArgs]) -> 
     else:
         # In WSGI mode `threads` is Granian's --blocking-threads; there is no second field.
         expected = {name: value for name, value in DOCUMENTED_DEFAULTS.items() if name != "blocking-threads"}
-    assert contract == expected
+    assert documented == expected
 
 
 def test_the_wsgi_threads_are_granians_blocking_threads() -> None:

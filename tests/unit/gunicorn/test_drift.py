@@ -24,7 +24,7 @@ SETTINGS = {setting.name: setting for setting in config.KNOWN_SETTINGS}
 OPTIONS = GunicornArgs.options()
 # gunicorn computes these defaults (from the environment, the user, the directory): None leaves them to it.
 COMPUTED = {"chdir", "user", "group", "control_socket", "forwarded_allow_ips", "proxy_allow_ips", "uwsgi_allow_ips"}
-# Defaults the common options fix for every backend (the seed contract), unlike gunicorn's.
+# Defaults the common options fix for every backend (the documented ones), unlike gunicorn's.
 COMMON_DEFAULTS = {"backlog": 1024}
 
 
@@ -151,10 +151,10 @@ def test_hooks_have_gunicorns_arity() -> None:
     for name in hooks:
         validator = SETTINGS[name].validator
         if validator.__name__ == "validate_post_request":
-            assert HOOKS[name]["arity"] == -1
+            assert HOOKS[name].arity == -1
             continue
         [cell] = [cell.cell_contents for cell in validator.__closure__ or () if isinstance(cell.cell_contents, int)]
-        assert HOOKS[name]["arity"] == cell, name
+        assert HOOKS[name].arity == cell, name
         assert len(inspect.signature(SETTINGS[name].default).parameters) == cell
 
 

@@ -19,7 +19,7 @@ from django_prodserver.backends.uvicorn.options import WSGI_THREADS
 
 PARAMS = {param.opts[0].removeprefix("--"): param for param in main.params}
 OPTIONS = {meta.cli: (field, meta) for field, meta in UvicornASGIArgs.options().items() if meta.cli is not None}
-# The seed contract's defaults, the same on every backend, and what Django needs.
+# The documented defaults, the same on every backend, and what Django needs.
 OURS = {
     "backlog": 1024,
     "lifespan": "off",
@@ -35,7 +35,7 @@ def _default(field: str) -> Any:
 
 
 @pytest.mark.parametrize("flag", sorted(OPTIONS))
-def test_each_default_is_uvicorns_or_the_contracts(flag: str) -> None:
+def test_each_default_is_uvicorns_or_the_documented_one(flag: str) -> None:
     field, _ = OPTIONS[flag]
     theirs = PARAMS[flag].default
     # Nothing given: click's UNSET for a repeatable option, "" for --app-dir (no directory).
@@ -58,7 +58,7 @@ def test_flags_are_flags_where_uvicorn_has_no_off_switch() -> None:
     for flag, (_, meta) in OPTIONS.items():
         param = PARAMS[flag]
         if isinstance(param, click.Option) and param.is_flag:
-            assert bool(meta.extra.get("flag")) == (param.secondary_opts == []), flag
+            assert (meta.bools == "on-only") == (param.secondary_opts == []), flag
 
 
 def test_wsgi_threads_default_is_the_adapters() -> None:
