@@ -4,10 +4,11 @@
 ``ssl-cert`` and ``ssl-key`` mean the same on Granian, gunicorn and uvicorn (and, for those it has,
 waitress), so that switching servers is a change of ``BACKEND`` alone.  What each one *is* lives
 here: its documented name, type, default, bounds, group and description (:class:`Common`).
-A backend's options module declares the field with the constructor of the same name, giving only
-what is its own: the tool's flag (``cli``), the keyword of its in-process call (``server``), its
-native spellings (``also``), a note on its own default (``"uvicorn: 2048"``), its ``Literal`` of
-log levels; a bound or a default that differs (waitress keeps 3.x's ``0.0.0.0:8080``) is given
+Each is one declaration (``PORT``, ``LOG_LEVEL``...); a backend's options module declares its field
+with that declaration's :meth:`Common.declare`, giving only what is its own: the tool's flag
+(``cli``), the keyword of its in-process call (``server``), its native spellings (``also``), a note
+on its own default (``"uvicorn: 2048"``), its ``Literal`` of log levels (``choices``); a bound or
+a default that differs (waitress keeps 3.x's ``0.0.0.0:8080``) is given
 explicitly.  ``tests/unit/test_common_args.py`` compares every built-in server with this module.
 
 Pure pydantic, like the rest of :mod:`django_prodserver.args`: the check imports every backend's
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, get_args
 
 from .base import PathRole, option, underscored
+from .describe import unwrapped
 from .groups import Group
 from .values import AnyPath, Choice, Int, IPAddress, ThreadCount
 
@@ -61,10 +63,19 @@ class Common:
         note: str | None = None,
         default: Any = None,
         native: str | None = None,
+        choices: Any = None,
         ge: int | None = None,
         le: int | None = None,
     ) -> Any:
-        """The pydantic field of this option on one server (``default`` None: the common default)."""
+        """The pydantic field of this option on one server (``default`` None: the common default).
+
+        ``choices`` is the server's own ``Literal`` of a choice option (its log levels): it must
+        hold every common value, and may add its own (uvicorn's ``trace``).
+        """
+        if choices is not None:
+            missing = [value for value in get_args(unwrapped(self.annotation)[0]) if value not in get_args(choices)]
+            if missing:
+                raise TypeError(f"{self.name}: the server's choices lack the common {missing}")
         own = {name: value for name, value in (("ge", ge), ("le", le)) if value is not None}
         constraints: dict[str, Any] = {**self.bounds, **own}
         return option(
@@ -116,100 +127,6 @@ COMMON = {
 """Field name -> the common option (``threads`` as on a WSGI server; :data:`ASGI_THREADS` on an ASGI one)."""
 
 
-def address(
-    *,
-    cli: str | None,
-    server: str | None = None,
-    also: tuple[str, ...] = (),
-    note: str | None = None,
-    default: str | None = None,
-) -> Any:
-    """``address``: the IP address to bind to (127.0.0.1)."""
-    return ADDRESS.declare(cli=cli, server=server, also=also, note=note, default=default)
-
-
-def port(
-    *,
-    cli: str | None,
-    server: str | None = None,
-    also: tuple[str, ...] = (),
-    note: str | None = None,
-    default: int | None = None,
-) -> Any:
-    """``port``: the TCP port to bind to (8000), 0 to 65535."""
-    return PORT.declare(cli=cli, server=server, also=also, note=note, default=default)
-
-
-def backlog(
-    *,
-    cli: str | None,
-    server: str | None = None,
-    also: tuple[str, ...] = (),
-    note: str | None = None,
-    ge: int | None = None,
-) -> Any:
-    """``backlog``: pending connections the listening socket holds (1024), 0 to the C int's maximum."""
-    return BACKLOG.declare(cli=cli, server=server, also=also, note=note, ge=ge)
-
-
-def workers(
-    *,
-    cli: str | None,
-    server: str | None = None,
-    also: tuple[str, ...] = (),
-    note: str | None = None,
-    ge: int | None = None,
-) -> Any:
-    """``workers``: worker processes (1)."""
-    return WORKERS.declare(cli=cli, server=server, also=also, note=note, ge=ge)
-
-
-def threads(
-    *,
-    cli: str | None,
-    server: str | None = None,
-    also: tuple[str, ...] = (),
-    note: str | None = None,
-    default: int | None = None,
-    ge: int | None = None,
-    le: int | None = None,
-) -> Any:
-    """``threads`` on a WSGI server: threads per worker running the Django app (1)."""
-    return THREADS.declare(cli=cli, server=server, also=also, note=note, default=default, ge=ge, le=le)
-
-
-def asgi_threads() -> Any:
-    """``threads`` on an ASGI server: accepted, never passed on (the backend's rules warn)."""
-    return ASGI_THREADS.declare(cli=None, server=None)
-
-
-def log_level(
-    levels: Any, *, cli: str | None, server: str | None = None, also: tuple[str, ...] = (), native: str | None = None
-) -> Any:
-    """``log-level`` (info): ``levels`` is the server's own ``Literal``, which must have the common ones."""
-    missing = [level for level in get_args(LogLevel) if level not in get_args(levels)]
-    if missing:
-        raise TypeError(f"log-level: the server's levels lack the common {missing}")
-    return LOG_LEVEL.declare(cli=cli, server=server, also=also, native=native)
-
-
-def log_access(
-    *, cli: str | None, server: str | None = None, also: tuple[str, ...] = (), note: str | None = None
-) -> Any:
-    """``log-access``: the access log (on)."""
-    return LOG_ACCESS.declare(cli=cli, server=server, also=also, note=note)
-
-
-def ssl_cert(*, cli: str | None, server: str | None = None, also: tuple[str, ...] = (), note: str | None = None) -> Any:
-    """``ssl-cert``: the TLS certificate file."""
-    return SSL_CERT.declare(cli=cli, server=server, also=also, note=note)
-
-
-def ssl_key(*, cli: str | None, server: str | None = None, also: tuple[str, ...] = (), note: str | None = None) -> Any:
-    """``ssl-key``: the TLS private key file."""
-    return SSL_KEY.declare(cli=cli, server=server, also=also, note=note)
-
-
 def host_and_port(host: str, port: int | str) -> str:
     """Where a server listens, as its users read it: ``127.0.0.1:8000``, ``[::1]:8000``."""
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
@@ -231,16 +148,6 @@ __all__ = [
     "WORKERS",
     "Common",
     "LogLevel",
-    "address",
-    "asgi_threads",
-    "backlog",
     "described",
     "host_and_port",
-    "log_access",
-    "log_level",
-    "port",
-    "ssl_cert",
-    "ssl_key",
-    "threads",
-    "workers",
 ]

@@ -184,7 +184,7 @@ def test_threads_on_an_asgi_server_is_the_placeholder_never_passed_on(path: str)
 
 def test_a_server_must_offer_the_common_log_levels() -> None:
     with pytest.raises(TypeError, match=r"lack the common \['debug'\]"):
-        common.log_level(Literal["critical", "error", "warning", "info"], cli="log-level")
+        common.LOG_LEVEL.declare(choices=Literal["critical", "error", "warning", "info"], cli="log-level")
 
 
 @pytest.mark.parametrize(

@@ -64,8 +64,8 @@ class GranianArgs(BackendArgs):
     """Options shared by the ASGI and WSGI backends."""
 
     # Binding
-    address: IPAddress = common.address(cli="host", server="address")
-    port: Int = common.port(cli="port")
+    address: IPAddress = common.ADDRESS.declare(cli="host", server="address")
+    port: Int = common.PORT.declare(cli="port")
     uds: Annotated[AnyPath, StaleSocketFails("Granian")] | None = option(
         None, "Unix domain socket to bind to, instead of address and port", cli="uds", group="binding", path="socket"
     )
@@ -79,7 +79,7 @@ class GranianArgs(BackendArgs):
         needs=("uds",),
     )
     # Granian's CLI refuses a backlog below 128.
-    backlog: Int = common.backlog(cli="backlog", ge=128)
+    backlog: Int = common.BACKLOG.declare(cli="backlog", ge=128)
 
     # Protocols
     http: Annotated[HTTPMode, Choice] = option(
@@ -90,7 +90,7 @@ class GranianArgs(BackendArgs):
     )
 
     # Concurrency
-    workers: Int = common.workers(cli="workers")
+    workers: Int = common.WORKERS.declare(cli="workers")
     blocking_threads_idle_timeout: Duration = option(
         30,
         "Seconds (or a duration) an idle blocking thread is kept alive",
@@ -257,7 +257,9 @@ class GranianArgs(BackendArgs):
 
     # Logging
     log: bool = option(True, "Enable logging", cli="log", server="log_enabled", also=("log-enabled",), group="logging")
-    log_level: Annotated[LogLevel, Choice] = common.log_level(LogLevel, cli="log-level", native="LogLevels")
+    log_level: Annotated[LogLevel, Choice] = common.LOG_LEVEL.declare(
+        choices=LogLevel, cli="log-level", native="LogLevels"
+    )
     log_config: AnyPath | None = option(
         None,
         "Logging configuration file (JSON, logging.dictConfig format)",
@@ -266,7 +268,9 @@ class GranianArgs(BackendArgs):
         group="logging",
         path="file",
     )
-    log_access: bool = common.log_access(cli="access-log", server="log_access", note="Granian's own default is off")
+    log_access: bool = common.LOG_ACCESS.declare(
+        cli="access-log", server="log_access", note="Granian's own default is off"
+    )
     access_log_fmt: NonEmptyText | None = option(
         None,
         "Access log format",
@@ -278,8 +282,8 @@ class GranianArgs(BackendArgs):
     )
 
     # TLS
-    ssl_cert: AnyPath | None = common.ssl_cert(cli="ssl-certificate", server="ssl_cert")
-    ssl_key: AnyPath | None = common.ssl_key(cli="ssl-keyfile", server="ssl_key", note="PKCS#8, RSA or EC")
+    ssl_cert: AnyPath | None = common.SSL_CERT.declare(cli="ssl-certificate", server="ssl_cert")
+    ssl_key: AnyPath | None = common.SSL_KEY.declare(cli="ssl-keyfile", server="ssl_key", note="PKCS#8, RSA or EC")
     ssl_keyfile_password: SecretStr | None = option(
         None,
         "Password of the TLS private key",
@@ -534,13 +538,13 @@ class GranianASGIArgs(GranianArgs):
         le=U64_MAX,
         group="workers",
     )
-    threads: Int | None = common.asgi_threads()
+    threads: Int | None = common.ASGI_THREADS.declare(cli=None)
 
 
 class GranianWSGIArgs(GranianArgs):
     """ARGS of ``django_prodserver.backends.granian.GranianWSGIServer``."""
 
-    threads: Int = common.threads(cli="blocking-threads", note="Granian's blocking threads", le=U64_MAX)
+    threads: Int = common.THREADS.declare(cli="blocking-threads", note="Granian's blocking threads", le=U64_MAX)
 
 
 __all__ = ["GranianASGIArgs", "GranianArgs", "GranianWSGIArgs"]

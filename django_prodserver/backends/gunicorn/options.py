@@ -34,26 +34,30 @@ class CommonSettings(BackendArgs):
     """The options every backend shares, under the same names and defaults."""
 
     # gunicorn binds a host name too (socket.bind resolves it): 3.0's "localhost" keeps working.
-    address: HostAddress = common.address(cli=None, note="or a host name, or give bind; 0.0.0.0 when $PORT is set")
-    port: Int = common.port(cli=None, note="or give bind; gunicorn: $PORT")
+    address: HostAddress = common.ADDRESS.declare(
+        cli=None, note="or a host name, or give bind; 0.0.0.0 when $PORT is set"
+    )
+    port: Int = common.PORT.declare(cli=None, note="or give bind; gunicorn: $PORT")
     bind: StrList = option(
         [],
         "gunicorn's own form of the addresses to bind: HOST:PORT, unix:PATH or fd://FD, one or more",
         cli="bind",
         group="binding",
     )
-    backlog: Int = common.backlog(cli="backlog", note="gunicorn: 2048")
+    backlog: Int = common.BACKLOG.declare(cli="backlog", note="gunicorn: 2048")
     # 0 workers or threads passes the type, so that gunicorn's rules can say why it serves nothing (E086).
-    workers: Int = common.workers(cli="workers", ge=0, note="gunicorn: $WEB_CONCURRENCY or 1")
-    threads: ThreadCount = common.threads(cli="threads", ge=0, note="more than 1 needs the gthread worker class")
-    log_level: Annotated[LogLevel, Choice] = common.log_level(
-        LogLevel, cli="log-level", server="loglevel", also=("loglevel",)
+    workers: Int = common.WORKERS.declare(cli="workers", ge=0, note="gunicorn: $WEB_CONCURRENCY or 1")
+    threads: ThreadCount = common.THREADS.declare(
+        cli="threads", ge=0, note="more than 1 needs the gthread worker class"
     )
-    log_access: bool = common.log_access(
+    log_level: Annotated[LogLevel, Choice] = common.LOG_LEVEL.declare(
+        choices=LogLevel, cli="log-level", server="loglevel", also=("loglevel",)
+    )
+    log_access: bool = common.LOG_ACCESS.declare(
         cli=None, note="on standard output, or give access-logfile; gunicorn's own default is off"
     )
-    ssl_cert: AnyPath | None = common.ssl_cert(cli="certfile", server="certfile")
-    ssl_key: AnyPath | None = common.ssl_key(cli="keyfile", server="keyfile")
+    ssl_cert: AnyPath | None = common.SSL_CERT.declare(cli="certfile", server="certfile")
+    ssl_key: AnyPath | None = common.SSL_KEY.declare(cli="keyfile", server="keyfile")
     sendfile: bool | None = option(
         None,
         "Whether to use sendfile(); False is the same as no-sendfile (gunicorn: on, or the SENDFILE variable)",

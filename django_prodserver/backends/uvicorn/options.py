@@ -37,15 +37,15 @@ class CommonSettings(BackendArgs):
     """The options every backend shares, under the same names and defaults, and uvicorn's other TLS options."""
 
     # uvicorn binds a host name too (asyncio and socket.bind resolve it): 3.0's "localhost" keeps working.
-    address: HostAddress = common.address(cli="host", server="host", note="or a host name")
-    port: Int = common.port(cli="port", note="0: any free port")
-    backlog: Int = common.backlog(cli="backlog", note="uvicorn: 2048")
+    address: HostAddress = common.ADDRESS.declare(cli="host", server="host", note="or a host name")
+    port: Int = common.PORT.declare(cli="port", note="0: any free port")
+    backlog: Int = common.BACKLOG.declare(cli="backlog", note="uvicorn: 2048")
     # 0 workers passes the type, so that uvicorn's rules can warn that uvicorn runs 1 instead (W091).
-    workers: Int = common.workers(cli="workers", ge=0, note="uvicorn: $WEB_CONCURRENCY or 1")
-    log_level: Annotated[LogLevel, Choice] = common.log_level(LogLevel, cli="log-level")
-    log_access: bool = common.log_access(cli="access-log", server="access_log")
-    ssl_cert: AnyPath | None = common.ssl_cert(cli="ssl-certfile", server="ssl_certfile")
-    ssl_key: AnyPath | None = common.ssl_key(cli="ssl-keyfile", server="ssl_keyfile")
+    workers: Int = common.WORKERS.declare(cli="workers", ge=0, note="uvicorn: $WEB_CONCURRENCY or 1")
+    log_level: Annotated[LogLevel, Choice] = common.LOG_LEVEL.declare(choices=LogLevel, cli="log-level")
+    log_access: bool = common.LOG_ACCESS.declare(cli="access-log", server="access_log")
+    ssl_cert: AnyPath | None = common.SSL_CERT.declare(cli="ssl-certfile", server="ssl_certfile")
+    ssl_key: AnyPath | None = common.SSL_KEY.declare(cli="ssl-keyfile", server="ssl_keyfile")
 
     # TLS
     ssl_keyfile_password: SecretStr | None = option(
@@ -91,13 +91,13 @@ class UvicornArgs(UvicornSettings, CommonSettings):
 class UvicornASGIArgs(UvicornArgs):
     """ARGS of ``django_prodserver.backends.uvicorn.UvicornServer``."""
 
-    threads: Int | None = common.asgi_threads()
+    threads: Int | None = common.ASGI_THREADS.declare(cli=None)
 
 
 class UvicornWSGIArgs(UvicornArgs):
     """ARGS of ``django_prodserver.backends.uvicorn.UvicornWSGIServer``."""
 
-    threads: ThreadCount = common.threads(
+    threads: ThreadCount = common.THREADS.declare(
         cli=None, default=WSGI_THREADS, note="uvicorn's WSGI adapter; no uvicorn flag"
     )
 

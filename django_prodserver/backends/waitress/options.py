@@ -107,8 +107,8 @@ class WaitressArgs(BackendArgs):
 
     # Binding
     # waitress keeps its own defaults (0.0.0.0:8080, 4 threads), as 3.x did, and binds host names too.
-    address: Host = common.address(cli="host", default="0.0.0.0", note="or a host name; waitress: 0.0.0.0")
-    port: Int = common.port(cli="port", default=8080, note="waitress: 8080")
+    address: Host = common.ADDRESS.declare(cli="host", default="0.0.0.0", note="or a host name; waitress: 0.0.0.0")
+    port: Int = common.PORT.declare(cli="port", default=8080, note="waitress: 8080")
     listen: Words = option(
         [],
         "host:port pairs to bind to, instead of address and port ('127.0.0.1:8080 [::1]:8080')",
@@ -133,10 +133,10 @@ class WaitressArgs(BackendArgs):
         group="binding",
         needs=("unix_socket",),
     )
-    backlog: Int = common.backlog(cli="backlog")
+    backlog: Int = common.BACKLOG.declare(cli="backlog")
 
     # Workers
-    threads: ThreadCount = common.threads(cli="threads", default=4, note="waitress: 4; one process")
+    threads: ThreadCount = common.THREADS.declare(cli="threads", default=4, note="waitress: 4; one process")
     connection_limit: Annotated[Int, ServesFrom(LEAST_CONNECTION_LIMIT, SERVER_CHANNELS)] = option(
         100, "Stop accepting connections above this many open channels", cli="connection-limit", ge=1, group="workers"
     )
