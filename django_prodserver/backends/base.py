@@ -1,10 +1,10 @@
-"""Backend interfaces: the untyped one django-prodserver 3.x backends implement, and the typed contract.
+"""Backend interfaces: the untyped one django-prodserver 3.x backends implement, and the typed one.
 
 ``BaseProcessBackend`` is django-prodserver's original interface: ARGS become ``--key=value``
 strings and ``start_server(*prep_server_args())`` runs the process.  Custom backends written
 for it keep working, untyped.
 
-``TypedBackend[ArgsT]`` is the contract every built-in backend implements: an ARGS model, the
+``TypedBackend[ArgsT]`` is the interface every built-in backend implements: an ARGS model, the
 backend's own rules, the equivalent command line, where it listens (servers only) and the
 in-process start.  Servers (:class:`TypedServer`) and workers (:class:`TypedWorker`) are
 separate kinds.  The shared core reads nothing else from a backend, so a new backend is one

@@ -13,6 +13,7 @@ region differs from what the code renders now (as ``types.py`` is drift-tested).
 - ``options MODEL [:own:] [:documented:]``: the option table of an ARGS model (``:own:`` only the
   options it adds to its base class; ``:documented:`` only those always passed to the server);
 - ``common-args Title=MODEL; ...``: what each common ARG is on each server;
+- ``groups``: the groups options are listed under, and what each holds (``args.groups.GROUPS``);
 - ``checks PAGE``: the check IDs of one page of the checks reference (:mod:`.checks_pages`);
 - ``checks-index``: every ID, linked to its page and anchor;
 - ``check-output``: what ``manage.py check`` prints for the setting of the Python block just above;
@@ -98,6 +99,7 @@ def _help(_: str, __: str) -> str:
 RENDERERS: dict[str, Callable[[str, str], str]] = {
     "options": lambda rest, _: _options(rest),
     "common-args": lambda rest, _: _common_args(rest),
+    "groups": lambda _, __: markdown_tables.groups_table(),
     "checks": lambda page, _: checks_pages.page_body(page),
     "checks-index": lambda _, __: checks_pages.index_body(),
     "check-output": _check_output,

@@ -15,6 +15,7 @@ from pydantic.fields import FieldInfo
 from django_prodserver.args.base import BackendArgs
 from django_prodserver.args.common import COMMON, Common
 from django_prodserver.args.describe import choices, range_words
+from django_prodserver.args.groups import GROUPS
 from tests.tools.typegen import value_type
 
 OPTION_HEADERS = ("Option", "CLI flag", "Type", "Default", "Range or choices", "Description")
@@ -117,6 +118,13 @@ def limits_text(info: FieldInfo) -> str:
     if accepted:
         return ", ".join(code(choice) for choice in accepted)
     return range_words(info) or ""
+
+
+def groups_table() -> str:
+    """A row per group an option can be in (``args.groups.GROUPS``): its name and what it holds."""
+    return table(
+        ["Group", "What its options are about"], [[code(group), escaped(meaning)] for group, meaning in GROUPS.items()]
+    )
 
 
 def common_args_table(columns: Sequence[tuple[str, type[BackendArgs]]]) -> str:
