@@ -8,6 +8,7 @@ from typing import Any, get_args
 import pytest
 from django.utils.module_loading import import_string
 
+from django_prodserver.args.argv import flags
 from django_prodserver.args.base import BackendArgs, OptionMeta, ToolSpec, option
 from django_prodserver.args.deploy import Deploy
 from django_prodserver.args.groups import GROUPS, Group
@@ -94,3 +95,15 @@ def test_the_builtin_tool_specs_are_where_their_readers_expect_them() -> None:
         "result_backend",
     ]
     assert (celery["quiet"].bools, celery["concurrency"].bools) == ("on-only", "on-off")
+
+
+@pytest.mark.parametrize(
+    ("bools", "on", "off"),
+    [("on-off", ["--x"], ["--no-x"]), ("on-only", ["--x"], []), ("valued", ["--x=true"], ["--x=false"])],
+)
+def test_a_boolean_is_written_as_its_option_spells_it(bools: Any, on: list[str], off: list[str]) -> None:
+    class Model(BackendArgs):
+        x: bool = option(False, "A switch", cli="x", group="workers", bools=bools)
+
+    meta = Model.options()["x"]
+    assert (flags([(meta, True)], reveal=False), flags([(meta, False)], reveal=False)) == (on, off)
