@@ -2,7 +2,7 @@
 
 An option's group is the section ``prodserver --help`` lists it under, and the rules that judge
 options by what they are about read it too (Granian's W052 warns about the options of the HTTP
-version ``http`` does not serve; runserver's W107 about the keys 3.x read and the command ignores).
+version ``http`` does not serve; runserver's W104 about the keys 3.x read and the command ignores).
 A group is one of :data:`Group`, so that a misspelt or a new one fails ``mypy`` where it is
 declared, and a model built with another fails when its class is defined (``BackendArgs``).
 :data:`GROUPS` says what each one holds; ``docs/contributing.md`` lists them from it.
