@@ -20,6 +20,7 @@ from granian import cli as granian_cli
 from granian.server import Server
 
 from django_prodserver.args.describe import is_repeatable
+from django_prodserver.args.values import ServesFrom
 from django_prodserver.backends.granian import GranianArgs, GranianASGIArgs, GranianWSGIArgs
 from django_prodserver.backends.granian.rendering import Invocation, command_line, server_kwargs
 from django_prodserver.overrides import metavar
@@ -100,6 +101,8 @@ def _numbers_above_minimum() -> dict[str, Any]:
             continue
         low = next((item.ge for item in info.metadata if isinstance(item, Ge)), 0)
         assert isinstance(low, int)
+        # A limit below which every request is refused starts higher than its type's bound.
+        low = max([low, *(item.least for item in info.metadata if isinstance(item, ServesFrom))])
         numbers[field] = low + 1
     return numbers
 
