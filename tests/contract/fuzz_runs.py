@@ -86,9 +86,18 @@ def process_setting(path: str, args: dict[str, Any]) -> dict[str, Any]:
     return {"BACKEND": path, **({"APP": CELERY_APP} if family.app else {}), "ARGS": {**family.base, **args}}
 
 
+def output_file(directory: Path) -> Path:
+    """Where the process run in ``directory`` writes its output: beside it, not in it.
+
+    The directory is the process's working directory, which a reloader watches (Granian's ``reload``
+    watches every file there): output written inside it would reload the server at each line it logs.
+    """
+    return directory.with_name(f"{directory.name}.output.txt")
+
+
 @dataclass
 class Run:
-    """The process of one example, in ``directory``: its output is ``directory/output.txt``."""
+    """The process of one example, in ``directory``: its output is :func:`output_file`."""
 
     directory: Path
     family: Family
@@ -115,13 +124,13 @@ class Run:
                 "WORKERS_DIR": str(self.directory),
                 "PYTHONPATH": os.pathsep.join([str(self.directory), str(ROOT)]),
             }
-        with (self.directory / "output.txt").open("wb") as output:
+        with output_file(self.directory).open("wb") as output:
             self.process = subprocess.Popen(
                 argv, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
             )
 
     def output(self) -> str:
-        path = self.directory / "output.txt"
+        path = output_file(self.directory)
         return path.read_text(errors="replace") if path.exists() else ""
 
     def running(self) -> bool:

@@ -33,7 +33,7 @@ from django_prodserver.validation import validate_process
 
 from ..integration.servers import django_code, free_port, migrated_demo_database, run_ok
 from .fuzz_material import write_material
-from .fuzz_runs import FAMILIES, PROOF_TIMEOUT, ROOT, Run, answer, process_setting, served
+from .fuzz_runs import FAMILIES, PROOF_TIMEOUT, ROOT, Run, answer, output_file, process_setting, served
 from .fuzz_values import configurations, resolved
 
 pytestmark = [pytest.mark.integration, pytest.mark.main_run]
@@ -255,7 +255,7 @@ def _done(directory: Path, proof: str) -> bool:
 
 
 def _tail(directory: Path, lines: int = 25) -> str:
-    output = (directory / "output.txt").read_text(errors="replace").splitlines()
+    output = output_file(directory).read_text(errors="replace").splitlines()
     return "\n".join(f"    | {line}" for line in output[-lines:])
 
 
