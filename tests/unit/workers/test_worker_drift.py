@@ -26,7 +26,8 @@ def db_worker_defaults() -> dict[str, Any]:
 def q_cluster_defaults() -> dict[str, Any]:
     """``conf.get(key, default)`` of django-q2's ``Conf``, read from its source: the class reads the settings."""
     spec = importlib.util.find_spec("django_q.conf")
-    assert spec is not None and spec.origin is not None
+    assert spec is not None
+    assert spec.origin is not None
     defaults = {}
     for node in ast.walk(ast.parse(Path(spec.origin).read_text())):
         if (
