@@ -39,6 +39,7 @@ import tokenize
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "django_prodserver"
@@ -151,7 +152,7 @@ def _tree_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def _measure_coverage(cache: Path) -> dict[str, object]:
+def _measure_coverage(cache: Path) -> dict[str, Any]:
     """Runs the tests once under coverage, one context per test; returns lines -> tests, durations."""
     import coverage
 
@@ -178,7 +179,7 @@ def _measure_coverage(cache: Path) -> dict[str, object]:
     if not lines:
         raise SystemExit(f"the coverage run measured no line of {PACKAGE}: see {scratch}")
     recorded = json.loads(durations.read_text())
-    result = {"lines": lines, "durations": recorded["durations"], "failed": recorded["failed"]}
+    result: dict[str, Any] = {"lines": lines, "durations": recorded["durations"], "failed": recorded["failed"]}
     cache.write_text(json.dumps(result))
     shutil.rmtree(scratch)
     return result
@@ -221,7 +222,7 @@ class TestMap:
 def test_map() -> TestMap:
     WORK.mkdir(exist_ok=True)
     cache = WORK / f"coverage-{_tree_digest()}.json"
-    raw = json.loads(cache.read_text()) if cache.exists() else _measure_coverage(cache)
+    raw: dict[str, Any] = json.loads(cache.read_text()) if cache.exists() else _measure_coverage(cache)
     return TestMap(raw["lines"], raw["durations"], set(raw["failed"]))
 
 
@@ -307,14 +308,14 @@ def run(count: int, seed: int, paths: list[str], retry: Path | None = None) -> i
                 (tree / mutant.path).write_text(original)
         results.append({**asdict(mutant), "outcome": outcome, "tests": len(selected), "chosen": how})
         print(f"[{number}/{len(sample)}] {outcome:<28} {mutant.describe()}", flush=True)
-    killed = sum(r["outcome"].startswith("killed") for r in results)  # type: ignore[union-attr]
+    killed = sum(r["outcome"].startswith("killed") for r in results)
     report = WORK / f"report-seed{seed}-n{count}{'-retry' if retry else ''}.json"
     report.write_text(json.dumps({"seed": seed, "count": count, "killed": killed, "results": results}, indent=1))
     score = 100 * killed / max(1, len(results))
     print(f"\nkilled {killed}/{len(results)} ({score:.1f} %) in {time.monotonic() - started:.0f} s")
     print("survivors:")
     for r in results:
-        if not r["outcome"].startswith("killed"):  # type: ignore[union-attr]
+        if not r["outcome"].startswith("killed"):
             print(f"  {r['path']}:{r['line']}: {r['old']!r} -> {r['new']!r}  [{r['outcome']}]")
     print(f"report: {report.relative_to(ROOT)}")
     return 0

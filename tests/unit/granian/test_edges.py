@@ -9,12 +9,12 @@ import pytest
 from tests.unit.checking import check, web
 
 
-def ids(setting: dict[str, object]) -> list[str]:
+def ids(setting: dict[str, object]) -> list[str | None]:
     return [message.id for message in check(setting)]
 
 
 @pytest.mark.parametrize(("workers", "expected"), [(512, []), (513, ["prodserver.W049"])])
-def test_many_workers_warns_above_512(workers: int, expected: list[str]) -> None:
+def test_many_workers_warns_above_512(workers: int, expected: list[str | None]) -> None:
     assert ids(web({"workers": workers})) == expected
 
 

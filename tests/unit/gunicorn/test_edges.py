@@ -82,8 +82,6 @@ class UserAsgiWorker(ASGIWorker):  # type: ignore[misc]  # gunicorn is untyped
         ("collections.OrderedDict", "demo.wsgi:application"),
     ],
 )
-def test_the_command_line_serves_the_application_its_worker_class_speaks(
-    worker_class: str, application: str
-) -> None:
+def test_the_command_line_serves_the_application_its_worker_class_speaks(worker_class: str, application: str) -> None:
     args = GunicornArgs.model_validate({"worker-class": worker_class})
     assert GunicornServer().command_line(args)[-1] == application

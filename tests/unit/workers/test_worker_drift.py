@@ -28,7 +28,7 @@ def q_cluster_defaults() -> dict[str, Any]:
     spec = importlib.util.find_spec("django_q.conf")
     assert spec is not None
     assert spec.origin is not None
-    defaults = {}
+    defaults: dict[str, Any] = {}
     for node in ast.walk(ast.parse(Path(spec.origin).read_text())):
         if (
             isinstance(node, ast.Call)
@@ -37,6 +37,7 @@ def q_cluster_defaults() -> dict[str, Any]:
             and (node.func.value.id, node.func.attr) == ("conf", "get")
             and len(node.args) == 2
             and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
         ):
             try:
                 defaults[node.args[0].value] = ast.literal_eval(node.args[1])
