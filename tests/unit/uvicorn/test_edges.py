@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django_prodserver.backends.uvicorn import UvicornArgs, UvicornServer
+from django_prodserver.backends.uvicorn import UvicornASGIArgs, UvicornServer
 
 
 def line(**raw: object) -> list[str]:
-    return UvicornServer().command_line(UvicornArgs.model_validate(raw))
+    return UvicornServer().command_line(UvicornASGIArgs.model_validate(raw))
 
 
 def test_reload_is_a_flag_uvicorn_has_no_negative_of() -> None:
