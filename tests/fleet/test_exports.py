@@ -137,6 +137,7 @@ def test_supervisord_refuses_a_value_it_cannot_read() -> None:
     ("argv", "message"),
     [
         (["compose"], "--export compose needs --image IMAGE: the image that holds the project and its Python."),
+        (["kubernetes"], "--export kubernetes needs --image IMAGE: the image that holds the project and its Python."),
         (["systemd"], "--export systemd needs --output DIR: it writes one <name>.service file per process."),
         (
             ["procfile", "nope"],
@@ -149,6 +150,12 @@ def test_export_refusals(argv: list[str], message: str) -> None:
     with pytest.raises(CommandError) as caught:
         export(*argv)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("fmt", ["compose", "kubernetes"])
+def test_a_container_export_is_one_document_on_stdout(fmt: str) -> None:
+    # Only systemd needs --output DIR (a file per process); the container formats are one document.
+    assert export(fmt, "--image", IMAGE).startswith("# ")
 
 
 def test_a_server_on_loopback_is_no_container_service() -> None:

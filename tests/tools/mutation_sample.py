@@ -191,13 +191,13 @@ class TestMap:
     durations: dict[str, float]
     failed: set[str]
 
-    def tests_for(self, mutant: Mutant, statement: tuple[int, int]) -> tuple[list[str], str]:
+    def tests_for(self, mutant: Mutant, statement: tuple[int, int, bool]) -> tuple[list[str], str]:
         """The tests to try a mutant against, fastest first, and how they were chosen."""
         by_line = self.lines.get(mutant.path, {})
         contexts = {c for n in range(statement[0], statement[1] + 1) for c in by_line.get(str(n), [])}
         tests = {c for c in contexts if c}
         how = "ran its statement"
-        if not tests and "" in contexts:
+        if contexts and (statement[2] or not tests):
             # A declaration (a default, a decorator's argument): the tests that ran its module, then
             # those that ran its package (a drift test reads a model's defaults without running it).
             package = mutant.path.rsplit("/", 1)[0] + "/"
@@ -205,8 +205,8 @@ class TestMap:
             readers = [
                 t for t in self._fastest(set(self.durations)) if t.startswith(READERS.get(Path(mutant.path).name, "//"))
             ]
-            ordered = list(dict.fromkeys(readers + first + then))
-            tests, how = set(ordered[:IMPORT_TIME_LIMIT]), "import time: the fastest tests that ran its module"
+            ordered = list(dict.fromkeys(readers + self._fastest(tests) + first + then))
+            tests, how = set(ordered[:IMPORT_TIME_LIMIT]), "a declaration: the tests that ran its module, then package"
         return self._fastest(tests), how
 
     def _fastest(self, tests: set[str]) -> list[str]:
@@ -226,18 +226,28 @@ def test_map() -> TestMap:
     return TestMap(raw["lines"], raw["durations"], set(raw["failed"]))
 
 
-def statement_span(path: str, line: int) -> tuple[int, int]:
-    """The lines of the innermost simple statement (or compound header) holding ``line``."""
+def statement_span(path: str, line: int) -> tuple[int, int, bool]:
+    """The lines of the innermost simple statement (or compound header) holding ``line``, and
+    whether it is a declaration: run when its module is imported (outside any function's body).
+
+    A declaration's lines are recorded for whichever test happened to import the module first, so
+    its tests are chosen as an import-time statement's are.
+    """
     tree = ast.parse((ROOT / path).read_text())
     best = (line, line)
+    declaration = True
     for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body[0].lineno <= line <= (
+            node.end_lineno or line
+        ):
+            declaration = False
         if isinstance(node, ast.stmt) and node.lineno <= line <= (node.end_lineno or line):
             body = getattr(node, "body", None)
             end = body[0].lineno - 1 if isinstance(body, list) and body and line < body[0].lineno else node.end_lineno
             span = (node.lineno, end or line)
             if span[1] - span[0] <= best[1] - best[0] or best == (line, line):
                 best = span
-    return best
+    return best[0], best[1], declaration
 
 
 # --- running the mutants -----------------------------------------------------------------------
