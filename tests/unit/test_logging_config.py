@@ -23,6 +23,15 @@ from django_prodserver.rules.logging_ini import file_config_fault, file_config_h
 
 STDOUT = {"class": "logging.StreamHandler", "stream": "ext://sys.stdout"}
 
+
+class TargetHandler(logging.Handler):
+    """A handler that takes a ``target`` of its own: only MemoryHandler's names another handler."""
+
+    def __init__(self, target: str) -> None:
+        super().__init__()
+        self.target = target
+
+
 # (configuration, the judge's reason or None); ids say what each one holds.
 CASES = {
     "minimal": ({"version": 1}, None),
@@ -45,6 +54,10 @@ CASES = {
             "version": 1,
             "handlers": {"m": {"class": "logging.handlers.MemoryHandler", "capacity": 10, "target": "s"}, "s": STDOUT},
         },
+        None,
+    ),
+    "target-of-another-class": (
+        {"version": 1, "handlers": {"t": {"class": f"{__name__}.TargetHandler", "target": "not-a-handler"}}},
         None,
     ),
     "delayed-file": (

@@ -10,7 +10,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from django_prodserver.rules.text import shown
-from django_prodserver.rules.tls import tls_pair_problems
+from django_prodserver.rules.tls import certificate_date_problems, certificate_dates, tls_pair_problems
 from django_prodserver.validation import validate_process
 from tests.catalogue import write_self_signed
 
@@ -58,3 +58,17 @@ def test_a_certificate_not_valid_now_is_w053(tmp_path: Path, backend: str, days:
     )
     valid, valid_key = write_self_signed(tmp_path, "valid", ec.generate_private_key(ec.SECP256R1()))
     assert found(valid, valid_key) == []
+
+
+def test_a_certificate_is_valid_from_its_first_second_to_its_last(tmp_path: Path) -> None:
+    # X.509's validity period includes both notBefore and notAfter (RFC 5280 4.1.2.5).
+    cert, _ = write_self_signed(tmp_path, "edges", ec.generate_private_key(ec.SECP256R1()))
+    dates = certificate_dates(cert)
+    assert dates is not None
+    not_before, not_after = dates
+
+    def ids(now: float) -> list[str]:
+        return [p.id for p in certificate_date_problems(cert, cert_field="ssl_cert", now=now)]
+
+    assert ids(not_before) == ids(not_after) == []
+    assert ids(not_before - 1) == ids(not_after + 1) == ["prodserver.W053"]
