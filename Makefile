@@ -66,15 +66,15 @@ matrix: $(VENV)/.installed-dev
 
 # Mutation testing of the whole package with mutmut, every kind of mutant it makes (not in CI; one
 # child: the machine may be shared). Never run whole yet: the core and Granian alone, 2,265 mutants,
-# took over an hour on 2 cores; the package has about three times as much code, so count most of a day.
+# took about an hour on 2 cores; the package has about three times as much code: count several hours.
 mutation: $(VENV)/.installed-dev
 	$(BIN)/mutmut run --max-children 1; $(BIN)/mutmut results
 
-# The measure of issue 22, in minutes: MUTATION_COUNT one-token bugs (flipped comparison, and/or,
-# dropped not, flipped True/False) drawn with MUTATION_SEED from the whole package, each tried
-# one at a time against the unit tests that run its line (tests/tools/mutation_sample.py). The
-# first run also measures which test runs which line (~10 min), cached in .mutation/ until a
-# module changes; then ~3 s a mutant. Prints killed/total and each survivor (file:line: change).
+# The measure of issue 22: MUTATION_COUNT one-token bugs (flipped comparison, and/or, dropped not,
+# flipped True/False) drawn with MUTATION_SEED from the whole package, each tried one at a time
+# against the tests that run its line (tests/tools/mutation_sample.py). The first run measures which
+# test runs which line (5-10 min), cached in .mutation/ until a module changes; then 5-10 s a mutant
+# (200: 25 min on 2 shared cores). Prints killed/total and each survivor (file:line: change).
 MUTATION_COUNT ?= 200
 MUTATION_SEED ?= 22
 mutation-sample: $(VENV)/.installed-dev
