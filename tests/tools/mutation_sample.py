@@ -29,6 +29,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -48,10 +49,10 @@ TEST_DIRS = ("tests/unit", "tests/contract", "tests/fleet")
 PYTEST_ARGS = ("-m", "not integration", "-p", "no:randomly", "-p", "no:cacheprovider", "-n", "0", "-q")
 WORK = ROOT / ".mutation"
 CONTEXT_ENV = "PRODSERVER_MUTATION_CONTEXT"
-# A statement run at import time only (a default, a decorator's argument) is tried against this
-# many tests: the fastest that ran its module, then the fastest that ran its package.  The core's
-# packages are run by nearly every test, and a survivor would otherwise cost the whole suite.
-IMPORT_TIME_LIMIT = 600
+# A declaration (a default, a class body) is tried against this many tests: those of the test
+# modules that import its package, those that ran its module, then those that ran its package.
+# The core's packages are used by nearly every test: a survivor would otherwise cost the suite.
+IMPORT_TIME_LIMIT = 300
 # The tests that read a module's declarations without running a line of it: all of them, first.
 READERS = {"catalogue.py": "tests/unit/test_check_catalogue.py"}
 FIRST_STAGE = 25
@@ -202,9 +203,7 @@ class TestMap:
             # those that ran its package (a drift test reads a model's defaults without running it).
             package = mutant.path.rsplit("/", 1)[0] + "/"
             first, then = self._fastest(self._running(mutant.path)), self._fastest(self._running(package))
-            readers = [
-                t for t in self._fastest(set(self.durations)) if t.startswith(READERS.get(Path(mutant.path).name, "//"))
-            ]
+            readers = [t for t in self._fastest(set(self.durations)) if t.split("::")[0] in _readers(mutant.path)]
             ordered = list(dict.fromkeys(readers + self._fastest(tests) + first + then))
             tests, how = set(ordered[:IMPORT_TIME_LIMIT]), "a declaration: the tests that ran its module, then package"
         return self._fastest(tests), how
@@ -217,6 +216,18 @@ class TestMap:
         return {
             c for path, lines in self.lines.items() if path.startswith(prefix) for cs in lines.values() for c in cs if c
         }
+
+
+def _readers(path: str) -> set[str]:
+    """The test modules that import the package of ``path`` by name (a drift test reads a model's
+    declarations and runs none of its lines), and the catalogue tests for a catalogue."""
+    package = path.rsplit("/", 1)[0].replace("/", ".")
+    found = {READERS[Path(path).name]} if Path(path).name in READERS else set()
+    for directory in TEST_DIRS:
+        for test in (ROOT / directory).rglob("test_*.py"):
+            if re.search(rf"\b{re.escape(package)}(\.\w+)* import|import {re.escape(package)}\b", test.read_text()):
+                found.add(str(test.relative_to(ROOT)))
+    return found
 
 
 def test_map() -> TestMap:
@@ -253,8 +264,8 @@ def statement_span(path: str, line: int) -> tuple[int, int, bool]:
 # --- running the mutants -----------------------------------------------------------------------
 
 
-def _copy_checkout() -> Path:
-    tree = WORK / "tree"
+def _copy_checkout(seed: int) -> Path:
+    tree = WORK / f"tree-{seed}"
     if tree.exists():
         shutil.rmtree(tree)
     ignore = shutil.ignore_patterns(
@@ -265,7 +276,7 @@ def _copy_checkout() -> Path:
 
 
 def _run_tests(tree: Path, tests: list[str], timeout: float) -> str:
-    args_file = WORK / "tests.txt"
+    args_file = tree.with_suffix(".tests")
     args_file.write_text("\n".join(tests) + "\n")
     env = dict(os.environ, PYTHONPATH=str(tree), PYTHONDONTWRITEBYTECODE="1")
     command = [sys.executable, "-m", "pytest", "-x", *PYTEST_ARGS, f"@{args_file}"]
@@ -295,7 +306,7 @@ def run(count: int, seed: int, paths: list[str], retry: Path | None = None) -> i
             del result["tests"], result["chosen"]
             earlier[Mutant(**result)] = outcome
     tests = test_map()
-    tree = _copy_checkout()
+    tree = _copy_checkout(seed)
     results = []
     started = time.monotonic()
     for number, mutant in enumerate(sample, 1):
