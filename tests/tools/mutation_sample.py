@@ -52,7 +52,7 @@ CONTEXT_ENV = "PRODSERVER_MUTATION_CONTEXT"
 # A declaration (a default, a class body) is tried against this many tests: those of the test
 # modules that import its package, those that ran its module, then those that ran its package.
 # The core's packages are used by nearly every test: a survivor would otherwise cost the suite.
-IMPORT_TIME_LIMIT = 300
+IMPORT_TIME_LIMIT = 100
 # The tests that read a module's declarations without running a line of it: all of them, first.
 READERS = {"catalogue.py": "tests/unit/test_check_catalogue.py"}
 FIRST_STAGE = 25
