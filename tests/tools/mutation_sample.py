@@ -38,7 +38,7 @@ import tempfile
 import time
 import tokenize
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,11 @@ TEST_DIRS = ("tests/unit", "tests/contract", "tests/fleet")
 PYTEST_ARGS = ("-m", "not integration", "-p", "no:randomly", "-p", "no:cacheprovider", "-n", "0", "-q")
 WORK = ROOT / ".mutation"
 CONTEXT_ENV = "PRODSERVER_MUTATION_CONTEXT"
+EQUIVALENT = {
+    line.strip()
+    for line in (Path(__file__).parent / "mutation_equivalent.txt").read_text().splitlines()
+    if line.strip() and not line.startswith("#")
+}
 # A declaration (a default, a class body) is tried against this many tests: those of the test
 # modules that import its package, those that ran its module, then those that ran its package.
 # The core's packages are used by nearly every test: a survivor would otherwise cost the suite.
@@ -191,6 +196,7 @@ class TestMap:
     lines: dict[str, dict[str, list[str]]]
     durations: dict[str, float]
     failed: set[str]
+    _cache: dict[str, set[str]] = field(default_factory=dict)
 
     def tests_for(self, mutant: Mutant, statement: tuple[int, int, bool]) -> tuple[list[str], str]:
         """The tests to try a mutant against, fastest first, and how they were chosen."""
@@ -213,9 +219,16 @@ class TestMap:
 
     def _running(self, prefix: str) -> set[str]:
         """The tests that ran a line of the modules under ``prefix`` (one module, or a package)."""
-        return {
-            c for path, lines in self.lines.items() if path.startswith(prefix) for cs in lines.values() for c in cs if c
-        }
+        if prefix not in self._cache:
+            self._cache[prefix] = {
+                c
+                for path, lines in self.lines.items()
+                if path.startswith(prefix)
+                for cs in lines.values()
+                for c in cs
+                if c
+            }
+        return self._cache[prefix]
 
 
 def _readers(path: str) -> set[str]:
@@ -310,10 +323,18 @@ def run(count: int, seed: int, paths: list[str], retry: Path | None = None) -> i
     results = []
     started = time.monotonic()
     for number, mutant in enumerate(sample, 1):
-        selected, how = tests.tests_for(mutant, statement_span(mutant.path, mutant.line))
+        if mutant.describe() in EQUIVALENT:
+            outcome, how = "survived (judged equivalent)", "not run"
+            results.append({**asdict(mutant), "outcome": outcome, "tests": 0, "chosen": how})
+            print(f"[{number}/{len(sample)}] {outcome:<28} {mutant.describe()}", flush=True)
+            continue
         if earlier.get(mutant, "").startswith("killed"):
             outcome, how = earlier[mutant], "killed in the earlier report"
-        elif not selected:
+            results.append({**asdict(mutant), "outcome": outcome, "tests": 0, "chosen": how})
+            print(f"[{number}/{len(sample)}] {outcome:<28} {mutant.describe()}", flush=True)
+            continue
+        selected, how = tests.tests_for(mutant, statement_span(mutant.path, mutant.line))
+        if not selected:
             outcome = "survived (no test runs it)"
         else:
             original = (tree / mutant.path).read_text()
@@ -334,6 +355,9 @@ def run(count: int, seed: int, paths: list[str], retry: Path | None = None) -> i
     report.write_text(json.dumps({"seed": seed, "count": count, "killed": killed, "results": results}, indent=1))
     score = 100 * killed / max(1, len(results))
     print(f"\nkilled {killed}/{len(results)} ({score:.1f} %) in {time.monotonic() - started:.0f} s")
+    judged = sum(r["outcome"] == "survived (judged equivalent)" for r in results)
+    if judged:
+        print(f"{judged} judged equivalent: killed {killed} of the other {len(results) - judged}")
     print("survivors:")
     for r in results:
         if not r["outcome"].startswith("killed"):
