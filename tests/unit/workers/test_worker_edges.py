@@ -96,3 +96,14 @@ def test_db_worker_reload_is_deploy_advice(args: dict[str, Any], debug: bool, ex
     said = [i for i in plain if i == "prodserver.W126"] + [i for i in deploy if i == "prodserver.W127"]
     assert said == expected
     assert "prodserver.W127" not in plain
+
+
+@override_settings(TASKS=DATABASE_TASKS, INSTALLED_APPS=WITH_TASKS_DB)
+@pytest.mark.parametrize("interval", ["inf", "nan"])
+def test_db_worker_polls_at_a_finite_interval(interval: str) -> None:
+    # db_worker time.sleep()s it: infinity is a traceback once the queue is empty, NaN one at once.
+    [error] = check(tasks({"interval": interval}))
+    assert (error.id, error.msg) == (
+        "prodserver.E022",
+        f"{ARGS}['interval'] is {interval!r}; expected a finite number.",
+    )
