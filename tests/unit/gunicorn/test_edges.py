@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 import pytest
@@ -85,3 +87,23 @@ class UserAsgiWorker(ASGIWorker):  # type: ignore[misc]  # gunicorn is untyped
 def test_the_command_line_serves_the_application_its_worker_class_speaks(worker_class: str, application: str) -> None:
     args = GunicornArgs.model_validate({"worker-class": worker_class})
     assert GunicornServer().command_line(args)[-1] == application
+
+
+def test_the_launcher_keeps_the_handed_over_configuration_for_gunicorns_re_exec(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # gunicorn's USR2 starts a new master with the same environment: it must find the configuration again.
+    from django_prodserver.backends import handover
+    from django_prodserver.backends.gunicorn import launch
+
+    seen: list[tuple[object, object, bool]] = []
+    monkeypatch.setenv(handover.VARIABLE, handover.encoded(("demo.wsgi:application", {"workers": 2})))
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.setattr(
+        launch, "serve", lambda target, settings: seen.append((target, settings, handover.VARIABLE in os.environ))
+    )
+    with pytest.raises(SystemExit) as exited:
+        launch.main()
+    assert exited.value.code == 0
+    assert seen == [("demo.wsgi:application", {"workers": 2}, True)]
