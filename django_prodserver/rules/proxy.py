@@ -91,7 +91,9 @@ def _tcp_fault(entry: str, entries: Sequence[str], matching: PeerMatching) -> tu
 
 def _parse_fault(entry: str, matching: PeerMatching) -> tuple[str, str] | None:
     try:
-        if "/" in entry and matching.networks:
+        # A server that refuses what it cannot parse reads every entry as a network (gunicorn's
+        # ip_network), so its own words are quoted: "does not appear to be an IPv4 or IPv6 network".
+        if matching.refuses_invalid or ("/" in entry and matching.networks):
             ipaddress.ip_network(entry)
         else:
             ipaddress.ip_address(entry)

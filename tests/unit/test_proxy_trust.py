@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from gunicorn.config import validate_string_to_addr_list  # type: ignore[import-untyped]
 
 from django_prodserver.validation import validate_process
 
@@ -131,6 +132,20 @@ def test_gunicorn_refuses_what_it_cannot_parse() -> None:
             "Use '*', IP addresses or networks with their host bits clear ('10.0.0.0/8').",
         )
     ]
+
+
+def test_gunicorn_refuses_a_name_in_its_own_words() -> None:
+    """gunicorn parses each entry with ip_network: its error says "network", even for a plain address."""
+    assert found(GUNICORN, {"forwarded-allow-ips": "proxy.internal"}) == [
+        (
+            "prodserver.E084",
+            f"{ARGS}['forwarded-allow-ips'] holds 'proxy.internal', which gunicorn rejects "
+            "('proxy.internal' does not appear to be an IPv4 or IPv6 network).",
+            "Use '*', IP addresses or networks with their host bits clear ('10.0.0.0/8').",
+        )
+    ]
+    with pytest.raises(ValueError, match="does not appear to be an IPv4 or IPv6 network"):
+        validate_string_to_addr_list("proxy.internal")
 
 
 def _uvicorn_matches(value: str, peer: str) -> bool:
