@@ -9,7 +9,6 @@ command-line option (``Command-line option --log-access``).
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 from collections.abc import Hashable, Iterable, Mapping
@@ -21,12 +20,15 @@ from pydantic import ValidationError
 
 from .args.base import BackendArgs, dashed
 from .args.environment import environment_values
-from .backends.base import BaseProcessBackend, BaseServerBackend, BaseWorkerBackend, TypedBackend
+from .backends.base import TypedBackend
+from .backends.drain import UNKNOWN
+from .backends.listening import serving
+from .backends.loading import load_backend
 from .conf import forwarded_headers, production_platform
 from .problems import Problem, Severity, located, setting_path
 from .rules.accounts import account_problems
 from .rules.addresses import Binding, shared_addresses
-from .rules.args import args_input, args_not_a_dict, error_problems, octal_int_problems
+from .rules.args import error_problems, octal_int_problems
 from .rules.dependencies import dependency_problems
 from .rules.deploy_key import deploy_problems
 from .rules.files import file_problems
@@ -37,19 +39,7 @@ from .rules.platform import drain_problems, platform_of
 from .rules.printable import nul_problems
 from .rules.proxy import trust_list_problems
 from .rules.proxy_deploy import DjangoProxySettings, proxy_deploy_problems, removed_header_problems
-from .rules.shape import (
-    E003,
-    E005,
-    E006,
-    backend_not_created,
-    backend_not_importable,
-    backend_rules_failed,
-    base_backend_class,
-    not_a_backend_class,
-    process_problems,
-    setting_problems,
-)
-from .rules.text import first_line
+from .rules.shape import E003, E005, E006, backend_not_created, backend_rules_failed, process_problems, setting_problems
 from .rules.threads import thread_problems
 
 Source = Literal["default", "environment", "settings", "command line"]
@@ -60,11 +50,11 @@ class ProcessReport:
     """The outcome of validating one process."""
 
     name: str
-    backend: BaseProcessBackend | None = None
+    backend: TypedBackend[Any] | None = None
     args: BackendArgs | None = None
     problems: list[Problem] = field(default_factory=list)
     sources: dict[str, Source] = field(default_factory=dict)
-    """Each field of the ARGS model -> where its value came from (empty for untyped backends)."""
+    """Each field of the ARGS model -> where its value came from (empty for a 3.x backend: it has no options)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -124,32 +114,48 @@ class Origins:
         return options[field].spellings[0] if field in options else field
 
 
+@dataclass(frozen=True)
+class Validation:
+    """What one validation of the setting found: every problem, and the report of each process it validated."""
+
+    problems: tuple[Problem, ...]
+    reports: Mapping[str, ProcessReport]
+
+
+def validated_setting(
+    value: object,
+    *,
+    only: str | None = None,
+    overrides: Mapping[str, object] | None = None,
+    starting: bool = False,
+) -> Validation:
+    """The whole setting validated, or its shape and process ``only`` (with ``overrides``).
+
+    ``prodserver NAME`` starts what ``reports[NAME]`` holds: the process is validated once per command.
+    """
+    problems = [_at_setting(problem) for problem in setting_problems(value)]
+    reports: dict[str, ProcessReport] = {}
+    if isinstance(value, Mapping):
+        for name, config in value.items():
+            if isinstance(name, str) and only in (None, name):
+                report = validate_process(name, config, overrides=overrides if only else None, starting=starting)
+                problems.extend(report.problems)
+                reports[name] = report
+        if only is None:
+            problems.extend(shared_address_problems(reports.values()))
+            problems.extend(platform_problems(reports.values()))
+    return Validation(tuple(problems), reports)
+
+
 def validate_setting(
     value: object,
     *,
     only: str | None = None,
     overrides: Mapping[str, object] | None = None,
     starting: bool = False,
-    reports: dict[str, ProcessReport] | None = None,
 ) -> list[Problem]:
-    """Every problem of the whole setting, or of its shape and process ``only`` (with ``overrides``).
-
-    ``reports``, if given, receives each process's report, so a caller can use what was validated.
-    """
-    problems = [_at_setting(problem) for problem in setting_problems(value)]
-    if isinstance(value, Mapping):
-        validated: list[ProcessReport] = []
-        for name, config in value.items():
-            if isinstance(name, str) and only in (None, name):
-                report = validate_process(name, config, overrides=overrides if only else None, starting=starting)
-                problems.extend(report.problems)
-                if reports is not None:
-                    reports[name] = report
-                validated.append(report)
-        if only is None:
-            problems.extend(shared_address_problems(validated))
-            problems.extend(platform_problems(validated))
-    return problems
+    """Every problem of the whole setting, or of its shape and process ``only`` (with ``overrides``)."""
+    return list(validated_setting(value, only=only, overrides=overrides, starting=starting).problems)
 
 
 def platform_problems(reports: Iterable[ProcessReport]) -> list[Problem]:
@@ -162,8 +168,11 @@ def platform_problems(reports: Iterable[ProcessReport]) -> list[Problem]:
         return platform
     problems = []
     for report in reports:
-        if isinstance(report.backend, TypedBackend) and report.args is not None:
-            drain = report.backend.drain(report.args)
+        if report.backend is None or report.args is None:
+            continue
+        drain = report.backend.drain(report.args)
+        if drain is not UNKNOWN:
+            # A backend that declares no drain (a 3.x one) cannot be judged against the platform's stop.
             problems.extend(drain_problems(platform, report.name, drain.signals, drain.seconds, drain.option))
     return problems
 
@@ -180,24 +189,22 @@ def _at_setting(problem: Problem) -> Problem:
 
 
 def _bindings(report: ProcessReport) -> list[Binding]:
-    """Where a valid typed process listens: its address and the others its options open."""
-    backend = report.backend
-    if not isinstance(backend, TypedBackend) or report.args is None:
+    """Where a valid process listens, each place under its option's documented name (these problems are
+    located at the setting); only where the application is served is bound with the backend's ``SO_REUSEPORT``."""
+    backend, args = report.backend, report.args
+    if backend is None or args is None:
         return []
-    address = backend.address(report.args)
-    if address is None:
-        return []
-    # Shown under each option's documented name: these problems are located at the setting.
-    options = type(report.args).options()
-    given = report.args.model_fields_set
-    field = backend.address_option(report.args)
-    key = options[field].spellings[0]
-    bindings = [Binding(report.name, address, key, reuses_port=backend.reuses_port, default=field not in given)]
-    for option, other in backend.other_addresses(report.args).items():
-        bindings.append(
-            Binding(report.name, other, options[option].spellings[0], reuses_port=False, default=option not in given)
+    options, given = type(args).options(), args.model_fields_set
+    return [
+        Binding(
+            report.name,
+            listener.address,
+            options[listener.option].spellings[0],
+            reuses_port=backend.reuses_port and listener.serves,
+            default=listener.option not in given,
         )
-    return bindings
+        for listener in backend.listeners(args)
+    ]
 
 
 def validate_process(
@@ -210,48 +217,23 @@ def validate_process(
     report = ProcessReport(name)
     problems = process_problems(config)
     origins = Origins()
+    kind = None
     if isinstance(config, Mapping) and not _has_no_backend(problems):
         backend_class = load_backend(config["BACKEND"])
         if isinstance(backend_class, Problem):
             problems.append(backend_class)
         else:
-            if issubclass(backend_class, TypedBackend) and backend_class.process_keys:
+            kind = backend_class.kind
+            if backend_class.process_keys:
                 # Keys are judged again with the backend's own top-level keys, known now.
                 problems = process_problems(config, backend_class.process_keys)
             backend_problems, origins = _validate_backend(report, backend_class, config, overrides or {}, starting)
             problems.extend(backend_problems)
-    # A worker listens nowhere: a health path in its DEPLOY would be probed by nothing.
-    # (a typed worker, or a 3.x one: both are BaseWorkerBackend; a backend of neither kind may listen).
-    problems.extend(deploy_problems(config, worker=isinstance(report.backend, BaseWorkerBackend)))
+    # A worker listens nowhere: a health path in its DEPLOY would be probed by nothing (a backend of
+    # neither kind may listen).
+    problems.extend(deploy_problems(config, worker=kind == "worker"))
     report.problems = [origins.locate(problem, name) for problem in problems]
     return report
-
-
-def load_backend(dotted: str) -> type[BaseProcessBackend] | Problem:
-    """The backend class at ``dotted``, or the problem that prevents loading it."""
-    module_name, _, class_name = dotted.strip().rpartition(".")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        return backend_not_importable(dotted, f"no module {error.name!r}")
-    except Exception as error:
-        # Importing the backend runs a third party's module code, which may raise anything.
-        return backend_not_importable(dotted, first_line(error))
-    backend = getattr(module, class_name, None)
-    if backend is None:
-        return backend_not_importable(dotted, f"its module has no {class_name!r}")
-    if not (isinstance(backend, type) and issubclass(backend, BaseProcessBackend)):
-        return not_a_backend_class(dotted)
-    if _is_base(backend):
-        return base_backend_class(dotted, "worker" if issubclass(backend, BaseWorkerBackend) else "server")
-    return backend
-
-
-def _is_base(backend: type[BaseProcessBackend]) -> bool:
-    """A class backends derive from, not one that runs a process: typed without a model, or 3.x's bases."""
-    if issubclass(backend, TypedBackend):
-        return not hasattr(backend, "args_model")
-    return backend in (BaseProcessBackend, BaseServerBackend, BaseWorkerBackend)
 
 
 def _has_no_backend(problems: list[Problem]) -> bool:
@@ -261,23 +243,23 @@ def _has_no_backend(problems: list[Problem]) -> bool:
 
 def _validate_backend(
     report: ProcessReport,
-    backend_class: type[BaseProcessBackend],
+    backend_class: type[TypedBackend[Any]],
     config: Mapping[Any, Any],
     overrides: Mapping[str, object],
     starting: bool,
 ) -> tuple[list[Problem], Origins]:
-    typed = issubclass(backend_class, TypedBackend)
-    if not typed and not isinstance(config.get("ARGS", {}), (str, Mapping)):
-        return [args_not_a_dict(config["ARGS"], "a dict of options or a string")], Origins()
+    given = backend_class.given_args(config.get("ARGS", {}))
+    if isinstance(given, Problem):
+        # Judged before the backend is created: a 3.x constructor formats ARGS, and would fail on them.
+        return [given], Origins(backend_class.args_model)
     try:
         # Any exception: a third party's backend reads its settings here.
-        report.backend = backend_class(**{key: value for key, value in config.items() if isinstance(key, str)})
+        report.backend = backend = backend_class(
+            **{key: value for key, value in config.items() if isinstance(key, str)}
+        )
     except Exception as error:
         return [backend_not_created(error)], Origins()
-    if not isinstance(report.backend, TypedBackend):
-        return [], Origins()
-    backend = report.backend
-    problems, origins = _validate_args(report, backend, config.get("ARGS", {}), overrides, starting)
+    problems, origins = _validate_args(report, backend, given, overrides, starting)
     installed = backend_package_problems(type(backend).__name__, backend.requires)
     return [*installed, *problems, *_target_problems(backend, report.args)], origins
 
@@ -285,14 +267,11 @@ def _validate_backend(
 def _validate_args(
     report: ProcessReport,
     backend: TypedBackend[Any],
-    settings_args: object,
+    given: Mapping[Any, Any],
     overrides: Mapping[str, object],
     starting: bool,
 ) -> tuple[list[Problem], Origins]:
     model = backend.args_model
-    given = args_input(settings_args, model, type(backend).__name__)
-    if isinstance(given, Problem):
-        return [given], Origins(model)
     raw, origins = merged(model, given, overrides)
     report.sources = sources(model, origins)
     try:
@@ -342,12 +321,12 @@ def _rule_problems(backend: TypedBackend[Any], args: BackendArgs | None, startin
 def _proxy_problems(backend: TypedBackend[Any], args: BackendArgs) -> list[Problem]:
     """Trust lists judged against where the server listens (a Unix socket's peers have no address); and,
     as deploy advice, what a client that reaches the server around the proxy makes Django believe."""
-    address = backend.address(args)
-    problems = trust_list_problems(args, address)
-    if address is not None:
+    served = serving(backend.listeners(args))
+    problems = trust_list_problems(args, None if served is None else served.address)
+    if served is not None:
         django = DjangoProxySettings(*forwarded_headers())
         problems.extend(removed_header_problems(args, django))
-        problems.extend(proxy_deploy_problems(args, address, backend.address_option(args), django))
+        problems.extend(proxy_deploy_problems(args, served.address, served.option, django))
     return problems
 
 
@@ -414,4 +393,12 @@ def _target_problems(backend: TypedBackend[Any], args: BackendArgs | None) -> li
         return [backend_rules_failed(error)]
 
 
-__all__ = ["Origins", "ProcessReport", "Source", "validate_process", "validate_setting"]
+__all__ = [
+    "Origins",
+    "ProcessReport",
+    "Source",
+    "Validation",
+    "validate_process",
+    "validate_setting",
+    "validated_setting",
+]

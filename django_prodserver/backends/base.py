@@ -2,12 +2,14 @@
 
 ``BaseProcessBackend`` is django-prodserver's original interface: ARGS become ``--key=value``
 strings and ``start_server(*prep_server_args())`` runs the process.  Custom backends written
-for it keep working, untyped.
+for it keep working: :mod:`.loading` wraps them in an adapter of the typed contract where a
+setting's backend is loaded, so that the core reads one interface.
 
 ``TypedBackend[ArgsT]`` is the interface every built-in backend implements: an ARGS model, the
-backend's own rules, the equivalent command line, where it listens (servers only) and the
-in-process start.  Servers (:class:`TypedServer`) and workers (:class:`TypedWorker`) are
-separate kinds.  The shared core reads nothing else from a backend, so a new backend is one
+backend's own rules, the equivalent command line, where it listens (servers only, :mod:`.listening`),
+how it drains and the start.  Servers (:class:`TypedServer`) and workers (:class:`TypedWorker`) are
+separate kinds.  The shared core reads nothing else from a backend, and asks no backend which
+class it is, so a new backend is one
 package under ``django_prodserver/backends/`` (see ``docs/contributing.md``).
 """
 
@@ -19,11 +21,13 @@ from typing import Any, ClassVar, Generic, Literal, TypeVar
 from ..args.base import BackendArgs, Package
 from ..problems import Problem
 from ..rules.application import target_problems
+from ..rules.args import args_input
 from .drain import UNKNOWN, Drain
 
 # Defined where the launchers, which import no pydantic, read them; re-exported for the backends.
 from .handover import ServerStartError as ServerStartError
 from .handover import freeze_before_fork as freeze_before_fork
+from .listening import Listener
 
 
 class BaseProcessBackend:
@@ -64,7 +68,8 @@ class TypedBackend(BaseProcessBackend, Generic[ArgsT]):
     """A process whose ARGS are validated by :attr:`args_model` before anything runs."""
 
     args_model: type[ArgsT]
-    kind: ClassVar[Kind]
+    kind: ClassVar[Kind | None] = None
+    """``server`` (it listens) or ``worker``; None for a backend of neither kind."""
     program: ClassVar[str]
     """The tool's command, as the equivalent command line starts it (``gunicorn``)."""
     requires: ClassVar[Package | None] = None
@@ -78,6 +83,14 @@ class TypedBackend(BaseProcessBackend, Generic[ArgsT]):
         # ARGS are validated by the model, not formatted as strings.
         self.config = config
         self.args = []
+
+    @classmethod
+    def given_args(cls, value: object) -> dict[Any, Any] | Problem:
+        """The settings' ARGS as the dict :attr:`args_model` validates, or why they cannot be one.
+
+        3.x's conventions are read too: a string of flags, ``None`` for a flag without a value.
+        """
+        return args_input(value, cls.args_model, cls.__name__)
 
     def rules(self, args: ArgsT, *, starting: bool) -> list[Problem]:
         """Problems the model's types and its options' metadata cannot express: combinations, contents.
@@ -100,17 +113,17 @@ class TypedBackend(BaseProcessBackend, Generic[ArgsT]):
         """The equivalent shell command, secrets masked unless revealed."""
         raise NotImplementedError
 
-    def address(self, args: ArgsT) -> str | None:
-        """Where the process listens (``127.0.0.1:8000``, ``unix:/run/web.sock``); None for workers."""
-        return None
+    def command_environment(self, settings_module: str | None) -> dict[str, str]:
+        """Variables :meth:`command_line` needs: the settings module, so that it serves this configuration."""
+        return {"DJANGO_SETTINGS_MODULE": settings_module} if settings_module else {}
 
-    def address_option(self, args: ArgsT) -> str:
-        """The field that sets where :meth:`address` listens: its port, or its socket path."""
-        return "port"
+    def listeners(self, args: ArgsT) -> tuple[Listener, ...]:
+        """Every place the process listens, each with the option that sets it; none for a worker.
 
-    def other_addresses(self, args: ArgsT) -> dict[str, str]:
-        """Addresses the process binds besides :meth:`address` (a metrics exporter), by the field that sets each."""
-        return {}
+        The tool's precedence (a file descriptor, a Unix socket, an address and port) is decided here
+        only; the first listener that serves the application is the process's address.
+        """
+        return ()
 
     def drain(self, args: ArgsT) -> Drain:
         """The signal this process stops gracefully on and the longest its drain takes with ``args``."""
@@ -135,16 +148,16 @@ class TypedBackend(BaseProcessBackend, Generic[ArgsT]):
 class TypedServer(TypedBackend[ArgsT], BaseServerBackend):
     """A typed web server: it listens on an address."""
 
-    kind: ClassVar[Kind] = "server"
+    kind: ClassVar[Kind | None] = "server"
 
-    def address(self, args: ArgsT) -> str:
+    def listeners(self, args: ArgsT) -> tuple[Listener, ...]:
         raise NotImplementedError
 
 
 class TypedWorker(TypedBackend[ArgsT], BaseWorkerBackend):
     """A typed background worker: it listens nowhere."""
 
-    kind: ClassVar[Kind] = "worker"
+    kind: ClassVar[Kind | None] = "worker"
 
     def start_worker(self, *args: str) -> None:
         # django-prodserver 3.x's name for a worker's entry point.

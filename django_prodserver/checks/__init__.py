@@ -1,16 +1,25 @@
 """Django system checks over ``PRODUCTION_PROCESSES``, registered under the ``prodserver`` tag.
 
-``manage.py check`` validates every process; ``prodserver NAME`` runs the same check inside
-:func:`validating_start`, so that it validates only the process it starts, with the
-command-line overrides, and treats missing files as errors.  Both show the same messages.
+The setting is validated once per command (:func:`~django_prodserver.validation.validated_setting`),
+and the checks turn its problems into check messages; which validation they report:
+
+- ``manage.py check``: the plain check validates the whole setting.  Under ``--deploy`` Django then
+  calls the deploy check, in the same run: the plain check left it the production advice of the
+  setting object it judged, which the deploy check takes once (:data:`_advice`); called alone, or on
+  another setting object, the deploy check validates.
+- ``manage.py prodserver NAME`` (and each process of ``--all``) validates its process itself, as it
+  is about to start (with the command line's overrides, missing files as errors), then runs Django's
+  checks inside :func:`reporting` that validation: the check reports it instead of validating, so
+  that the messages and their silencing (``SILENCED_SYSTEM_CHECKS``) are Django's.  The command
+  starts the report it holds; nothing flows back from the check to the command.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.apps import AppConfig
@@ -18,41 +27,32 @@ from django.core.checks import CheckMessage, Error, Warning
 
 from ..conf import production_processes
 from ..problems import Problem, Severity
-from ..validation import ProcessReport, validate_setting
+from ..validation import Validation, validated_setting
+
+_reported: ContextVar[Validation | None] = ContextVar("prodserver_reported", default=None)
+"""The validation a command made before it ran Django's checks (Django calls a check with fixed arguments)."""
 
 
 @dataclass(frozen=True)
-class Start:
-    """The process ``prodserver`` is starting, its command-line overrides, and what the check found."""
+class _Advice:
+    """The production advice the plain check found in one setting object, for the deploy check of its run."""
 
-    name: str
-    overrides: Mapping[str, object]
-    reports: dict[str, ProcessReport] = field(default_factory=dict)
-    """Filled by the check, so that the command starts what was validated without validating again."""
+    setting: object
+    problems: tuple[Problem, ...]
 
 
-_starting: ContextVar[Start | None] = ContextVar("prodserver_starting", default=None)
+_advice: list[_Advice] = []
+"""At most one: left by the plain check, taken by the deploy check that follows it in ``check --deploy``."""
 
 
 @contextmanager
-def validating_start(name: str, overrides: Mapping[str, object]) -> Iterator[Start]:
-    """While active, the check validates only process ``name``, as it is about to start."""
-    start = Start(name, dict(overrides))
-    token = _starting.set(start)
+def reporting(validation: Validation) -> Iterator[None]:
+    """While active, the ``prodserver`` checks report ``validation`` (made by the caller) instead of validating."""
+    token = _reported.set(validation)
     try:
-        yield start
+        yield
     finally:
-        _starting.reset(token)
-
-
-def current_problems() -> list[Problem]:
-    """The setting's problems, as ``check`` or (inside :func:`validating_start`) ``prodserver`` sees them."""
-    start = _starting.get()
-    if start is None:
-        return validate_setting(production_processes())
-    return validate_setting(
-        production_processes(), only=start.name, overrides=start.overrides, starting=True, reports=start.reports
-    )
+        _reported.reset(token)
 
 
 def check_message(problem: Problem) -> CheckMessage:
@@ -62,11 +62,23 @@ def check_message(problem: Problem) -> CheckMessage:
 
 def check_production_processes(app_configs: Sequence[AppConfig] | None = None, **kwargs: Any) -> list[CheckMessage]:
     """Everything wrong with ``PRODUCTION_PROCESSES``, except production advice."""
-    return [check_message(problem) for problem in current_problems() if not problem.deploy]
+    validation = _reported.get()
+    if validation is None:
+        setting = production_processes()
+        validation = validated_setting(setting)
+        _advice[:] = [_Advice(setting, tuple(problem for problem in validation.problems if problem.deploy))]
+    return [check_message(problem) for problem in validation.problems if not problem.deploy]
 
 
 def check_production_processes_deploy(
     app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
 ) -> list[CheckMessage]:
     """Production advice on ``PRODUCTION_PROCESSES``, for ``check --deploy``."""
-    return [check_message(problem) for problem in current_problems() if problem.deploy]
+    validation = _reported.get()
+    if validation is not None:
+        return [check_message(problem) for problem in validation.problems if problem.deploy]
+    setting, left = production_processes(), _advice[:]
+    _advice.clear()
+    if left and left[0].setting is setting:
+        return [check_message(problem) for problem in left[0].problems]
+    return [check_message(problem) for problem in validated_setting(setting).problems if problem.deploy]

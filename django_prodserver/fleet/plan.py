@@ -1,7 +1,7 @@
 """The fleet as the runner and the exporters see it: one :class:`Member` per validated process.
 
-Everything here is read from what the backends declare (their address, the option that sets it,
-their drain, their own health command) and from the process's ``DEPLOY``: no tool is named.
+Everything here is read from what the backends declare (their listeners and the options that set
+them, their drain, their own health command) and from the process's ``DEPLOY``: no tool is named.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from ..args.base import dashed
 from ..args.deploy import Deploy, deploy_of
-from ..backends.base import TypedBackend
 from ..backends.drain import UNKNOWN, Drain
+from ..backends.listening import Via, serving
 from ..validation import ProcessReport
 
 MARGIN = 5
@@ -29,7 +29,7 @@ class Member:
 
     name: str
     kind: str
-    """``server``, ``worker``, or ``process`` for an untyped (3.x) backend."""
+    """``server``, ``worker``, or ``process`` for a backend of neither kind (or an invalid one)."""
     drain: Drain
     deploy: Deploy
     host: str | None = None
@@ -43,6 +43,9 @@ class Member:
     """A server that serves HTTPS (its common ``ssl-cert`` option is set)."""
     other_ports: tuple[tuple[str, int], ...] = ()
     """Other TCP ports it listens on (Granian's metrics), by the option that sets each (``metrics-port``)."""
+    listens_via: Via | None = None
+    """How it listens where it serves (``tcp``, ``unix``, ``fd``); None for a worker, or a 3.x server,
+    whose address is unknown."""
 
     @property
     def stop_budget(self) -> int:
@@ -61,33 +64,34 @@ class Member:
 
 
 def member(report: ProcessReport, config: object) -> Member:
-    """The member of a valid process (its report has a backend, and valid ARGS if typed)."""
+    """The member of a valid process (its report has a backend and valid ARGS)."""
     backend, args = report.backend, report.args
     deploy = deploy_of(config)
-    if not isinstance(backend, TypedBackend) or args is None:
+    if backend is None or args is None:
         return Member(report.name, "process", UNKNOWN, deploy)
-    drain, health = backend.drain(args), backend.health_command(args)
-    address = backend.address(args)
-    if address is None or address.startswith("unix:"):
-        return Member(report.name, backend.kind, drain, deploy, health_command=health)
-    host, _, port = address.rpartition(":")
+    kind, drain, health = backend.kind or "process", backend.drain(args), backend.health_command(args)
+    listeners = backend.listeners(args)
+    served = serving(listeners)
+    if served is None or served.port is None:
+        via = None if served is None else served.via
+        return Member(report.name, kind, drain, deploy, health_command=health, listens_via=via)
     options = type(args).options()
-    option = options[backend.address_option(args)]
     others = tuple(
-        (dashed(options[field].name), int(other.rpartition(":")[2]))
-        for field, other in backend.other_addresses(args).items()
-        if not other.startswith("unix:")
+        (dashed(options[other.option].name), other.port)
+        for other in listeners
+        if not other.serves and other.port is not None
     )
     return Member(
         report.name,
-        backend.kind,
+        kind,
         drain,
         deploy,
-        host=host.strip("[]"),
-        port=int(port),
-        port_option=f"--{dashed(option.name)}",
+        host=served.host,
+        port=served.port,
+        port_option=f"--{dashed(options[served.option].name)}",
         health_command=health,
         # ssl-cert is one of the options every server declares under the same name.
         tls=getattr(args, "ssl_cert", None) is not None,
         other_ports=others,
+        listens_via=served.via,
     )

@@ -1,8 +1,8 @@
 """The ``prodserver`` command's fleet modes: ``--all`` / several names, and ``--export FORMAT``.
 
-Thin: validation is the system check's (each process as it starts, messages as ``check`` prints
-them), the members come from :mod:`django_prodserver.fleet.plan`, and the runner and exporters are
-imported only when asked for.
+Thin: each process is validated once, as it starts, and reported by the system check (messages as
+``check`` prints them, :func:`...checks.reporting`); the members come from
+:mod:`django_prodserver.fleet.plan`, and the runner and exporters are imported only when asked for.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from typing import Any
 from django.core.checks import registry
 from django.core.management.base import BaseCommand, CommandError, SystemCheckError
 
-from ..checks import check_message, validating_start
-from ..conf import SETTING
+from ..checks import check_message, reporting
+from ..conf import SETTING, production_processes
 from ..fleet.export import ExportError
 from ..fleet.launch import current
 from ..fleet.plan import member
 from ..problems import Problem
-from ..validation import validate_process
+from ..validation import ProcessReport, validate_process, validated_setting
 
 FORMATS = ("procfile", "supervisord", "systemd", "compose", "kubernetes")
 
@@ -36,35 +36,38 @@ def chosen(processes: Mapping[str, object], names: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(names)) if names else [str(name) for name in processes]
 
 
-def validated_to_start(command: BaseCommand, names: Sequence[str], *, django_checks: bool) -> None:
+def validated_to_start(command: BaseCommand, names: Sequence[str], *, django_checks: bool) -> list[ProcessReport]:
     """Every process validated as ``prodserver NAME`` validates it, before any starts; one error stops all.
 
-    Django's other checks run once (unless skipped): the children then skip them.
+    Django's other checks run once (unless skipped): the children then skip them.  Returns the reports.
     """
-    failures = []
+    failures, reports = [], []
     if django_checks:
         others = [tag for tag in registry.registry.tags_available() if tag != "prodserver"]
         if others:
             command.check(tags=others)
     for name in names:
-        with validating_start(name, {}):
+        validation = validated_setting(production_processes(), only=name, starting=True)
+        reports.append(validation.reports[name])
+        with reporting(validation):
             try:
                 command.check(tags=["prodserver"], display_num_errors=False)
             except SystemCheckError as error:
                 failures.append(str(error).strip())
     if failures:
         raise SystemCheckError("\n\n".join(failures) + f"\n\nNothing started: {len(failures)} invalid process(es).")
+    return reports
 
 
 def run_all(command: BaseCommand, processes: Mapping[str, object], names: Sequence[str], options: Any) -> None:
     from ..fleet.printer import Printer
     from ..fleet.runner import Child, Runner
 
-    validated_to_start(command, names, django_checks=not options["skip_checks"])
+    reports = validated_to_start(command, names, django_checks=not options["skip_checks"])
     launch = current()
     children = []
-    for name in names:
-        planned = member(validate_process(name, processes[name]), processes[name])
+    for name, report in zip(names, reports, strict=True):
+        planned = member(report, processes[name])
         children.append(Child(name, launch.argv(name, "--skip-checks"), planned.drain.signal, planned.stop_budget))
     printer = Printer(names, sys.stdout, colour=_colour(options))
     status = Runner(children, printer, _child_environment(options)).run()

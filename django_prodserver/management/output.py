@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from ..args.base import MASK
-from ..backends.base import TypedBackend
+from ..backends.listening import serving
 from ..effective import EffectiveOption, effective_options, value_text
 from ..problems import Problem, Severity
 from ..validation import ProcessReport
@@ -30,7 +30,7 @@ class ProcessSummary:
     errors: int
     warnings: int
     kind: str = "-"
-    """``server`` or ``worker`` (a typed backend's kind), ``-`` when unknown."""
+    """``server`` or ``worker`` (the backend's kind), ``-`` when unknown."""
 
     @property
     def status(self) -> str:
@@ -52,7 +52,7 @@ class DryRun:
     backend: str
     options: list[EffectiveOption]
     command: list[str]
-    """For a typed backend, the equivalent shell command; else the arguments of ``start_server``."""
+    """The equivalent shell command (for a 3.x backend, the arguments of its ``start_server``)."""
     environment: dict[str, str] = field(default_factory=dict)
     """Variables the command needs: the settings module, so that it serves this configuration."""
 
@@ -126,33 +126,30 @@ def summarize(report: ProcessReport, config: object, shared: Sequence[Problem] =
 
     ``shared`` are the setting-wide problems of this process (an address another process binds too).
     """
-    address = None
-    kind = report.backend.kind if isinstance(report.backend, TypedBackend) else "-"
-    if isinstance(report.backend, TypedBackend) and report.args is not None:
-        address = report.backend.address(report.args)
+    backend, served = report.backend, None
+    if backend is not None and report.args is not None:
+        served = serving(backend.listeners(report.args))
     # As ``manage.py check`` counts: production advice only shows under --deploy.
     shown = [problem.severity for problem in [*report.problems, *shared] if not problem.deploy]
     return ProcessSummary(
         name=report.name,
-        kind=kind,
+        kind=(backend.kind if backend is not None else None) or "-",
         backend=backend_path(config),
-        address=address or "-",
+        address="-" if served is None else served.address,
         errors=shown.count(Severity.ERROR),
         warnings=shown.count(Severity.WARNING),
     )
 
 
 def dry_run_of(report: ProcessReport, config: object, settings_module: str | None = None) -> DryRun:
-    """What ``--dry-run`` shows; the report must have a backend, and valid ARGS if it is typed.
+    """What ``--dry-run`` shows; the report must have a backend and valid ARGS.
 
     ``settings_module``: the settings this run uses; the copied command needs them to serve the same
     configuration (the project's ``asgi.py`` would otherwise fall back to its own default).
     """
     backend, args = report.backend, report.args
     assert backend is not None
-    if not isinstance(backend, TypedBackend):
-        return DryRun(report.name, backend_path(config), [], backend.prep_server_args())
     assert args is not None
     options = effective_options(args, report.sources)
-    environment = {"DJANGO_SETTINGS_MODULE": settings_module} if settings_module else {}
+    environment = backend.command_environment(settings_module)
     return DryRun(report.name, backend_path(config), options, backend.command_line(args), environment)

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from django_prodserver.backends.base import TypedBackend
+from django_prodserver.backends.listening import serving
 from django_prodserver.catalogue import all_examples
 from django_prodserver.registry import BUILTIN_BACKENDS, BUILTIN_PACKAGES
 from django_prodserver.validation import validate_process
@@ -108,8 +109,8 @@ def test_importing_the_backends_does_not_import_the_tool(contract: Contract) -> 
 @EACH_BACKEND
 def test_servers_listen_and_workers_do_not(contract: Contract, path: str) -> None:
     backend = backend_class(path)()
-    address = backend.address(backend.args_model.model_validate({}))
-    assert (address is not None) == (backend.kind == "server")
+    served = serving(backend.listeners(backend.args_model.model_validate({})))
+    assert (served is not None) == (backend.kind == "server")
 
 
 def _values() -> st.SearchStrategy[Any]:
@@ -128,16 +129,14 @@ def test_validation_never_raises(contract: Contract, path: str) -> None:
     @given(st.dictionaries(keys, _values(), max_size=4))
     def never_raises(args: dict[str, Any]) -> None:
         report = validate_process("web", {"BACKEND": path, "ARGS": args})
-        if report.args is not None and isinstance(report.backend, TypedBackend):
+        if report.args is not None and report.backend is not None:
             report.backend.command_line(report.args)
 
     never_raises()
 
 
 @EACH_BACKEND
-def test_the_address_option_is_an_option(contract: Contract, path: str) -> None:
+def test_each_listener_is_set_by_an_option(contract: Contract, path: str) -> None:
     backend = backend_class(path)()
     args = backend.args_model.model_validate({})
-    if backend.kind == "server":
-        assert backend.address_option(args) in backend.args_model.options()
-    assert set(backend.other_addresses(args)) <= set(backend.args_model.options())
+    assert {listener.option for listener in backend.listeners(args)} <= set(backend.args_model.options())

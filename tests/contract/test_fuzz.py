@@ -124,7 +124,9 @@ class Examiner:
         assert report.args is not None
         family = FAMILIES[path]
         database = self.example_database if family.project == "example" else self.workers_database
-        problems = _run(Run(directory, family), setting, database, report.backend.address(report.args), client_cert)
+        problems = _run(
+            Run(directory, family), setting, database, report.backend.listeners(report.args)[0].address, client_cert
+        )
         if problems:
             _log(path, args, problems, directory)
             problems.append(f"output of {directory}:\n{_tail(directory)}")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+
 from django.core.checks import CheckMessage
 from django.test import override_settings
 
-from django_prodserver.checks import check_production_processes, check_production_processes_deploy
+from django_prodserver.checks import check_production_processes, check_production_processes_deploy, reporting
+from django_prodserver.validation import validated_setting
 
 ASGI = "django_prodserver.backends.granian.GranianASGIServer"
 
@@ -38,3 +42,11 @@ def check(setting: object) -> list[CheckMessage]:
 def deploy_check(setting: object) -> list[CheckMessage]:
     with override_settings(PRODUCTION_PROCESSES=setting):
         return check_production_processes_deploy()
+
+
+@contextmanager
+def starting(name: str, setting: object, overrides: Mapping[str, object] | None = None) -> Iterator[None]:
+    """The checks as ``prodserver NAME`` runs them: the process validated as it starts (with ``overrides``),
+    then reported by the checks called inside."""
+    with reporting(validated_setting(setting, only=name, overrides=overrides, starting=True)):
+        yield

@@ -10,9 +10,10 @@ from django.test import override_settings
 
 import django_prodserver
 from django_prodserver.catalogue import Example, all_examples, catalogue
-from django_prodserver.checks import check_production_processes, check_production_processes_deploy, validating_start
+from django_prodserver.checks import check_production_processes, check_production_processes_deploy
 from django_prodserver.problems import Severity
 from tests.catalogue import example_files, problems_of, shown
+from tests.unit.checking import starting
 
 SOURCE = Path(django_prodserver.__file__).parent
 # IDs that never come back, even after their check is removed.  None retired yet.
@@ -93,7 +94,7 @@ def test_the_django_check_shows_the_examples() -> None:
         check = check_production_processes_deploy if example.deploy else check_production_processes
         with override_settings(PRODUCTION_PROCESSES=example.setting):
             if example.starting:
-                with validating_start(next(iter(example.setting)), {}):
+                with starting(next(iter(example.setting)), example.setting):
                     messages = check()
             else:
                 messages = check()

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from django_prodserver.backends.granian import GranianASGIArgs, GranianWSGIArgs
-from django_prodserver.checks import check_production_processes, check_production_processes_deploy, validating_start
+from django_prodserver.checks import check_production_processes, check_production_processes_deploy
+from tests.unit.checking import starting
 
 BACKENDS = st.sampled_from(
     [
@@ -60,7 +61,7 @@ def test_any_setting_gives_messages(setting: object) -> None:
 @given(BACKENDS, ARGS, st.dictionaries(OPTION_KEYS, st.text(max_size=10) | st.lists(st.text(max_size=5)), max_size=3))
 def test_any_args_and_overrides_give_messages(backend: str, args: Any, overrides: dict[str, object]) -> None:
     setting = {"web": {"BACKEND": backend, "ARGS": args}}
-    with validating_start("web", overrides):
+    with starting("web", setting, overrides):
         for message in all_messages(setting):
             assert isinstance(message, CheckMessage)
             assert "\n" not in message.msg

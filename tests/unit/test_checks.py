@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.checks import CheckMessage, Error, Warning
@@ -16,15 +17,24 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
 
+from django_prodserver import validation
 from django_prodserver.backends.granian import GranianASGIArgs, GranianASGIServer, GranianWSGIArgs
-from django_prodserver.checks import (
-    check_production_processes,
-    check_production_processes_deploy,
-    validating_start,
-)
+from django_prodserver.checks import check_production_processes, check_production_processes_deploy, reporting
 from django_prodserver.rules import packages
 from django_prodserver.rules.text import shown
-from tests.unit.checking import ARGS, ASGI, MISSING_HINT, WEB, WRONG_KIND_HINT, WSGI, check, deploy_check, web
+from django_prodserver.validation import validated_setting
+from tests.unit.checking import (
+    ARGS,
+    ASGI,
+    MISSING_HINT,
+    WEB,
+    WRONG_KIND_HINT,
+    WSGI,
+    check,
+    deploy_check,
+    starting,
+    web,
+)
 from tests.unit.tls_files import write_tls_files
 
 BACKEND_HINT = "Use a backend's dotted path, e.g. 'django_prodserver.backends.granian.GranianASGIServer'."
@@ -659,28 +669,28 @@ def test_options_granian_reads_only_with_another_are_w046(args: dict[str, object
     ]
 
 
-# prodserver: validating_start -----------------------------------------------------------------------
+# prodserver: the check reports the validation the command made ------------------------------------
 
 
-def test_validating_start_checks_only_that_process() -> None:
+def test_reporting_a_start_checks_only_that_process() -> None:
     setting = {"web": web({"workers": 0})["web"], "wsgi": web({"port": -1}, WSGI)["web"]}
-    with validating_start("wsgi", {}):
+    with starting("wsgi", setting):
         assert [message.id for message in check(setting)] == ["prodserver.E023"]
         assert "['wsgi']" in check(setting)[0].msg
     assert len(check(setting)) == 2
 
 
-def test_validating_start_escalates_missing_files(in_tmp: Path) -> None:
+def test_reporting_a_start_escalates_missing_files(in_tmp: Path) -> None:
     setting = web({"static-path-mount": "staticfiles"})
     message = f"{ARGS}['static-path-mount'] names 'staticfiles', which does not exist."
     assert check(setting) == [Warning(message, hint=MISSING_HINT, id="prodserver.W050")]
-    with validating_start("web", {}):
+    with starting("web", setting):
         assert check(setting) == [Error(message, hint="Create it, or fix the path.", id="prodserver.E050")]
 
 
-def test_validating_start_applies_overrides() -> None:
+def test_reporting_a_start_applies_overrides() -> None:
     setting = web({"workers": 0, "http": "3"})
-    with validating_start("web", {"workers": "x", "http": "1"}):
+    with starting("web", setting, {"workers": "x", "http": "1"}):
         assert check(setting) == [
             Error(
                 "Command-line option --workers is 'x'; expected an integer.",
@@ -690,9 +700,35 @@ def test_validating_start_applies_overrides() -> None:
         ]
 
 
-def test_validating_start_reports_the_setting_shape() -> None:
-    with validating_start("web", {}):
+def test_reporting_a_start_reports_the_setting_shape() -> None:
+    with starting("web", []):
         assert [message.id for message in check([])] == ["prodserver.E001"]
+
+
+def test_the_check_reports_what_it_is_given_without_validating() -> None:
+    # The command's validation, not the setting: the check does not validate again.
+    given = validated_setting(web({"workers": 0}))
+    with override_settings(PRODUCTION_PROCESSES=web({})), reporting(given):
+        assert [message.id for message in check_production_processes()] == ["prodserver.E023"]
+        assert [message.id for message in check_production_processes_deploy()] == ["prodserver.W072"]
+    assert check(web({})) == []
+
+
+def test_check_deploy_validates_the_setting_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    validated: list[str] = []
+    original = validation.validate_process
+
+    def counting(name: str, config: object, **kwargs: Any) -> validation.ProcessReport:
+        validated.append(name)
+        return original(name, config, **kwargs)
+
+    monkeypatch.setattr(validation, "validate_process", counting)
+    with override_settings(PRODUCTION_PROCESSES=web({"reload": True})), pytest.raises(SystemCheckError):
+        call_command("check", "--deploy", "--fail-level", "WARNING")
+    assert validated == ["web"]
+    # Called alone, or on another setting object, the deploy check validates.
+    assert [message.id for message in deploy_check(web({}))] == ["prodserver.W072"]
+    assert validated == ["web", "web"]
 
 
 def test_check_does_not_import_granian() -> None:

@@ -5,6 +5,7 @@ The server itself is replaced by a recorder here; tests/integration starts real 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -242,6 +243,15 @@ def test_silenced_errors_still_stop_a_process_that_cannot_run(settings: Settings
         "CommandError: Process 'web' cannot run: Command-line option --workers is 'many'; expected an integer.\n",
     )
     assert served == []
+
+
+def test_list_shows_an_untyped_backends_kind_and_no_address(settings: Settings) -> None:
+    # Its kind is its 3.x base class's, as `manage.py server` and `manage.py worker` judge it.
+    settings.PRODUCTION_PROCESSES = {"legacy": {"BACKEND": f"{__name__}.RecordingBackend", "ARGS": "--bind=:8111"}}
+    code, out, _ = run("--list", "--format", "json")
+    assert code == 0
+    [row] = json.loads(out)
+    assert (row["kind"], row["address"], row["status"]) == ("server", "-", "valid")
 
 
 def test_dry_run_of_an_untyped_backend(settings: Settings) -> None:

@@ -12,11 +12,12 @@ from granian.log import LogLevels
 from django_prodserver.backends.granian import GranianASGIArgs, GranianWSGIArgs
 from django_prodserver.backends.granian.rendering import (
     Invocation,
-    bind_address,
     command_line,
     forwarded,
+    listeners,
     server_kwargs,
 )
+from django_prodserver.backends.listening import Listener
 
 SEED_ARGV = [
     "--host", "127.0.0.1", "--port", "8000", "--backlog", "1024", "--http", "auto", "--workers", "1",
@@ -103,12 +104,19 @@ def test_server_kwargs_use_granians_types() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "address"),
+    ("raw", "expected"),
     [
-        ({}, "127.0.0.1:8000"),
-        ({"address": "::", "port": 9000}, "[::]:9000"),
-        ({"uds": "/run/web.sock"}, "unix:/run/web.sock"),
+        ({}, (Listener("port", "tcp", "127.0.0.1:8000"),)),
+        ({"address": "::", "port": 9000}, (Listener("port", "tcp", "[::]:9000"),)),
+        ({"uds": "/run/web.sock", "port": 9000}, (Listener("uds", "unix", "unix:/run/web.sock"),)),
+        (
+            {"metrics": True, "metrics-port": 9090},
+            (
+                Listener("port", "tcp", "127.0.0.1:8000"),
+                Listener("metrics_port", "tcp", "127.0.0.1:9090", serves=False),
+            ),
+        ),
     ],
 )
-def test_bind_address(raw: dict[str, object], address: str) -> None:
-    assert bind_address(GranianASGIArgs.model_validate(raw)) == address
+def test_listeners(raw: dict[str, object], expected: tuple[Listener, ...]) -> None:
+    assert listeners(GranianASGIArgs.model_validate(raw)) == expected

@@ -9,7 +9,9 @@ import pytest
 
 from django_prodserver.backends.base import BaseServerBackend, TypedBackend
 from django_prodserver.backends.granian import GranianASGIArgs, GranianASGIServer, GranianWSGIArgs
+from django_prodserver.backends.loading import UntypedArgs, UntypedBackend
 from django_prodserver.problems import Problem, Severity
+from django_prodserver.rules.text import type_name
 from django_prodserver.validation import validate_process, validate_setting
 
 ASGI = "django_prodserver.backends.granian.GranianASGIServer"
@@ -103,8 +105,23 @@ def test_a_secret_is_never_shown() -> None:
 
 def test_an_untyped_backend_is_only_shape_checked() -> None:
     report = validate_process("old", {"BACKEND": f"{HERE}.Legacy", "ARGS": {"bind": "0.0.0.0:8000"}})
-    assert isinstance(report.backend, Legacy)
-    assert (report.args, report.problems, report.sources) == (None, [], {})
+    # Behind the typed interface (backends/loading.py): no option, no listener, its own start.
+    assert isinstance(report.backend, UntypedBackend)
+    assert isinstance(report.backend.wrapped, Legacy)
+    assert (report.backend.kind, report.backend.listeners(UntypedArgs())) == ("server", ())
+    assert (report.args, report.problems, report.sources) == (UntypedArgs(), [], {})
+    assert report.backend.command_line(UntypedArgs()) == ["--bind=0.0.0.0:8000"]
+
+
+@pytest.mark.parametrize("args", [5, ["--workers=2"], None])
+def test_an_untyped_backend_takes_a_dict_or_a_string(args: object) -> None:
+    report = validate_process("old", {"BACKEND": f"{HERE}.Legacy", "ARGS": args})
+    assert [(problem.id, problem.message) for problem in report.problems] == [
+        (
+            "prodserver.E010",
+            f"PRODUCTION_PROCESSES['old']['ARGS'] is {type_name(args)}; expected a dict of options or a string.",
+        )
+    ]
 
 
 class Legacy(BaseServerBackend):

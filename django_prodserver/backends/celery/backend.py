@@ -13,10 +13,10 @@ import sys
 from typing import ClassVar, NoReturn, TypeVar
 
 from ...args.base import Package
-from ...args.common import host_and_port
 from ...problems import Problem
 from ..base import ServerStartError, TypedBackend, TypedServer, TypedWorker
 from ..drain import INT, TERM, Drain
+from ..listening import Listener
 from .app import app_path, app_problems, consumed_queues, load_app
 from .flower_options import FlowerArgs
 from .flower_rules import flower_problems
@@ -121,15 +121,11 @@ class CeleryFlower(CeleryProcess[FlowerArgs], TypedServer[FlowerArgs]):
     def rules(self, args: FlowerArgs, *, starting: bool) -> list[Problem]:
         return flower_problems(args)
 
-    def address_option(self, args: FlowerArgs) -> str:
-        return "unix_socket" if args.unix_socket is not None else "port"
-
-    def address(self, args: FlowerArgs) -> str:
+    def listeners(self, args: FlowerArgs) -> tuple[Listener, ...]:
         if args.unix_socket is not None:
-            return f"unix:{args.unix_socket.absolute()}"
+            return (Listener.unix("unix_socket", str(args.unix_socket.absolute())),)
         # Flower's default address, '', binds every interface (IPv4 and IPv6).
-        host = args.address or "0.0.0.0"
-        return host_and_port(host, args.port)
+        return (Listener.tcp("port", args.address or "0.0.0.0", args.port),)
 
     def run(self, args: FlowerArgs) -> None:
         from tornado.options import Error as OptionsError
@@ -142,7 +138,7 @@ class CeleryFlower(CeleryProcess[FlowerArgs], TypedServer[FlowerArgs]):
         except OSError as error:
             # tornado's bind: a taken port, a missing interface, a socket path it cannot create.
             raise ServerStartError(
-                f"Flower cannot listen on {self.address(args)}: {error.strerror or error}."
+                f"Flower cannot listen on {self.listeners(args)[0].address}: {error.strerror or error}."
             ) from None
         _exit_without_waiting_for_inspections()
 

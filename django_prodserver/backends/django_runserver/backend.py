@@ -15,8 +15,9 @@ from ...problems import Problem
 from ..applications import wsgi_target
 from ..base import ServerStartError, TypedServer
 from ..drain import INT, TERM, Drain
+from ..listening import Listener
 from .options import STATICFILES_OPTIONS, RunserverArgs
-from .rendering import command_argv, command_options, listen_address
+from .rendering import command_argv, command_options, listeners
 from .rules import runserver_problems, staticfiles_installed
 
 if TYPE_CHECKING:
@@ -50,11 +51,8 @@ class RunserverBackend(TypedServer[ArgsT]):
     def command_line(self, args: ArgsT, *, reveal_secrets: bool = False) -> list[str]:
         return command_argv(self.command, args, self.left_out(args))
 
-    def address(self, args: ArgsT) -> str:
-        return listen_address(args)
-
-    def address_option(self, args: ArgsT) -> str:
-        return "addrport"
+    def listeners(self, args: ArgsT) -> tuple[Listener, ...]:
+        return listeners(args)
 
     def run_arguments(self, args: ArgsT) -> tuple[list[str], dict[str, Any]]:
         """The positional arguments and keywords ``call_command`` gives the command."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ...args.base import OptionMeta
-from ...args.common import host_and_port
+from ..listening import Listener
 from .options import CommandArgument, RunserverArgs
 
 
@@ -72,9 +72,8 @@ def command_options(args: RunserverArgs, left_out: Collection[str] = ()) -> tupl
     return positional, options
 
 
-def listen_address(args: RunserverArgs) -> str:
+def listeners(args: RunserverArgs) -> tuple[Listener, ...]:
     """Where the command listens, as Django's runserver reads ``addrport`` (the check validated it)."""
     default_host = "::1" if args.ipv6 else "127.0.0.1"
     host, _, port = (args.addrport or "").rpartition(":")
-    host = host.strip("[]") or default_host
-    return host_and_port(host, port or "8000")
+    return (Listener.tcp("addrport", host.strip("[]") or default_host, port or "8000"),)

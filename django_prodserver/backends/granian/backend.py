@@ -15,9 +15,10 @@ from ..applications import application_fault, asgi_target, wsgi_target
 from ..base import ServerStartError, TypedServer
 from ..drain import INT, TERM, Drain
 from ..handover import hand_over
+from ..listening import Listener
 from .launch import Places, check_tls
 from .options import GranianArgs, GranianASGIArgs, GranianWSGIArgs
-from .rendering import Invocation, bind_address, command_line, metrics_address, server_kwargs
+from .rendering import Invocation, command_line, listeners, server_kwargs
 from .rules import granian_problems
 
 ArgsT = TypeVar("ArgsT", bound=GranianArgs)
@@ -49,14 +50,8 @@ class GranianServer(TypedServer[ArgsT]):
     def command_line(self, args: ArgsT, *, reveal_secrets: bool = False) -> list[str]:
         return command_line(self.invocation(args), reveal_secrets=reveal_secrets)
 
-    def address(self, args: ArgsT) -> str:
-        return bind_address(args)
-
-    def address_option(self, args: ArgsT) -> str:
-        return "uds" if args.uds is not None else "port"
-
-    def other_addresses(self, args: ArgsT) -> dict[str, str]:
-        return {"metrics_port": metrics_address(args)} if args.metrics else {}
+    def listeners(self, args: ArgsT) -> tuple[Listener, ...]:
+        return listeners(args)
 
     def drain(self, args: ArgsT) -> Drain:
         # Granian stops on SIGINT and SIGTERM alike; it waits for its workers without limit unless told.
@@ -64,10 +59,11 @@ class GranianServer(TypedServer[ArgsT]):
 
     def launch(self, args: ArgsT) -> tuple[dict[str, Any], Places]:
         """What :mod:`.launch` serves: ``granian.server.Server``'s keywords, and what its faults name."""
+        served, *metrics = listeners(args)
         places = Places(
-            address=bind_address(args),
+            address=served.address,
             uds=None if args.uds is None else str(args.uds),
-            metrics=metrics_address(args) if args.metrics else None,
+            metrics=metrics[0].address if metrics else None,
             ssl_cert=None if args.ssl_cert is None else str(args.ssl_cert),
             ssl_key=None if args.ssl_key is None else str(args.ssl_key),
         )

@@ -19,8 +19,8 @@ from typing import Any
 from pydantic import SecretStr
 
 from ...args.base import MASK, OptionMeta
-from ...args.common import host_and_port
 from ...args.values import octal_text
+from ..listening import Listener
 from .options import GranianArgs
 
 
@@ -33,16 +33,15 @@ class Invocation:
     args: GranianArgs
 
 
-def bind_address(args: GranianArgs) -> str:
-    """Where the server listens: ``unix:/run/web.sock``, ``127.0.0.1:8000`` or ``[::1]:8000``."""
+def listeners(args: GranianArgs) -> tuple[Listener, ...]:
+    """Where Granian listens: its Unix socket, else address and port; then its metrics exporter, when on."""
     if args.uds is not None:
-        return f"unix:{args.uds.absolute()}"
-    return host_and_port(args.address, args.port)
-
-
-def metrics_address(args: GranianArgs) -> str:
-    """Where the metrics exporter listens (when ``metrics`` is on)."""
-    return host_and_port(args.metrics_address, args.metrics_port)
+        served = Listener.unix("uds", str(args.uds.absolute()))
+    else:
+        served = Listener.tcp("port", args.address, args.port)
+    if not args.metrics:
+        return (served,)
+    return served, Listener.tcp("metrics_port", args.metrics_address, args.metrics_port, serves=False)
 
 
 def forwarded(args: GranianArgs) -> Iterator[tuple[OptionMeta, Any]]:

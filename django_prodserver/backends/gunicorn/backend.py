@@ -18,16 +18,9 @@ from ..applications import asgi_target, wsgi_target
 from ..base import TypedServer
 from ..drain import INT, TERM, Drain
 from ..handover import hand_over
+from ..listening import Listener
 from .options import GunicornArgs
-from .rendering import (
-    ASGI_WORKERS,
-    Invocation,
-    bind_addresses,
-    command_line,
-    control_socket_path,
-    settings,
-    worker_path,
-)
+from .rendering import ASGI_WORKERS, Invocation, command_line, listeners, settings, worker_path
 from .rules import gunicorn_problems
 
 
@@ -84,17 +77,8 @@ class GunicornServer(TypedServer[GunicornArgs]):
     def command_line(self, args: GunicornArgs, *, reveal_secrets: bool = False) -> list[str]:
         return command_line(self.invocation(args), reveal_secrets=reveal_secrets)
 
-    def address(self, args: GunicornArgs) -> str:
-        first = bind_addresses(args)[0]
-        return first if not first.startswith("unix:") else f"unix:{first.removeprefix('unix:').removeprefix('//')}"
-
-    def address_option(self, args: GunicornArgs) -> str:
-        return "bind" if args.bind else "port"
-
-    def other_addresses(self, args: GunicornArgs) -> dict[str, str]:
-        # Its control socket: at its default, the same path for every gunicorn of this user (W047).
-        path = control_socket_path(args)
-        return {} if path is None else {"control_socket": f"unix:{path}"}
+    def listeners(self, args: GunicornArgs) -> tuple[Listener, ...]:
+        return listeners(args)
 
     def drain(self, args: GunicornArgs) -> Drain:
         # SIGTERM is gunicorn's graceful stop, and SIGINT too under prodserver (launch.DrainingArbiter);

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ...args.base import MASK, OptionMeta
-from ...args.common import host_and_port
 from ...args.describe import unwrapped
 from ...args.values import comma_list, octal_text
+from ..listening import Listener
 from .kinds import BUILTIN_WORKERS
 from .options import COMMON, GunicornArgs
 
@@ -52,11 +52,24 @@ def worker_path(worker_class: str) -> str:
     return BUILTIN_WORKERS.get(worker_class, worker_class)
 
 
+def listeners(args: GunicornArgs) -> tuple[Listener, ...]:
+    """Where gunicorn listens: each entry of its native ``bind`` (``unix:PATH``, ``fd://FD``, ``HOST:PORT``),
+    else address and port; then its control socket, when on (at its default, one path for every gunicorn
+    of this user: W047 across processes)."""
+    served = tuple(_bound(entry) for entry in args.bind) or (Listener.tcp("port", args.address, args.port),)
+    control = control_socket_path(args)
+    return served if control is None else (*served, Listener.unix("control_socket", control, serves=False))
+
+
+def _bound(entry: str) -> Listener:
+    if entry.startswith("unix:"):
+        return Listener.unix("bind", entry.removeprefix("unix:").removeprefix("//"))
+    return Listener("bind", "fd" if entry.startswith("fd://") else "tcp", entry)
+
+
 def bind_addresses(args: GunicornArgs) -> list[str]:
-    """Where gunicorn listens: the native ``bind`` list, else ``address:port`` (``[::1]:8000``)."""
-    if args.bind:
-        return list(args.bind)
-    return [host_and_port(args.address, args.port)]
+    """gunicorn's ``bind`` setting: its own entries as written, else ``address:port`` (``[::1]:8000``)."""
+    return list(args.bind) or [listener.address for listener in listeners(args) if listener.serves]
 
 
 def control_socket_path(args: GunicornArgs) -> str | None:

@@ -17,9 +17,10 @@ from ..applications import application_fault, asgi_target, wsgi_target
 from ..base import ServerStartError, TypedServer
 from ..drain import INT, TERM, Drain
 from ..handover import hand_over
+from ..listening import Listener
 from .native import EXTRA
 from .options import UvicornArgs, UvicornASGIArgs, UvicornWSGIArgs
-from .rendering import Invocation, bind_address, command_line, config_kwargs, wsgi_threads
+from .rendering import Invocation, command_line, config_kwargs, listeners, wsgi_threads
 from .rules import uvicorn_problems
 
 ArgsT = TypeVar("ArgsT", bound=UvicornArgs)
@@ -50,12 +51,8 @@ class UvicornBackend(TypedServer[ArgsT]):
     def command_line(self, args: ArgsT, *, reveal_secrets: bool = False) -> list[str]:
         return command_line(self.invocation(args), reveal_secrets=reveal_secrets)
 
-    def address(self, args: ArgsT) -> str:
-        return bind_address(args)
-
-    def address_option(self, args: ArgsT) -> str:
-        # uvicorn's precedence: uds, then fd, then host and port.
-        return "uds" if args.uds is not None else "fd" if args.fd is not None else "port"
+    def listeners(self, args: ArgsT) -> tuple[Listener, ...]:
+        return listeners(args)
 
     def drain(self, args: ArgsT) -> Drain:
         # uvicorn shuts down gracefully on SIGINT and SIGTERM, waiting for requests without limit unless told.

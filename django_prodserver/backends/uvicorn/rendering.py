@@ -19,7 +19,7 @@ from pydantic import SecretStr
 
 from ...args.argv import flags
 from ...args.base import OptionMeta
-from ...args.common import host_and_port
+from ..listening import Listener
 from .options import WSGI_THREADS, UvicornArgs, UvicornWSGIArgs
 
 
@@ -33,16 +33,14 @@ class Invocation:
     args: UvicornArgs
 
 
-def bind_address(args: UvicornArgs) -> str:
-    """Where the server listens: ``unix:/run/web.sock``, ``fd:3``, ``127.0.0.1:8000`` or ``[::1]:8000``.
-
-    uvicorn's precedence: a Unix socket, else a file descriptor, else the address and port.
-    """
+def listeners(args: UvicornArgs) -> tuple[Listener, ...]:
+    """Where uvicorn listens, by its precedence (``Config.bind_socket``): a Unix socket, else a file
+    descriptor, else the address and port."""
     if args.uds is not None:
-        return f"unix:{args.uds.absolute()}"
+        return (Listener.unix("uds", str(args.uds.absolute())),)
     if args.fd is not None:
-        return f"fd:{args.fd}"
-    return host_and_port(args.address, args.port)
+        return (Listener("fd", "fd", f"fd:{args.fd}"),)
+    return (Listener.tcp("port", args.address, args.port),)
 
 
 def forwarded(args: UvicornArgs) -> Iterator[tuple[OptionMeta, Any]]:

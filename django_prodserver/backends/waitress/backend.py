@@ -15,8 +15,9 @@ from ..applications import wsgi_target
 from ..base import TypedServer
 from ..drain import INT, TERM, Drain
 from ..handover import hand_over
+from ..listening import Listener
 from .options import WaitressArgs
-from .rendering import bind_address, command_line, serve_kwargs
+from .rendering import command_line, listeners, serve_kwargs
 from .rules import waitress_problems
 
 
@@ -36,11 +37,8 @@ class WaitressServer(TypedServer[WaitressArgs]):
     def command_line(self, args: WaitressArgs, *, reveal_secrets: bool = False) -> list[str]:
         return command_line(args, self.target())
 
-    def address(self, args: WaitressArgs) -> str:
-        return bind_address(args)
-
-    def address_option(self, args: WaitressArgs) -> str:
-        return "unix_socket" if args.unix_socket is not None else "listen" if args.listen else "port"
+    def listeners(self, args: WaitressArgs) -> tuple[Listener, ...]:
+        return listeners(args)
 
     def drain(self, args: WaitressArgs) -> Drain:
         # waitress has no graceful stop: on SIGTERM (launch.py makes it SystemExit) or SIGINT it closes
@@ -49,7 +47,7 @@ class WaitressServer(TypedServer[WaitressArgs]):
 
     def launch(self, args: WaitressArgs) -> tuple[str, dict[str, Any], str]:
         """What :mod:`.launch` serves: the application, ``waitress.serve``'s keywords, and where it listens."""
-        return self.target(), serve_kwargs(args), bind_address(args)
+        return self.target(), serve_kwargs(args), listeners(args)[0].address
 
     def run(self, args: WaitressArgs) -> None:
         hand_over("django_prodserver.backends.waitress.launch", self.launch(args))

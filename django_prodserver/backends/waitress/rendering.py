@@ -14,20 +14,21 @@ from pathlib import Path
 from typing import Any
 
 from ...args.base import OptionMeta
-from ...args.common import host_and_port
 from ...args.values import octal_text
+from ..listening import Listener
 from .options import WaitressArgs
 
 PROGRAM = "waitress-serve"
 
 
-def bind_address(args: WaitressArgs) -> str:
-    """Where waitress listens: ``unix:/run/web.sock``, the first listen entry, or address and port."""
+def listeners(args: WaitressArgs) -> tuple[Listener, ...]:
+    """Where waitress listens: its Unix socket, else each listen entry (``*`` is every IPv4 address), else
+    address and port."""
     if args.unix_socket is not None:
-        return f"unix:{args.unix_socket.absolute()}"
+        return (Listener.unix("unix_socket", str(args.unix_socket.absolute())),)
     if args.listen:
-        return args.listen[0].replace("*", "0.0.0.0", 1)
-    return host_and_port(args.address, args.port)
+        return tuple(Listener("listen", "tcp", entry.replace("*", "0.0.0.0", 1)) for entry in args.listen)
+    return (Listener.tcp("port", args.address, args.port),)
 
 
 def forwarded(args: WaitressArgs) -> Iterator[tuple[OptionMeta, Any]]:

@@ -26,7 +26,7 @@ def drain_words(member: Member) -> str:
 
 def reachable(member: Member, fmt: str) -> None:
     """A server in a container must listen on every interface: a loopback address serves nobody outside."""
-    if member.kind == "server" and member.port is None:
+    if member.listens_via is not None and member.port is None:
         raise ExportError(
             f"Process {member.name!r} listens on a Unix socket, which {fmt} cannot route to; "
             "give it an address and a port."

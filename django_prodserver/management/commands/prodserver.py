@@ -1,8 +1,10 @@
 """``manage.py prodserver [NAME]``: validate a process of PRODUCTION_PROCESSES, then run it.
 
-Thin on purpose: the options come from the process's ARGS model (:mod:`...overrides`),
-validation is the system check's (:mod:`...checks`, :mod:`...validation`), and what is
-printed is :mod:`..output`'s.  Precedence: model default < settings < command line.
+Thin on purpose: the options come from the process's ARGS model (:mod:`...overrides`), the
+command validates the process once (:mod:`...validation`) and runs Django's checks reporting that
+validation (:func:`...checks.reporting`), and what is printed is :mod:`..output`'s.  Every backend
+is loaded by :func:`...backends.loading.load_backend` (a 3.x one behind the typed interface).
+Precedence: model default < settings < command line.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils.module_loading import import_string
 
 from ...args.base import BackendArgs
-from ...backends.base import BaseServerBackend, BaseWorkerBackend, ServerStartError, TypedBackend
-from ...checks import validating_start
+from ...backends.base import ServerStartError, TypedBackend
+from ...backends.loading import load_backend
+from ...checks import reporting
 from ...conf import SETTING, production_processes
 from ...overrides import (
     add_override_options,
@@ -26,7 +28,7 @@ from ...overrides import (
     flags_without_value,
     suggest_options,
 )
-from ...validation import ProcessReport, shared_address_problems, validate_process
+from ...validation import ProcessReport, shared_address_problems, validate_process, validated_setting
 from ..fleet import FORMATS, ExportError, chosen, export, run_all
 from ..output import dry_run, dry_run_of, process_list, summarize
 
@@ -132,9 +134,6 @@ class Command(BaseCommand):
         self._refuse_other_kind(name, processes[name])
         overrides = collected_overrides(options)
         report = self._check(name, overrides, django_checks=not options["skip_checks"], quiet=options["dry_run"])
-        if report is None:
-            # The prodserver check did not run (a project that unregistered it): validate here.
-            report = validate_process(name, processes[name], overrides=overrides, starting=True)
         _refuse_invalid(report)
         if options["dry_run"]:
             # --settings sets this variable too (Django's handle_default_options).
@@ -143,20 +142,20 @@ class Command(BaseCommand):
         else:
             _run(report)
 
-    def _check(
-        self, name: str, overrides: Mapping[str, Any], *, django_checks: bool, quiet: bool
-    ) -> ProcessReport | None:
-        """Run the system checks, the process's own always (so nothing invalid starts) with its overrides.
+    def _check(self, name: str, overrides: Mapping[str, Any], *, django_checks: bool, quiet: bool) -> ProcessReport:
+        """Validate the process as it starts (with its overrides), then run the system checks reporting that.
 
-        Returns the process's report from that check: the process is validated once per start.
+        The process's own check runs always (``--skip-checks`` skips the others), so that its messages are
+        shown, and silenced, as ``check`` shows them.  Returns the process's report: validated once per start.
         """
-        with validating_start(name, overrides) as start:
+        validation = validated_setting(production_processes(), only=name, overrides=overrides, starting=True)
+        with reporting(validation):
             if django_checks:
                 # --dry-run keeps stdout for its output (warnings still go to stderr).
                 self.check(display_num_errors=not quiet)
             else:
                 self.check(tags=["prodserver"])
-        return start.reports.get(name)
+        return validation.reports[name]
 
     def _fleet(self, processes: Mapping[str, object], options: dict[str, Any]) -> None:
         """Several processes: run them together (``--all``, several names) or export them (``--export``)."""
@@ -196,18 +195,17 @@ class Command(BaseCommand):
             )
 
 
+def _backend_class(config: object) -> type[TypedBackend[Any]] | None:
+    """The class of a process's backend; None when it cannot be loaded (the check says why)."""
+    path = config.get("BACKEND") if isinstance(config, Mapping) else None
+    backend = load_backend(path) if isinstance(path, str) else None
+    return backend if isinstance(backend, type) else None
+
+
 def _kind(config: object) -> str | None:
     """The kind of a process's backend (server or worker), or None if unknown (the check reports broken ones)."""
-    path = config.get("BACKEND") if isinstance(config, Mapping) else None
-    try:
-        backend = import_string(path) if isinstance(path, str) else None
-    except Exception:
-        return None
-    if isinstance(backend, type) and issubclass(backend, TypedBackend):
-        return backend.kind
-    if isinstance(backend, type) and issubclass(backend, (BaseServerBackend, BaseWorkerBackend)):
-        return "server" if issubclass(backend, BaseServerBackend) else "worker"
-    return None
+    backend = _backend_class(config)
+    return None if backend is None else backend.kind
 
 
 def _declared_processes() -> Mapping[str, object]:
@@ -220,17 +218,9 @@ def _declared_processes() -> Mapping[str, object]:
 
 
 def _args_model(config: object) -> type[BackendArgs] | None:
-    """The ARGS model of a process's backend; None if untyped or broken (the check says why)."""
-    path = config.get("BACKEND") if isinstance(config, Mapping) else None
-    try:
-        backend = import_string(path) if isinstance(path, str) else None
-    except Exception:
-        # Any import failure: the parser is built without overrides, the check reports it.
-        return None
-    if isinstance(backend, type) and issubclass(backend, TypedBackend):
-        model: type[BackendArgs] = backend.args_model
-        return model
-    return None
+    """The ARGS model of a process's backend (a 3.x one's has no option); None if broken (the check says why)."""
+    backend = _backend_class(config)
+    return None if backend is None else backend.args_model
 
 
 def _close_connections() -> None:
@@ -249,21 +239,16 @@ def _close_connections() -> None:
 
 def _refuse_invalid(report: ProcessReport) -> None:
     """Stop if the check's errors were silenced (SILENCED_SYSTEM_CHECKS) but nothing can be run."""
-    typed = isinstance(report.backend, TypedBackend)
-    if report.backend is None or (typed and report.args is None):
+    if report.backend is None or report.args is None:
         reasons = " ".join(problem.message for problem in report.errors)
         raise CommandError(f"Process {report.name!r} cannot run: {reasons}")
 
 
 def _run(report: ProcessReport) -> None:
     _close_connections()
-    backend = report.backend
-    if isinstance(backend, TypedBackend):
-        assert report.args is not None
-        try:
-            backend.run(report.args)
-        except ServerStartError as exc:
-            raise CommandError(str(exc)) from None
-    else:
-        assert backend is not None
-        backend.start_server(*backend.prep_server_args())
+    assert report.backend is not None
+    assert report.args is not None
+    try:
+        report.backend.run(report.args)
+    except ServerStartError as exc:
+        raise CommandError(str(exc)) from None

@@ -10,6 +10,7 @@ from django.test import override_settings
 
 from django_prodserver.backends.daphne import DaphneRunserver, DaphneRunserverArgs
 from django_prodserver.backends.django_runserver import DjangoRunserver, RunserverArgs
+from django_prodserver.backends.listening import Listener
 from django_prodserver.backends.werkzeug import WerkzeugRunserver, WerkzeugRunserverArgs
 from django_prodserver.backends.werkzeug import rules as werkzeug_rules
 from django_prodserver.validation import validate_process
@@ -229,8 +230,10 @@ def test_runserver_renders_only_what_differs_from_its_defaults() -> None:
         "9000",
     ]
     assert backend.run_arguments(args) == (["9000"], {"use_threading": False, "verbosity": 2})
-    assert backend.address(args) == "127.0.0.1:9000"
-    assert backend.address(RunserverArgs.model_validate({"ipv6": True})) == "[::1]:8000"
+    assert backend.listeners(args) == (Listener("addrport", "tcp", "127.0.0.1:9000"),)
+    assert backend.listeners(RunserverArgs.model_validate({"ipv6": True})) == (
+        Listener("addrport", "tcp", "[::1]:8000"),
+    )
 
 
 def test_daphne_and_werkzeug_render_their_own_options() -> None:

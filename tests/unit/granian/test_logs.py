@@ -9,8 +9,7 @@ import pytest
 from django.core.checks import Error, Warning
 
 from django_prodserver.backends.granian.logs import GRANIAN_LOGGING, LOG_CONFIG_HINT
-from django_prodserver.checks import validating_start
-from tests.unit.checking import ARGS, MISSING_HINT, check, web
+from tests.unit.checking import ARGS, MISSING_HINT, check, starting, web
 
 
 def test_granian_logging_is_granians_default() -> None:
@@ -94,7 +93,7 @@ def test_a_log_file_in_a_missing_directory_is_a_missing_path(in_tmp: Path) -> No
     )
     setting = web({"log-config": "file.json"})
     assert check(setting) == [Warning(message, hint=MISSING_HINT, id="prodserver.W050")]
-    with validating_start("web", {}):
+    with starting("web", setting):
         assert check(setting) == [Error(message, hint="Create it, or fix the path.", id="prodserver.E050")]
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from waitress.adjustments import Adjustments  # type: ignore[import-untyped]
 
+from django_prodserver.backends.listening import Listener
 from django_prodserver.backends.waitress import WaitressArgs, WaitressServer
 from django_prodserver.backends.waitress.rendering import serve_kwargs
 from django_prodserver.validation import validate_process
@@ -189,6 +190,14 @@ def test_defaults_are_waitress_own() -> None:
 
 def test_the_address_is_where_waitress_listens() -> None:
     server = WaitressServer()
-    assert server.address(WaitressArgs()) == "0.0.0.0:8080"
-    assert server.address(WaitressArgs.model_validate({"address": "::1", "port": 9000})) == "[::1]:9000"
-    assert server.address(WaitressArgs.model_validate({"listen": "*:9000 [::1]:9001"})) == "0.0.0.0:9000"
+    assert server.listeners(WaitressArgs()) == (Listener("port", "tcp", "0.0.0.0:8080"),)
+    assert server.listeners(WaitressArgs.model_validate({"address": "::1", "port": 9000})) == (
+        Listener("port", "tcp", "[::1]:9000"),
+    )
+    assert server.listeners(WaitressArgs.model_validate({"listen": "*:9000 [::1]:9001"})) == (
+        Listener("listen", "tcp", "0.0.0.0:9000"),
+        Listener("listen", "tcp", "[::1]:9001"),
+    )
+    assert server.listeners(WaitressArgs.model_validate({"listen": "*:9000", "unix-socket": "/run/web.sock"})) == (
+        Listener("unix_socket", "unix", "unix:/run/web.sock"),
+    )

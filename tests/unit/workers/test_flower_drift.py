@@ -16,6 +16,7 @@ from pydantic import SecretStr
 from django_prodserver.args.describe import choices, is_repeatable, item_type
 from django_prodserver.backends.celery import CeleryFlower, FlowerArgs
 from django_prodserver.backends.celery.flower_rules import valid_auth
+from django_prodserver.backends.listening import Listener
 
 TORNADO_TYPES = {bool: bool, int: int, float: float, str: str, Path: str, SecretStr: str}
 CELERY_GLOBALS = {"broker", "result_backend", "loader", "config", "workdir", "quiet"}
@@ -120,16 +121,16 @@ def test_unset_options_are_not_passed_so_flowerconfig_still_applies() -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "address"),
+    ("args", "listener"),
     [
-        ({}, "0.0.0.0:5555"),
-        ({"address": "127.0.0.1", "port": 0}, "127.0.0.1:0"),
-        ({"address": "::1"}, "[::1]:5555"),
-        ({"unix-socket": "/run/flower.sock"}, "unix:/run/flower.sock"),
+        ({}, Listener("port", "tcp", "0.0.0.0:5555")),
+        ({"address": "127.0.0.1", "port": 0}, Listener("port", "tcp", "127.0.0.1:0")),
+        ({"address": "::1"}, Listener("port", "tcp", "[::1]:5555")),
+        ({"unix-socket": "/run/flower.sock", "port": 5556}, Listener("unix_socket", "unix", "unix:/run/flower.sock")),
     ],
 )
-def test_address(args: dict[str, Any], address: str) -> None:
-    assert CeleryFlower().address(FlowerArgs.model_validate(args)) == address
+def test_listeners(args: dict[str, Any], listener: Listener) -> None:
+    assert CeleryFlower().listeners(FlowerArgs.model_validate(args)) == (listener,)
 
 
 def test_the_3_0_path_names_the_same_class() -> None:

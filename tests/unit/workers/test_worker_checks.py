@@ -115,7 +115,7 @@ def test_the_broker_stays_secret_in_the_command_line() -> None:
     report = validate_process("jobs", celery({"broker": "redis://:pw@h/0", "concurrency": 2}))
     assert report.backend is not None
     assert report.args is not None
-    assert report.backend.command_line(report.args) == [  # type: ignore[attr-defined]
+    assert report.backend.command_line(report.args) == [
         "celery",
         "-A",
         APP,
