@@ -2,26 +2,23 @@
 
 Celery, ``manage.py db_worker`` and ``manage.py qcluster`` are started by handing an argv to the
 tool's own parser, so their backends render the same flags for the copyable command and for the
-in-process start.  Only options the user set are rendered: the tool keeps its own defaults.
+in-process start.  Only options the user set are rendered (:data:`ARGV`): the tool keeps its own
+defaults.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from pydantic import SecretStr
 
-from .base import MASK, BackendArgs, OptionMeta
+from .base import MASK
+from .forwarding import Forwarded, Forwarding
 
-
-def chosen(args: BackendArgs) -> Iterator[tuple[OptionMeta, Any]]:
-    """The options the user set (in the settings or on the command line), in declaration order."""
-    for field, meta in type(args).options().items():
-        value = getattr(args, field)
-        if field in args.model_fields_set and value is not None and meta.cli is not None:
-            yield meta, value
+ARGV = Forwarding(empty_lists=True)
+"""The argv-driven tools take what the user set, an empty list too, as their own parser reads it."""
 
 
 def flag_text(value: Any, reveal: bool) -> str:
@@ -35,14 +32,14 @@ def flag_text(value: Any, reveal: bool) -> str:
     return str(value)
 
 
-def flags(options: Iterable[tuple[OptionMeta, Any]], *, reveal: bool, attach: bool = False) -> list[str]:
+def flags(options: Iterable[Forwarded], *, reveal: bool, attach: bool = False) -> list[str]:
     """``--name value`` per option (``--name=value`` with ``attach``); booleans as ``--name`` / ``--no-name``.
 
     Booleans as the option's ``bools`` says: an ``on-only`` one has no ``--no-`` form (False is the
     tool's default, so it is left out); a ``valued`` one is written ``--name=true`` (tornado's options).
     """
     argv: list[str] = []
-    for meta, value in options:
+    for _field, meta, value in options:
         flag = f"--{meta.cli}"
         if isinstance(value, bool) and meta.bools == "valued":
             argv.append(f"{flag}={str(value).lower()}")

@@ -9,11 +9,12 @@ from granian.constants import HTTPModes, Interfaces
 from granian.http import HTTP1Settings, HTTP2Settings
 from granian.log import LogLevels
 
+from django_prodserver.args.forwarding import forwarded
 from django_prodserver.backends.granian import GranianASGIArgs, GranianWSGIArgs
 from django_prodserver.backends.granian.rendering import (
+    FORWARDING,
     Invocation,
     command_line,
-    forwarded,
     listeners,
     server_kwargs,
 )
@@ -87,7 +88,7 @@ def test_the_key_password_is_masked_unless_revealed() -> None:
 
 
 def test_forwarded_leaves_unset_options_out() -> None:
-    names = [meta.name for meta, _ in forwarded(asgi(metrics=True).args)]
+    names = [option.meta.name for option in forwarded(asgi(metrics=True).args, FORWARDING)]
     assert names == [
         "address", "port", "backlog", "http", "workers", "log-level", "log-access", "metrics", "blocking-threads",
     ]  # fmt: skip

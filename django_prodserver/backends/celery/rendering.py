@@ -8,26 +8,26 @@ click command (``app.start``), so the command line a user copies starts exactly 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from pydantic import SecretStr
 
-from ...args.argv import chosen, flags
+from ...args.argv import ARGV, flags
 from ...args.base import BackendArgs, OptionMeta
+from ...args.forwarding import Forwarded, forwarded
 from .options import GlobalOption
 
 
 def command_line(app: str, subcommand: str, args: BackendArgs, *, reveal_secrets: bool = False) -> list[str]:
     """``celery -A proj.celery.app [global options] worker [options]``: global options go first."""
-    options = list(_joined_secrets(chosen(args)))
+    options = list(_joined_secrets(forwarded(args, ARGV)))
     return [
         "celery",
         "-A",
         app,
-        *flags([(meta, value) for meta, value in options if _is_global(meta)], reveal=reveal_secrets),
+        *flags([option for option in options if _is_global(option.meta)], reveal=reveal_secrets),
         subcommand,
         *flags(
-            [(meta, value) for meta, value in options if not _is_global(meta)],
+            [option for option in options if not _is_global(option.meta)],
             reveal=reveal_secrets,
             # Flower's options are tornado's, which only reads --name=value.
             attach=subcommand == "flower",
@@ -39,10 +39,11 @@ def _is_global(meta: OptionMeta) -> bool:
     return meta.tool_spec_of(GlobalOption) is not None
 
 
-def _joined_secrets(options: Iterator[tuple[OptionMeta, Any]]) -> Iterator[tuple[OptionMeta, Any]]:
+def _joined_secrets(options: Iterator[Forwarded]) -> Iterator[Forwarded]:
     """A list of secrets (Flower's basic-auth pairs) as one secret text, so it is masked as one value."""
-    for meta, value in options:
+    for option in options:
+        value = option.value
         if isinstance(value, list) and value and all(isinstance(item, SecretStr) for item in value):
-            yield meta, SecretStr(",".join(item.get_secret_value() for item in value))
+            yield option._replace(value=SecretStr(",".join(item.get_secret_value() for item in value)))
         else:
-            yield meta, value
+            yield option

@@ -13,20 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from ...args.base import OptionMeta
+from ...args.forwarding import Forwarded, Forwarding, forwarded
 from ..listening import Listener
 from .options import CommandArgument, RunserverArgs
 
 
-def forwarded(args: RunserverArgs, left_out: Collection[str] = ()) -> Iterator[tuple[str, OptionMeta, Any]]:
-    """``(field, meta, value)`` of the options passed on: set, not the default, not 3.x-only, not ``left_out``."""
-    fields = type(args).model_fields
-    for field, meta in type(args).options().items():
-        value = getattr(args, field)
-        if meta.cli is None or field in left_out or field not in args.model_fields_set:
-            continue
-        if value is None or value == [] or value == fields[field].default:
-            continue
-        yield field, meta, value
+def _passed(args: RunserverArgs, left_out: Collection[str]) -> Iterator[Forwarded]:
+    """The options passed on: set and not the default (a command's flags only change what differs), not ``left_out``."""
+    return forwarded(args, Forwarding(defaults=False, apart=frozenset(left_out)))
 
 
 def _text(value: Any) -> str:
@@ -42,7 +36,7 @@ def command_argv(command: str, args: RunserverArgs, left_out: Collection[str] = 
     """``python manage.py <command> [flags] [addrport]``, as the command's own parser reads it."""
     argv = ["python", "manage.py", command]
     positional: list[str] = []
-    for _field, meta, value in forwarded(args, left_out):
+    for _field, meta, value in _passed(args, left_out):
         spec = _argument(meta)
         if spec.positional:
             positional.append(_text(value))
@@ -59,7 +53,7 @@ def command_options(args: RunserverArgs, left_out: Collection[str] = ()) -> tupl
     """The positional arguments and keywords of ``call_command`` equivalent to :func:`command_argv`."""
     positional: list[str] = []
     options: dict[str, Any] = {}
-    for _field, meta, value in forwarded(args, left_out):
+    for _field, meta, value in _passed(args, left_out):
         assert meta.server is not None
         if _argument(meta).positional:
             positional.append(_text(value))

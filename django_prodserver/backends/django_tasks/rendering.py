@@ -6,11 +6,12 @@ command's own parser.
 
 from __future__ import annotations
 
-from ...args.argv import chosen, flags
+from ...args.argv import ARGV, flags
+from ...args.forwarding import forwarded
 from .options import DjangoTasksArgs
 
 COMMAND = "db_worker"
 
 
 def command_line(args: DjangoTasksArgs, *, reveal_secrets: bool = False) -> list[str]:
-    return ["python", "manage.py", COMMAND, *flags(chosen(args), reveal=reveal_secrets)]
+    return ["python", "manage.py", COMMAND, *flags(forwarded(args, ARGV), reveal=reveal_secrets)]

@@ -1,8 +1,9 @@
 """Render validated Granian ARGS two ways: the in-process ``Server`` call and the ``granian`` argv.
 
-Both renderings walk the same list of forwarded options (:func:`forwarded`), so the
-command line a user copies starts exactly the server that ``prodserver`` starts; the
-equivalence is pinned by ``tests/unit/test_equivalence.py``.
+Both renderings walk the same options (:data:`FORWARDING` through the one walker,
+:func:`~django_prodserver.args.forwarding.forwarded`: those the user set and the defaults this
+package fixes), so the command line a user copies starts exactly the server that ``prodserver``
+starts; the contract kit (``tests/contract``) pins the equivalence.
 
 Nothing here imports granian at module level: only :func:`server_kwargs`, called when a
 server really starts, does.
@@ -11,7 +12,6 @@ server really starts, does.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import SecretStr
 
 from ...args.base import MASK, OptionMeta
+from ...args.forwarding import Forwarding, forwarded
 from ...args.values import octal_text
 from ..listening import Listener
 from .options import GranianArgs
@@ -44,18 +45,9 @@ def listeners(args: GranianArgs) -> tuple[Listener, ...]:
     return served, Listener.tcp("metrics_port", args.metrics_address, args.metrics_port, serves=False)
 
 
-def forwarded(args: GranianArgs) -> Iterator[tuple[OptionMeta, Any]]:
-    """The options passed to Granian: set by the user, or defaults the documented setting format fixes.
-
-    Unset options are left out so that Granian applies its own defaults.
-    """
-    chosen = args.model_fields_set
-    for field, meta in type(args).options().items():
-        value = getattr(args, field)
-        if meta.cli is None or value is None or value == []:
-            continue
-        if field in chosen or meta.documented:
-            yield meta, value
+FORWARDING = Forwarding(fixed_defaults=True)
+"""Granian is given what the user set and the documented defaults this package fixes; other unset options
+are left out, so that Granian applies its own defaults."""
 
 
 def _absolute(value: Any) -> Any:
@@ -77,7 +69,7 @@ def _text(meta: OptionMeta, value: Any, reveal: bool) -> str:
 def command_line(invocation: Invocation, *, reveal_secrets: bool = False) -> list[str]:
     """The ``granian`` argv equivalent to :func:`server_kwargs`; secrets masked unless revealed."""
     argv = ["granian", "--interface", invocation.interface]
-    for meta, value in forwarded(invocation.args):
+    for _field, meta, value in forwarded(invocation.args, FORWARDING):
         flag = f"--{meta.cli}"
         value = _absolute(value)
         if isinstance(value, bool):
@@ -122,7 +114,7 @@ def server_kwargs(invocation: Invocation) -> dict[str, Any]:
 
     kwargs: dict[str, Any] = {"target": invocation.target, "interface": Interfaces(invocation.interface)}
     settings: dict[str, dict[str, Any]] = {"http1_settings": {}, "http2_settings": {}}
-    for meta, value in forwarded(invocation.args):
+    for _field, meta, value in forwarded(invocation.args, FORWARDING):
         assert meta.server is not None
         group, _, name = meta.server.partition(".")
         if name:

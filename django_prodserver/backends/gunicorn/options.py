@@ -80,7 +80,4 @@ class GunicornArgs(HookSettings, LoggingSettings, TLSSettings, ServerSettings, C
     )
 
 
-COMMON = frozenset(common.COMMON) - {"ssl_cert", "ssl_key"}
-"""Options passed to gunicorn even when not set: the documented defaults."""
-
-__all__ = ["COMMON", "GunicornArgs"]
+__all__ = ["GunicornArgs"]

@@ -1,7 +1,9 @@
 """Render validated gunicorn ARGS two ways: gunicorn's settings (``Config.set`` calls) and the ``gunicorn`` argv.
 
-Both walk :func:`settings`, so the command line a user copies configures gunicorn exactly as the
-in-process launch does; ``tests/contract`` parses the line with gunicorn's own parser and compares.
+Both walk the options :data:`FORWARDING` selects (the one walker,
+:func:`~django_prodserver.args.forwarding.forwarded`), so the command line a user copies
+configures gunicorn exactly as the in-process launch does; ``tests/contract`` parses the line
+with gunicorn's own parser and compares.
 A setting gunicorn's command line cannot carry (a hook, a dict, ``suppress-ragged-eofs`` False)
 is listed by :func:`not_on_command_line`, never dropped silently.
 
@@ -11,17 +13,17 @@ Nothing here imports gunicorn: the backend's ``run()`` does.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ...args.base import MASK, OptionMeta
 from ...args.describe import unwrapped
+from ...args.forwarding import Forwarding, forwarded
 from ...args.values import comma_list, octal_text
 from ..listening import Listener
 from .kinds import BUILTIN_WORKERS
-from .options import COMMON, GunicornArgs
+from .options import GunicornArgs
 
 ASGI_WORKERS = frozenset(
     {
@@ -35,8 +37,15 @@ ASGI_WORKERS = frozenset(
 )
 """Worker classes that serve an ASGI application: gunicorn 27's own and uvicorn's."""
 
-SPECIAL = frozenset({"address", "port", "bind", "log_access", "access_logfile", "sendfile", "no_sendfile"})
-"""Options rendered together (:func:`_bind`, :func:`_access_log`, :func:`_sendfile`), not one by one."""
+FORWARDING = Forwarding(
+    fixed_defaults=True,
+    flags_only=False,
+    empty_lists=True,
+    apart=frozenset({"address", "port", "bind", "log_access", "access_logfile", "sendfile", "no_sendfile"}),
+)
+"""gunicorn is given what the user set (hooks too, which no flag gives; an empty list is a value to it) and
+the common defaults this package fixes; a few options are rendered together (:func:`bind_addresses`,
+:func:`_access_log`, :func:`_sendfile`), not one by one."""
 
 
 @dataclass(frozen=True)
@@ -90,15 +99,6 @@ def control_socket_path(args: GunicornArgs) -> str | None:
     return os.path.join(os.path.expanduser("~"), ".gunicorn", "gunicorn.ctl")
 
 
-def _given(args: GunicornArgs) -> Iterator[tuple[str, OptionMeta, Any]]:
-    """The options passed to gunicorn: set by the user or documented (always passed); None is gunicorn's default."""
-    chosen = args.model_fields_set
-    for field, meta in type(args).options().items():
-        value = getattr(args, field)
-        if field not in SPECIAL and value is not None and (field in chosen or field in COMMON):
-            yield field, meta, value
-
-
 def _is_comma_list(args: GunicornArgs, field: str) -> bool:
     # gunicorn takes these as one comma-separated string (its validator splits it).
     info = type(args).model_fields[field]
@@ -121,7 +121,7 @@ def settings(invocation: Invocation) -> dict[str, Any]:
     values: dict[str, Any] = {"default_proc_name": invocation.target, "bind": bind_addresses(args)}
     values.update(_access_log(args))
     values.update(_sendfile(args))
-    for field, meta, value in _given(args):
+    for field, meta, value in forwarded(args, FORWARDING):
         assert meta.server is not None
         values[meta.server] = _setting_value(args, field, value)
     return values
@@ -141,7 +141,7 @@ def _sendfile(args: GunicornArgs) -> dict[str, Any]:
 def not_on_command_line(args: GunicornArgs) -> list[str]:
     """Fields set to a value gunicorn's command line cannot give: no flag, or a flag that only turns it on."""
     missing = []
-    for field, meta, value in _given(args):
+    for field, meta, value in forwarded(args, FORWARDING):
         if meta.cli is None or (value is False and type(args).model_fields[field].default is True):
             missing.append(field)
     return missing
@@ -157,7 +157,7 @@ def command_line(invocation: Invocation, *, reveal_secrets: bool = False) -> lis
         argv.extend(_flag("access-logfile", access))
     if _sendfile(args):
         argv.append("--no-sendfile")
-    for field, meta, value in _given(args):
+    for field, meta, value in forwarded(args, FORWARDING):
         if meta.cli is not None:
             argv.extend(_option_argv(args, field, meta, value, reveal_secrets))
     argv.append(invocation.target)

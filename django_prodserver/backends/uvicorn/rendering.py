@@ -1,6 +1,7 @@
 """Render validated uvicorn ARGS two ways: the keywords of ``uvicorn.Config`` and the ``uvicorn`` argv.
 
-Both walk the same options (:func:`forwarded`): those the user set and the common ones whose
+Both walk the same options (:data:`FORWARDING` through the one walker,
+:func:`~django_prodserver.args.forwarding.forwarded`): those the user set and the common ones whose
 defaults this package fixes, so that uvicorn keeps its own defaults for the rest and the copyable
 command line starts the server ``prodserver`` starts.  ``tests/unit/uvicorn/test_equivalence.py``
 parses the line with uvicorn's own click command and compares the two ``Config`` objects.
@@ -19,6 +20,7 @@ from pydantic import SecretStr
 
 from ...args.argv import flags
 from ...args.base import OptionMeta
+from ...args.forwarding import Forwarded, Forwarding, forwarded
 from ..listening import Listener
 from .options import WSGI_THREADS, UvicornArgs, UvicornWSGIArgs
 
@@ -43,25 +45,18 @@ def listeners(args: UvicornArgs) -> tuple[Listener, ...]:
     return (Listener.tcp("port", args.address, args.port),)
 
 
-def forwarded(args: UvicornArgs) -> Iterator[tuple[OptionMeta, Any]]:
-    """The options passed to uvicorn, in declaration order: set by the user, or fixed by this package."""
-    chosen = args.model_fields_set
-    for field, meta in type(args).options().items():
-        value = getattr(args, field)
-        if meta.cli is None or value is None or value == []:
-            continue
-        if field in chosen or meta.documented:
-            yield meta, value
+FORWARDING = Forwarding(fixed_defaults=True)
+"""uvicorn is given what the user set and the common defaults this package fixes."""
 
 
-def _one_per_flag(args: UvicornArgs) -> Iterator[tuple[OptionMeta, Any]]:
+def _one_per_flag(args: UvicornArgs) -> Iterator[Forwarded]:
     # uvicorn's repeatable flags (--header, --reload-dir...) take one value each; forwarded-allow-ips
     # is one comma-separated value.
-    for meta, value in forwarded(args):
-        if isinstance(value, list) and meta.cli != "forwarded-allow-ips":
-            yield from ((meta, item) for item in value)
+    for option in forwarded(args, FORWARDING):
+        if isinstance(option.value, list) and option.meta.cli != "forwarded-allow-ips":
+            yield from (option._replace(value=item) for item in option.value)
         else:
-            yield meta, value
+            yield option
 
 
 def command_line(invocation: Invocation, *, reveal_secrets: bool = False) -> list[str]:
@@ -93,7 +88,7 @@ def _config_value(meta: OptionMeta, value: Any) -> Any:
 def config_kwargs(invocation: Invocation) -> dict[str, Any]:
     """Keyword arguments of ``uvicorn.Config`` for this invocation (the application as an import string)."""
     kwargs: dict[str, Any] = {"app": invocation.target, "interface": invocation.interface}
-    for meta, value in forwarded(invocation.args):
+    for _field, meta, value in forwarded(invocation.args, FORWARDING):
         assert meta.server is not None
         if meta.server not in NOT_CONFIG:
             kwargs[meta.server] = _config_value(meta, value)

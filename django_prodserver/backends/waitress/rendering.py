@@ -1,6 +1,7 @@
 """Render validated waitress ARGS two ways: the keywords of ``waitress.serve`` and the ``waitress-serve`` argv.
 
-Both walk :func:`forwarded`, the options the user set, in the form waitress' own converters read
+Both walk :func:`waitress_options`, the options the user set (the one walker,
+:func:`~django_prodserver.args.forwarding.forwarded`), in the form waitress' own converters read
 (``Adjustments``): lists space-separated, permissions as octal digits.  ``waitress-serve`` parses
 its flags with ``Adjustments.parse_args`` into the same strings, so the line a user copies
 configures the server ``prodserver`` starts; ``tests/contract`` pins that.  Nothing here imports
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ...args.base import OptionMeta
+from ...args.forwarding import Forwarding, forwarded
 from ...args.values import octal_text
 from ..listening import Listener
 from .options import WaitressArgs
@@ -31,12 +33,10 @@ def listeners(args: WaitressArgs) -> tuple[Listener, ...]:
     return (Listener.tcp("port", args.address, args.port),)
 
 
-def forwarded(args: WaitressArgs) -> Iterator[tuple[OptionMeta, Any]]:
+def waitress_options(args: WaitressArgs) -> Iterator[tuple[OptionMeta, Any]]:
     """The options passed to waitress: those the user set; waitress keeps its defaults for the others."""
-    for field, meta in type(args).options().items():
-        value = getattr(args, field)
-        if field in args.model_fields_set and value is not None and value != []:
-            yield meta, _waitress_value(field, value)
+    for field, meta, value in forwarded(args, Forwarding()):
+        yield meta, _waitress_value(field, value)
 
 
 def _waitress_value(field: str, value: Any) -> Any:
@@ -54,7 +54,7 @@ def _waitress_value(field: str, value: Any) -> Any:
 def serve_kwargs(args: WaitressArgs) -> dict[str, Any]:
     """Keyword arguments of ``waitress.serve`` (``Adjustments``) for these options."""
     kwargs = {}
-    for meta, value in forwarded(args):
+    for meta, value in waitress_options(args):
         assert meta.server is not None
         # A repeated --listen is concatenated by waitress-serve the same way.
         kwargs[meta.server] = " ".join(value) if isinstance(value, list) else value
@@ -64,7 +64,7 @@ def serve_kwargs(args: WaitressArgs) -> dict[str, Any]:
 def command_line(args: WaitressArgs, target: str) -> list[str]:
     """The ``waitress-serve`` argv equivalent to :func:`serve_kwargs` (waitress has no secret option)."""
     argv = [PROGRAM]
-    for meta, value in forwarded(args):
+    for meta, value in waitress_options(args):
         if isinstance(value, bool):
             argv.append(f"--{meta.cli}" if value else f"--no-{meta.cli}")
         else:
