@@ -1,7 +1,10 @@
-"""Validate one process or the whole setting: the code shared by the check and ``prodserver``.
+"""Validate one process or the whole setting, once per command: the code shared by the check and ``prodserver``.
 
-Turns a raw ``PRODUCTION_PROCESSES`` entry (plus command-line overrides) into a backend, a
-validated ARGS model and the list of problems, without raising.  The rules in
+Turns a raw ``PRODUCTION_PROCESSES`` entry (plus command-line overrides) into a backend (loaded by
+:func:`~django_prodserver.backends.loading.load_backend`: a 3.x one behind the typed interface), a
+validated ARGS model and the list of problems, without raising.  :func:`validated_setting` returns
+them all as a :class:`Validation`: the ``check`` command's checks show its problems, and
+``prodserver NAME`` starts the report it holds (``checks`` says how the two meet).  The rules in
 :mod:`django_prodserver.rules` say what is wrong; this module says where: each message starts
 with the key the user wrote (``PRODUCTION_PROCESSES['web']['ARGS']['log_access']``) or the
 command-line option (``Command-line option --log-access``).
