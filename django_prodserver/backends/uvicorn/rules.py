@@ -25,7 +25,7 @@ from ...rules.text import first_line, shown, type_name
 from ...rules.tls import ca_file_problems, certificate_problems, cipher_problems, client_certificate_problems
 from .native import EXTRA
 from .options import UvicornArgs, UvicornASGIArgs, UvicornWSGIArgs
-from .rendering import not_on_command_line
+from .rendering import listeners, not_on_command_line
 
 E090 = "prodserver.E090"
 E091 = "prodserver.E091"
@@ -200,9 +200,10 @@ def worker_problems(args: UvicornArgs) -> list[Problem]:
 
 
 def listener_problems(args: UvicornArgs) -> list[Problem]:
-    """uvicorn listens on uds, else on fd, else on address and port: the others are ignored."""
-    used = "uds" if args.uds is not None else "fd" if args.fd is not None else None
-    if used is None:
+    """uvicorn listens on uds, else on fd, else on address and port (:func:`.rendering.listeners`): the others are
+    ignored."""
+    used = listeners(args)[0].option
+    if used == "port":
         return []
     ignored = ["fd"] if used == "uds" and args.fd is not None else []
     ignored += [field for field in ("address", "port") if field in args.model_fields_set]
@@ -220,7 +221,7 @@ def listener_problems(args: UvicornArgs) -> list[Problem]:
 
 def inherited_socket_problems(args: UvicornArgs) -> list[Problem]:
     """E096 at start: the fd uvicorn would listen on is not an open socket of this process."""
-    if args.fd is None or args.uds is not None:
+    if args.fd is None or listeners(args)[0].via != "fd":
         return []
     try:
         is_socket = stat.S_ISSOCK(os.fstat(args.fd).st_mode)
