@@ -145,6 +145,9 @@ class Runner:
                 # pid, the session's id, is not yet reaped and so cannot name another process's group.
                 _killpg(entry.process.pid)
                 entry.status = entry.process.wait()
+                # Its last lines are still in the pipe or the queue: they are printed before its exit is.
+                entry.reader.join(timeout=1)
+                self._print_lines(wait=False)
                 self._ended(entry)
         if self.signals >= 2:
             for entry in self.running:
