@@ -32,7 +32,12 @@ GUNICORN = "django_prodserver.backends.gunicorn.GunicornServer"
 def test_gunicorn_listens_on_each_bind_else_address_and_port(
     args: dict[str, object], expected: tuple[Listener, ...]
 ) -> None:
-    assert GunicornServer().listeners(GunicornArgs.model_validate(args)) == expected
+    server = GunicornServer()
+    assert server.listeners(GunicornArgs.model_validate({**args, "no-control-socket": True})) == expected
+    # Then on its control socket, which serves no request.
+    control = Listener("control_socket", "unix", "unix:/run/gunicorn.ctl", serves=False)
+    with_control = GunicornArgs.model_validate({**args, "control-socket": "/run/gunicorn.ctl"})
+    assert server.listeners(with_control) == (*expected, control)
 
 
 @pytest.mark.parametrize(
