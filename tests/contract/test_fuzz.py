@@ -27,6 +27,7 @@ from django.test import override_settings
 from django.utils.module_loading import import_string
 from hypothesis import HealthCheck, Phase, assume, given, seed, settings
 
+from django_prodserver.backends.listening import serving
 from django_prodserver.registry import BUILTIN_BACKENDS
 from django_prodserver.validation import validate_process
 
@@ -123,9 +124,9 @@ class Examiner:
         assert report.args is not None
         family = FAMILIES[path]
         database = self.example_database if family.project == "example" else self.workers_database
-        problems = _run(
-            Run(directory, family), setting, database, report.backend.listeners(report.args)[0].address, client_cert
-        )
+        served = serving(report.backend.listeners(report.args))
+        address = None if served is None else served.address
+        problems = _run(Run(directory, family), setting, database, address, client_cert)
         if problems:
             _log(path, args, problems, directory)
             problems.append(f"output of {directory}:\n{_tail(directory)}")
