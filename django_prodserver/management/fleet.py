@@ -22,7 +22,7 @@ from ..fleet.export import ExportError
 from ..fleet.launch import current
 from ..fleet.plan import member
 from ..problems import Problem
-from ..validation import ProcessReport, validate_process, validated_setting
+from ..validation import ProcessReport, Validation, shared_address_problems, validate_process, validated_setting
 
 FORMATS = ("procfile", "supervisord", "systemd", "compose", "kubernetes")
 
@@ -56,7 +56,19 @@ def validated_to_start(command: BaseCommand, names: Sequence[str], *, django_che
                 failures.append(str(error).strip())
     if failures:
         raise SystemCheckError("\n\n".join(failures) + f"\n\nNothing started: {len(failures)} invalid process(es).")
+    _report_shared_addresses(command, reports)
     return reports
+
+
+def _report_shared_addresses(command: BaseCommand, reports: Sequence[ProcessReport]) -> None:
+    """What these processes, started together, share (W047: a port, a socket path), as ``check`` says it.
+
+    Each process was validated alone (``only=``), which judges no other process; together they may collide.
+    """
+    shared = shared_address_problems(reports)
+    if shared:
+        with reporting(Validation(tuple(shared), {})):
+            command.check(tags=["prodserver"], display_num_errors=False)
 
 
 def run_all(command: BaseCommand, processes: Mapping[str, object], names: Sequence[str], options: Any) -> None:

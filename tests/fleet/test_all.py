@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.servers import EXAMPLE_DIR, EXIT_TIMEOUT, answers_200, port_state, wait_for
+from tests.integration.servers import EXAMPLE_DIR, EXIT_TIMEOUT, answers_200, free_port, port_state, wait_for
 
-from .project import GRANIAN, enqueue, environment, processes, project, write
+from .project import GRANIAN, GUNICORN, enqueue, environment, processes, project, write
 
 pytestmark = pytest.mark.integration
 STARTED = re.compile(r"prodserver \| (\w+) started \(pid (\d+)\)")
@@ -138,3 +138,24 @@ def test_one_invalid_process_starts_nothing(tmp_path: Path, database: Path) -> N
     assert "?: (prodserver.E022) PRODUCTION_PROCESSES['bad']['ARGS']['workers'] is 'many'; expected an integer." in text
     assert "Nothing started: 1 invalid process(es)." in text
     assert "started (pid" not in text
+
+
+def test_what_processes_started_together_share_is_said(tmp_path: Path, database: Path) -> None:
+    """Each process is validated alone as it starts; together two gunicorns share the default control socket."""
+    web, wsgi = project(tmp_path, database)
+    second = free_port()
+    gunicorn = {"BACKEND": GUNICORN, "ARGS": {"address": "127.0.0.1", "port": second, "graceful-timeout": 5}}
+    write(tmp_path, {**processes(web, wsgi), "wsgi2": gunicorn})
+    with fleet(tmp_path, "--all") as process:
+        wait_for(
+            lambda: process.poll() is not None or (answers_200(wsgi) and answers_200(second)),
+            "both gunicorns",
+            60,
+            lambda: output(tmp_path),
+        )
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(EXIT_TIMEOUT * 2) == 0, output(tmp_path)
+    text = output(tmp_path)
+    shared = "PRODUCTION_PROCESSES['wsgi2']['ARGS']['control-socket'] (not set, so its default) binds unix:"
+    assert f"?: (prodserver.W047) {shared}" in text, text
+    assert set(children(tmp_path).values()) == {"web", "wsgi", "wsgi2", "tasks"}
