@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.core.checks.registry import registry
@@ -35,3 +36,19 @@ def _no_hand_over(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError(f"prodserver handed over to {' '.join(argv[1:])} inside the test process")
 
     monkeypatch.setattr(os, "execve", refused)
+
+
+@pytest.fixture
+def validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the processes validated during the test, in order (each ``validate_process`` call)."""
+    from django_prodserver import validation
+
+    names: list[str] = []
+    original = validation.validate_process
+
+    def counting(name: str, config: object, **kwargs: Any) -> validation.ProcessReport:
+        names.append(name)
+        return original(name, config, **kwargs)
+
+    monkeypatch.setattr(validation, "validate_process", counting)
+    return names

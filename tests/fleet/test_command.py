@@ -48,17 +48,9 @@ def test_the_worker_command_exports_its_workers() -> None:
     assert lines == ["beat: exec env DJANGO_SETTINGS_MODULE=tests.settings python -m django prodserver beat"]
 
 
-def test_all_validates_each_process_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_all_validates_each_process_once(validated: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """``--all`` plans its children from the reports its check showed: no second validation."""
-    from django_prodserver import validation
     from django_prodserver.fleet.runner import Runner
-
-    validated: list[str] = []
-    original = validation.validate_process
-
-    def counting(name: str, config: object, **kwargs: Any) -> validation.ProcessReport:
-        validated.append(name)
-        return original(name, config, **kwargs)
 
     started: list[list[str]] = []
 
@@ -66,7 +58,6 @@ def test_all_validates_each_process_once(monkeypatch: pytest.MonkeyPatch) -> Non
         started.append([child.name for child in runner.children])
         return 0
 
-    monkeypatch.setattr(validation, "validate_process", counting)
     monkeypatch.setattr(Runner, "run", run)
     command("--all", "--skip-checks")
     assert (validated, started) == (["web", "beat"], [["web", "beat"]])

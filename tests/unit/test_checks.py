@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.core.checks import CheckMessage, Error, Warning
@@ -17,7 +16,6 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
 
-from django_prodserver import validation
 from django_prodserver.backends.granian import GranianASGIArgs, GranianASGIServer, GranianWSGIArgs
 from django_prodserver.checks import check_production_processes, check_production_processes_deploy, reporting
 from django_prodserver.rules import packages
@@ -714,15 +712,7 @@ def test_the_check_reports_what_it_is_given_without_validating() -> None:
     assert check(web({})) == []
 
 
-def test_check_deploy_validates_the_setting_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    validated: list[str] = []
-    original = validation.validate_process
-
-    def counting(name: str, config: object, **kwargs: Any) -> validation.ProcessReport:
-        validated.append(name)
-        return original(name, config, **kwargs)
-
-    monkeypatch.setattr(validation, "validate_process", counting)
+def test_check_deploy_validates_the_setting_once(validated: list[str]) -> None:
     with override_settings(PRODUCTION_PROCESSES=web({"reload": True})), pytest.raises(SystemCheckError):
         call_command("check", "--deploy", "--fail-level", "WARNING")
     assert validated == ["web"]

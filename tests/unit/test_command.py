@@ -279,15 +279,7 @@ def test_ctrl_c_before_the_server_starts_exits_130_without_a_traceback(monkeypat
     assert (code, stderr) == (130, "Interrupted.\n")
 
 
-def test_a_start_validates_the_process_once(served: list[BackendArgs], monkeypatch: pytest.MonkeyPatch) -> None:
-    validated: list[str] = []
-    original = validation.validate_process
-
-    def counting(name: str, config: object, **kwargs: Any) -> validation.ProcessReport:
-        validated.append(name)
-        return original(name, config, **kwargs)
-
-    monkeypatch.setattr(validation, "validate_process", counting)
+def test_a_start_validates_the_process_once(served: list[BackendArgs], validated: list[str]) -> None:
     run("wsgi", "--workers", "3")
     assert validated == ["wsgi"]
     assert served == [GranianWSGIArgs(port=8001, threads=4, workers=3)]
