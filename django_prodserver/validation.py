@@ -329,7 +329,7 @@ def _proxy_problems(backend: TypedBackend[Any], args: BackendArgs) -> list[Probl
     if served is not None:
         django = DjangoProxySettings(*forwarded_headers())
         problems.extend(removed_header_problems(args, django))
-        problems.extend(proxy_deploy_problems(args, served.address, served.option, django))
+        problems.extend(proxy_deploy_problems(args, served.address, served.host, served.option, django))
     return problems
 
 

@@ -43,12 +43,11 @@ class DjangoProxySettings:
     forwarded_host: bool = False
 
 
-def reachable_host(address: str | None) -> str | None:
-    """The host of a TCP ``address`` that clients other than this machine's reach; None for loopback,
-    Unix sockets, inherited descriptors and host names (which a name may resolve to loopback)."""
-    if address is None or address.startswith(("unix:", "fd")):
+def reachable_host(host: str | None) -> str | None:
+    """``host`` (a TCP listener's, None for a Unix socket or an inherited descriptor) if clients other than
+    this machine's reach it; None for loopback and host names (which a name may resolve to loopback)."""
+    if host is None:
         return None
-    host = address.rpartition(":")[0].strip("[]")
     try:
         return None if ipaddress.ip_address(host).is_loopback else host
     except ValueError:
@@ -56,21 +55,21 @@ def reachable_host(address: str | None) -> str | None:
 
 
 def proxy_deploy_problems(
-    args: BackendArgs, address: str | None, key: str, django: DjangoProxySettings
+    args: BackendArgs, address: str, host: str | None, key: str, django: DjangoProxySettings
 ) -> list[Problem]:
-    """W201-W203 for a server listening at ``address`` (set by option ``key``), given Django's settings."""
-    if reachable_host(address) is None:
+    """W201-W203 for a server listening at ``address`` (on ``host``, set by option ``key``), given Django's settings."""
+    if reachable_host(host) is None:
         return []
     trusting = [(field, matching) for field, matching in _trust_lists(args) if matching.carries is not None]
     problems = [
-        _w201(field, address or "", matching)
+        _w201(field, address, matching)
         for field, matching in trusting
         if _switched_on(args, matching) and _trusts_everyone(getattr(args, field), matching)
     ]
     for setting, header, check_id, outcome in _believed(django):
         if not any(_clears(args, field, matching, header) for field, matching in trusting):
             server = trusting[0][1].server if trusting else "the server"
-            problems.append(_django_believes(check_id, key, address or "", setting, header, server, outcome))
+            problems.append(_django_believes(check_id, key, address, setting, header, server, outcome))
     return problems
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from pytest_django.fixtures import Settings
 
+from django_prodserver.backends.listening import Listener
 from django_prodserver.backends.waitress.options import CLEARED
 from django_prodserver.rules.proxy_deploy import reachable_host
 from django_prodserver.validation import validate_process
@@ -155,21 +156,21 @@ def test_the_advice_shows_under_deploy_only() -> None:
 
 
 @pytest.mark.parametrize(
-    ("address", "host"),
+    ("listener", "host"),
     [
-        ("0.0.0.0:8000", "0.0.0.0"),
-        ("[::]:8000", "::"),
-        ("10.1.2.3:80", "10.1.2.3"),
-        ("127.0.0.1:8000", None),
-        ("[::1]:8000", None),
-        ("localhost:8000", None),
-        ("unix:/run/web.sock", None),
-        ("fd:3", None),
+        (Listener.tcp("port", "0.0.0.0", 8000), "0.0.0.0"),
+        (Listener.tcp("port", "::", 8000), "::"),
+        (Listener.tcp("port", "10.1.2.3", 80), "10.1.2.3"),
+        (Listener.tcp("port", "127.0.0.1", 8000), None),
+        (Listener.tcp("port", "::1", 8000), None),
+        (Listener.tcp("port", "localhost", 8000), None),
+        (Listener.unix("uds", "/run/web.sock"), None),
+        (Listener("fd", "fd", "fd:3"), None),
         (None, None),
     ],
 )
-def test_reachable_host(address: str | None, host: str | None) -> None:
-    assert reachable_host(address) == host
+def test_reachable_host(listener: Listener | None, host: str | None) -> None:
+    assert reachable_host(None if listener is None else listener.host) == host
 
 
 def test_waitress_clears_the_headers_its_own_code_names() -> None:
